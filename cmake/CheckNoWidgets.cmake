@@ -1,0 +1,7 @@
+file(GLOB_RECURSE _files ${CORE_DIR}/*.h ${CORE_DIR}/*.cpp)
+foreach(f ${_files})
+  file(STRINGS ${f} _hits REGEX "#include *<(QtWidgets|QWidget|QMainWindow|QDialog|QApplication|QMessageBox)")
+  if(_hits)
+    message(FATAL_ERROR "core must not include Qt Widgets headers: ${f}: ${_hits}")
+  endif()
+endforeach()

@@ -1,0 +1,7 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcCrypto, "callvault.crypto")
+Q_LOGGING_CATEGORY(lcCodec, "callvault.codec")
+Q_LOGGING_CATEGORY(lcStore, "callvault.store")
+Q_LOGGING_CATEGORY(lcCatalog, "callvault.catalog")
+Q_LOGGING_CATEGORY(lcSite, "callvault.site")
