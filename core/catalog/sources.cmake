@@ -1,1 +1,16 @@
-list(APPEND CALLVAULT_CORE_SOURCES)
+list(APPEND CALLVAULT_CORE_SOURCES
+  catalog/catalogtypes.h catalog/catalogtypes.cpp
+  catalog/catalogconfig.h catalog/catalogconfig.cpp
+  catalog/database.h catalog/database.cpp
+  catalog/migrator.h catalog/migrator.cpp
+  catalog/transactionguard.h catalog/transactionguard.cpp
+  catalog/sqlhelpers.h catalog/sqlhelpers.cpp
+  catalog/recordingrepository.h catalog/recordingrepository.cpp
+  catalog/keyrepository.h catalog/keyrepository.cpp
+  catalog/auditlog.h catalog/auditlog.cpp
+  catalog/userrepository.h catalog/userrepository.cpp
+  catalog/siterepository.h catalog/siterepository.cpp
+  catalog/agentrepository.h catalog/agentrepository.cpp
+  catalog/recordingcommit.h catalog/recordingcommit.cpp)
+# The migration .sql files, compiled in as :/callvault/migrations/<sqlite|postgres>/.
+list(APPEND CALLVAULT_CORE_RESOURCES catalog/migrations/catalog_migrations.qrc)

@@ -1,1 +1,9 @@
-list(APPEND CALLVAULT_CORE_SOURCES)
+list(APPEND CALLVAULT_CORE_SOURCES
+  codec/randomaccesssource.h
+  codec/opussettings.h codec/opussettings.cpp
+  codec/oggopuswriter.h codec/oggopuswriter.cpp
+  codec/oggopusreader.h codec/oggopusreader.cpp
+  codec/peaksummary.h codec/peaksummary.cpp
+  codec/wavreader.h codec/wavreader.cpp
+  codec/wavwriter.h codec/wavwriter.cpp
+  codec/pcmresampler.h codec/pcmresampler.cpp)

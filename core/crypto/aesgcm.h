@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "crypto/ciphersuite.h" // kAeadKeySize, kAeadNonceSize, kAeadTagSize
 
 #include <QByteArray>
 

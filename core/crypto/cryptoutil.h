@@ -6,6 +6,7 @@
 #include <QByteArray>
 
 #include <cstddef>
+#include <memory>
 
 namespace cv::crypto {
 
@@ -34,11 +35,14 @@ public:
 
     void addData(const char *data, std::size_t size);
     void addData(const QByteArray &data) { addData(data.constData(), static_cast<std::size_t>(data.size())); }
-    QByteArray result(); // 32 bytes; the object cannot be used afterwards
+    // 32 bytes; the object cannot be used afterwards (later addData() calls are ignored and a
+    // second result() is empty). Empty also if OpenSSL failed, which it does not for SHA-256
+    // short of running out of memory.
+    QByteArray result();
 
 private:
     struct Impl;
-    Impl *m_impl;
+    std::unique_ptr<Impl> m_impl;
 };
 
 // RFC 5869 HKDF with SHA-256 (extract + expand).

@@ -1,1 +1,9 @@
-list(APPEND CALLVAULT_CORE_SOURCES)
+list(APPEND CALLVAULT_CORE_SOURCES
+  site/sitekeys.h site/sitekeys.cpp
+  site/protectedkeyfile.h site/protectedkeyfile.cpp
+  site/keystore.h
+  site/keychainkeystore.h site/keychainkeystore.cpp
+  site/keyfilekeystore.h site/keyfilekeystore.cpp
+  site/siteconfig.h site/siteconfig.cpp
+  site/site.h site/site.cpp
+  site/siteinitializer.h site/siteinitializer.cpp)

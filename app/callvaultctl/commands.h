@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per callvaultctl command; `args` starts with the command's name.
+namespace ctl {
+int runInit(const QStringList &args);
+int runImport(const QStringList &args);
+int runList(const QStringList &args);
+int runExport(const QStringList &args);
+int runVerify(const QStringList &args);
+int runRecover(const QStringList &args);
+int runDemo(const QStringList &args);
+int runBench(const QStringList &args);
+int runKey(const QStringList &args);
+} // namespace ctl

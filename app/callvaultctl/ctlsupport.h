@@ -1,0 +1,60 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "common/result.h"
+#include "site/site.h"
+#include "site/sitekeys.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <memory>
+
+namespace cv {
+class Database;
+}
+
+// Shared plumbing of the callvaultctl commands: option parsing conventions, where secrets
+// come from, opening the site, printing. Exit codes: 0 ok, 1 failure, 2 usage error.
+namespace ctl {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+void out(const QString &line);
+void err(const QString &line);
+int fail(const cv::Error &error);
+int fail(const QString &message);
+int usageError(const QString &message, const QString &command);
+
+// Parses `args` (the command name first); handles --help. Returns false with `exitCode` set
+// when the command should stop (help shown or bad usage).
+bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode);
+
+QCommandLineOption siteOption();
+QCommandLineOption passphraseFileOption();
+QString siteDirectory(const QCommandLineParser &parser);
+
+// A secret from, in order: the file named by `fileOption`, the environment variable, or a
+// prompt on the terminal (twice when `confirm`). Fails when none is possible.
+cv::Result<QByteArray> readSecret(const QCommandLineParser &parser, const QString &fileOption, const char *envVar,
+                                  const QString &prompt, bool confirm);
+cv::Result<QByteArray> readPassphrase(const QCommandLineParser &parser, bool forKeyFile);
+
+struct OpenSite
+{
+    std::unique_ptr<cv::Site> site;
+    std::unique_ptr<cv::Database> db;
+};
+cv::Result<OpenSite> openSite(const QCommandLineParser &parser);
+// Loads the site private keys from this machine's key store, saying which one it used.
+cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site);
+
+// Who did it, for the audit trail: the OS user until CallVault logins reach the tools.
+cv::AuditEvent auditBase();
+
+QString formatDuration(qint64 ms);
+
+} // namespace ctl

@@ -1,0 +1,61 @@
+#include "commands.h"
+#include "ctlsupport.h"
+
+#include "site/siteinitializer.h"
+
+namespace ctl {
+
+int runInit(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(siteOption());
+    p.addOption({QStringLiteral("pg"), QStringLiteral("Use a shared PostgreSQL catalog at URL (postgresql://user@host:port/db?sslmode=verify-full&sslrootcert=ca.pem); the password comes from PGPASSWORD."), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("name"), QStringLiteral("Site name shown in the workstation."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("admin"), QStringLiteral("First admin user name (default: admin)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("admin-password-file"), QStringLiteral("File whose first line is the admin password (else $CALLVAULT_ADMIN_PASSWORD, else a prompt)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("key-backend"), QStringLiteral("Where the site private keys go: auto (OS keychain if one answers, else a key file), keychain or file."), QStringLiteral("auto|keychain|file"), QStringLiteral("auto")});
+    p.addOption(passphraseFileOption());
+    int code = 0;
+    if (!parse(p, args, QStringLiteral("Create a site: key pairs, catalog and the first admin user."), &code))
+        return code;
+
+    cv::SiteInitializer::Options o;
+    o.directory = siteDirectory(p);
+    o.pgUrl = p.value(QStringLiteral("pg"));
+    if (p.isSet(QStringLiteral("name")))
+        o.name = p.value(QStringLiteral("name"));
+    if (p.isSet(QStringLiteral("admin")))
+        o.adminName = p.value(QStringLiteral("admin"));
+    const QString backend = p.value(QStringLiteral("key-backend"));
+    if (backend == QLatin1String("keychain"))
+        o.backend = cv::SiteInitializer::KeyBackendChoice::Keychain;
+    else if (backend == QLatin1String("file"))
+        o.backend = cv::SiteInitializer::KeyBackendChoice::File;
+    else if (backend != QLatin1String("auto"))
+        return usageError(QStringLiteral("--key-backend must be auto, keychain or file"), args.first());
+
+    auto password = readSecret(p, QStringLiteral("admin-password-file"), "CALLVAULT_ADMIN_PASSWORD",
+                               QStringLiteral("Admin password"), true);
+    if (!password)
+        return fail(password.error());
+    o.adminPassword = password.value();
+    // A passphrase is only needed for a key file; ask for one only if it is given or needed.
+    if (o.backend == cv::SiteInitializer::KeyBackendChoice::File || p.isSet(QStringLiteral("passphrase-file"))
+        || !qEnvironmentVariableIsEmpty("CALLVAULT_PASSPHRASE")) {
+        auto passphrase = readPassphrase(p, true);
+        if (!passphrase)
+            return fail(passphrase.error());
+        o.passphrase = passphrase.value();
+    }
+    auto report = cv::SiteInitializer::initialize(o);
+    if (!report)
+        return fail(report.error());
+    out(QStringLiteral("Created site in %1").arg(report->directory));
+    out(QStringLiteral("  catalog:      %1").arg(report->catalogDescription));
+    out(QStringLiteral("  private keys: %1").arg(report->keyStoreDescription));
+    out(QStringLiteral("  fingerprint:  %1").arg(report->fingerprint));
+    out(QStringLiteral("  admin user:   %1").arg(o.adminName));
+    return kExitOk;
+}
+
+} // namespace ctl

@@ -1,0 +1,2 @@
+list(APPEND CALLVAULT_CORE_SOURCES
+  bench/encodebenchmark.h bench/encodebenchmark.cpp)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QVector>
+
+namespace cv {
+
+class Database;
+
+// The append-only, hash-chained audit trail (table `audit`).
+//
+// Every row carries hash = SHA-256(prev_hash || canonical row), where prev_hash is the
+// previous row's hash (32 zero bytes for the first row) and the canonical row is, in this
+// order:
+//   at_ms     u64 big-endian (milliseconds since the Unix epoch, UTC)
+//   actor, host, program, action, target, details,
+//   result    ('allowed' or 'denied')
+// each string encoded as a u32 big-endian byte length followed by its UTF-8 bytes. The
+// row id is not part of the hash; the order is fixed by the chain itself.
+//
+// One chain even with concurrent writers: append() reads the chain head and inserts the
+// new row in one transaction that writers take one at a time (PostgreSQL:
+// pg_advisory_xact_lock on a fixed key before reading the head, READ COMMITTED; SQLite:
+// the write lock taken by BEGIN IMMEDIATE).
+//
+// What the chain proves: a changed, removed or inserted row breaks it at that row or the
+// next one. Removing rows at the end leaves a valid shorter chain; signed checkpoints of
+// the chain head (later) cover that.
+class AuditLog final
+{
+public:
+    explicit AuditLog(Database &db);
+
+    // Appends the event with at_ms = now and returns its row id. Runs in its own
+    // transaction, or as a savepoint inside the caller's TransactionGuard (then the
+    // row commits or rolls back with the caller's work).
+    Result<qint64> append(const AuditEvent &event);
+    // Newest first.
+    Result<QVector<AuditRow>> list(int limit, int offset);
+    // Walks the whole chain from the first row. Returns the number of rows verified, or
+    // ErrorCode::Tampered naming the first row whose link or hash is wrong.
+    Result<qint64> verifyChain();
+
+    static QByteArray genesisHash(); // 32 zero bytes
+    static QByteArray canonicalRow(const AuditRow &row);
+    static QByteArray chainHash(const QByteArray &prevHash, const AuditRow &row);
+
+private:
+    Database &m_db;
+};
+
+} // namespace cv

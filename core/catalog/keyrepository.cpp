@@ -1,0 +1,77 @@
+#include "keyrepository.h"
+
+#include "catalog/database.h"
+#include "catalog/sqlhelpers.h"
+
+#include <QSqlQuery>
+
+namespace cv {
+
+using namespace sqlhelpers;
+
+namespace {
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+KeyRepository::KeyRepository(Database &db) : m_db(db) {}
+
+Result<void> KeyRepository::insert(const KeyRow &row)
+{
+    if (row.recordingId.isNull())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("A key row needs a recording id."));
+    auto query = prepare(m_db, QStringLiteral("INSERT INTO recording_keys "
+                                              "(recording_id, wrapped_key, suite, site_key_id) "
+                                              "VALUES (?, ?, ?, ?)"));
+    if (!query)
+        return query.error();
+    query->addBindValue(uuid(row.recordingId));
+    query->addBindValue(blob(row.wrappedKey));
+    query->addBindValue(row.suite);
+    query->addBindValue(text(row.siteKeyId));
+    return exec(query.value(),
+                QStringLiteral("Could not save the key of recording %1").arg(idText(row.recordingId)));
+}
+
+Result<std::optional<KeyRow>> KeyRepository::find(const QUuid &recordingId)
+{
+    auto query = prepare(m_db, QStringLiteral("SELECT recording_id, wrapped_key, suite, site_key_id "
+                                              "FROM recording_keys WHERE recording_id = ?"));
+    if (!query)
+        return query.error();
+    query->addBindValue(uuid(recordingId));
+    if (auto r = exec(query.value(),
+                      QStringLiteral("Could not read the key of recording %1").arg(idText(recordingId)));
+        !r)
+        return r.error();
+    if (!query->next())
+        return std::optional<KeyRow>();
+    KeyRow row;
+    row.recordingId = toUuid(query->value(0));
+    row.wrappedKey = query->value(1).toByteArray();
+    row.suite = query->value(2).toInt();
+    row.siteKeyId = query->value(3).toString();
+    return std::optional<KeyRow>(std::move(row));
+}
+
+Result<void> KeyRepository::remove(const QUuid &recordingId)
+{
+    auto query = prepare(m_db, QStringLiteral("DELETE FROM recording_keys WHERE recording_id = ?"));
+    if (!query)
+        return query.error();
+    query->addBindValue(uuid(recordingId));
+    if (auto r = exec(query.value(),
+                      QStringLiteral("Could not delete the key of recording %1").arg(idText(recordingId)));
+        !r)
+        return r;
+    if (query->numRowsAffected() == 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("Recording %1 has no key in the catalog.")
+                                                  .arg(idText(recordingId)));
+    return {};
+}
+
+} // namespace cv

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "common/result.h"
+
+namespace cv {
+
+class Database;
+
+// Finalizing a recording (DESIGN.md, "Data flow: recording"): the catalog row, its
+// wrapped data key and the audit event in ONE transaction. On any failure nothing of the
+// three is left behind, and the spool file with its key sidecar stays for `recover`.
+// `key.recordingId` must equal `row.id`. Runs as a savepoint if the caller already has a
+// TransactionGuard open.
+Result<void> commitFinishedRecording(Database &db, const RecordingRow &row, const KeyRow &key,
+                                     const AuditEvent &event);
+
+} // namespace cv

@@ -1,0 +1,61 @@
+#include "recordingaccess.h"
+
+#include "catalog/keyrepository.h"
+#include "catalog/recordingrepository.h"
+#include "crypto/keywrap.h"
+#include "crypto/x25519keypair.h"
+
+#include <QFile>
+
+namespace cv {
+
+RecordingAccess::RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey)
+    : m_layout(std::move(layout)), m_db(db), m_siteKey(siteKey)
+{
+}
+
+Result<RecordingRow> RecordingAccess::row(const QUuid &id) const
+{
+    auto found = RecordingRepository(m_db).find(id);
+    if (!found)
+        return found.error();
+    if (!found.value().has_value())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("No recording %1 in the catalog.").arg(id.toString(QUuid::WithoutBraces)));
+    return *found.value();
+}
+
+Result<RecordingAccess::Opened> RecordingAccess::open(const QUuid &id) const
+{
+    auto r = row(id);
+    if (!r)
+        return r.error();
+    return open(r.value());
+}
+
+Result<RecordingAccess::Opened> RecordingAccess::open(const RecordingRow &row) const
+{
+    const QString idText = row.id.toString(QUuid::WithoutBraces);
+    auto key = KeyRepository(m_db).find(row.id);
+    if (!key)
+        return key.error();
+    if (!key.value().has_value())
+        return makeError(ErrorCode::KeyUnavailable,
+                         QStringLiteral("Recording %1 has no data key in the catalog (it was shredded).").arg(idText));
+    auto dataKey = crypto::unwrapDataKey(key.value()->wrappedKey, m_siteKey, row.id.toRfc4122());
+    if (!dataKey)
+        return makeError(dataKey.error().code,
+                         QStringLiteral("Recording %1: %2").arg(idText, dataKey.errorMessage()));
+    const QString path = m_layout.absolutePath(row.storagePath);
+    if (!QFile::exists(path))
+        return makeError(ErrorCode::NotFound, QStringLiteral("Recording %1: its file %2 is missing.").arg(idText, path));
+    auto reader = ContainerReader::open(path, dataKey.takeValue());
+    if (!reader)
+        return reader.error();
+    if (reader.value()->header().recordingId != row.id)
+        return makeError(ErrorCode::Tampered,
+                         QStringLiteral("Recording %1: the file at %2 belongs to another recording.").arg(idText, path));
+    return Opened{row, reader.takeValue()};
+}
+
+} // namespace cv

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "common/result.h"
+#include "store/containerreader.h"
+#include "store/storagelayout.h"
+
+#include <memory>
+
+namespace cv {
+
+class Database;
+namespace crypto {
+class X25519KeyPair;
+}
+
+// Opens a cataloged recording for reading: catalog row -> wrapped key -> unwrapped with the
+// site private key -> container reader. Only machines holding the site private key can.
+class RecordingAccess final
+{
+public:
+    struct Opened
+    {
+        RecordingRow row;
+        std::unique_ptr<ContainerReader> reader;
+    };
+
+    RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey);
+
+    Result<RecordingRow> row(const QUuid &id) const;
+    Result<Opened> open(const QUuid &id) const;
+    Result<Opened> open(const RecordingRow &row) const;
+    const StorageLayout &layout() const { return m_layout; }
+    Database &database() const { return m_db; }
+
+private:
+    StorageLayout m_layout;
+    Database &m_db;
+    const crypto::X25519KeyPair &m_siteKey;
+};
+
+} // namespace cv

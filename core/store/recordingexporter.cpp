@@ -1,0 +1,130 @@
+#include "recordingexporter.h"
+
+#include "catalog/auditlog.h"
+#include "codec/oggopusreader.h"
+#include "codec/pcmresampler.h"
+#include "codec/wavwriter.h"
+#include "crypto/cryptoutil.h"
+#include "store/recordingaccess.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <vector>
+
+namespace cv {
+
+namespace {
+
+Error cancelled()
+{
+    return makeError(ErrorCode::Cancelled, QStringLiteral("The export was cancelled; no file was written."));
+}
+
+Result<void> writeOpus(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress)
+{
+    const qint64 total = reader.size();
+    QByteArray block(64 * 1024, Qt::Uninitialized);
+    for (qint64 offset = 0; offset < total;) {
+        auto n = reader.readAt(offset, block.data(), block.size());
+        if (!n)
+            return n.error();
+        if (n.value() == 0)
+            break;
+        if (out.write(block.constData(), n.value()) != n.value())
+            return makeError(ErrorCode::Io, QStringLiteral("Could not write %1: %2.").arg(out.fileName(), out.errorString()));
+        offset += n.value();
+        if (progress && !progress(offset, total))
+            return cancelled();
+    }
+    crypto::secureZero(block);
+    return {};
+}
+
+Result<void> writeWav(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress)
+{
+    auto decoder = OggOpusReader::open(reader);
+    if (!decoder)
+        return decoder.error();
+    OggOpusReader &dec = *decoder.value();
+    const int channels = dec.channels();
+    const int rate = dec.originalSampleRate() > 0 ? dec.originalSampleRate() : static_cast<int>(reader.header().sampleRate);
+    auto resampler = PcmResampler::create(channels, 48000, rate);
+    if (!resampler)
+        return resampler.error();
+    WavWriter wav(out);
+    if (auto begun = wav.begin(rate, channels); !begun)
+        return begun;
+    const qint64 total = dec.totalFrames();
+    std::vector<qint16> pcm(static_cast<std::size_t>(5760 * channels));
+    qint64 done = 0;
+    for (;;) {
+        auto n = dec.read(pcm.data(), 5760);
+        if (!n)
+            return n.error();
+        if (n.value() == 0)
+            break;
+        const QVector<qint16> converted = resampler.value()->process(pcm.data(), n.value());
+        if (auto w = wav.write(converted.constData(), converted.size() / channels); !w)
+            return w;
+        done += n.value();
+        if (progress && !progress(done, total))
+            return cancelled();
+    }
+    const QVector<qint16> tail = resampler.value()->flush();
+    if (auto w = wav.write(tail.constData(), tail.size() / channels); !w)
+        return w;
+    return wav.finish();
+}
+
+} // namespace
+
+RecordingExporter::RecordingExporter(const RecordingAccess &access) : m_access(access) {}
+
+Result<RecordingExporter::Format> RecordingExporter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("opus") || suffix == QLatin1String("ogg"))
+        return Format::Opus;
+    if (suffix == QLatin1String("wav"))
+        return Format::Wav;
+    return makeError(ErrorCode::Unsupported,
+                     QStringLiteral("Cannot export to \"%1\": the file name must end in .opus or .wav.").arg(path));
+}
+
+Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath, AuditEvent audit,
+                                         const Progress &progress)
+{
+    auto format = formatForPath(outPath);
+    if (!format)
+        return format.error();
+    auto opened = m_access.open(id);
+    if (!opened)
+        return opened.error();
+
+    QJsonObject details = QJsonDocument::fromJson(audit.details.toUtf8()).object();
+    details[QStringLiteral("format")] = format.value() == Format::Opus ? QStringLiteral("opus") : QStringLiteral("wav");
+    details[QStringLiteral("file")] = QFileInfo(outPath).fileName();
+    audit.action = QStringLiteral("recording.export");
+    audit.target = id.toString(QUuid::WithoutBraces);
+    audit.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    if (auto audited = AuditLog(m_access.database()).append(audit); !audited)
+        return audited.error();
+
+    QSaveFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("Could not create %1: %2.").arg(outPath, out.errorString()));
+    ContainerReader &reader = *opened.value().reader;
+    auto written = format.value() == Format::Opus ? writeOpus(reader, out, progress) : writeWav(reader, out, progress);
+    if (!written) {
+        out.cancelWriting();
+        return written;
+    }
+    if (!out.commit())
+        return makeError(ErrorCode::Io, QStringLiteral("Could not write %1: %2.").arg(outPath, out.errorString()));
+    return {};
+}
+
+} // namespace cv

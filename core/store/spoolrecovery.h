@@ -1,0 +1,41 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "common/result.h"
+#include "store/storagelayout.h"
+
+#include <QVector>
+
+namespace cv {
+
+class Database;
+
+// Turns what a crash left in the spool into catalog rows marked 'recovered' (logged and
+// audited, never silent). Needs only public data: the wrapped key is in the sidecar and the
+// chunk prefixes say how much audio is there, so capture nodes recover without any secret.
+class SpoolRecovery final
+{
+public:
+    struct Item
+    {
+        enum class Outcome { Recovered, AlreadyCataloged, Skipped };
+        QUuid id;
+        QString file;
+        Outcome outcome = Outcome::Skipped;
+        qint64 recoveredMs = 0;
+        qint64 trimmedBytes = 0; // an incomplete record at the tail, cut off
+        bool wasFinished = false;
+        QString message;         // why an item was skipped
+    };
+
+    SpoolRecovery(StorageLayout layout, Database &db);
+    Result<QVector<Item>> recoverAll(const QUuid &siteId, const AuditEvent &auditBase);
+
+private:
+    Item recoverOne(const QString &sidecarPath, const QUuid &siteId, const AuditEvent &auditBase);
+
+    StorageLayout m_layout;
+    Database &m_db;
+};
+
+} // namespace cv
