@@ -112,13 +112,16 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
             return r.error();
     }
 
-    auto head = prepare(m_db, QStringLiteral("SELECT hash FROM audit ORDER BY id DESC LIMIT 1"));
-    if (!head)
-        return head.error();
-    if (auto r = exec(head.value(), QStringLiteral("Could not read the audit trail")); !r)
-        return r.error();
-    row.prevHash = head->next() ? head->value(0).toByteArray() : genesisHash();
-    head->finish();
+    // Each query lives in its own scope: a PostgreSQL statement must be released before a
+    // later failure aborts the transaction (see TransactionGuard::holdFailedQuery).
+    {
+        auto head = prepare(m_db, QStringLiteral("SELECT hash FROM audit ORDER BY id DESC LIMIT 1"));
+        if (!head)
+            return head.error();
+        if (auto r = exec(head.value(), QStringLiteral("Could not read the audit trail")); !r)
+            return r.error();
+        row.prevHash = head->next() ? head->value(0).toByteArray() : genesisHash();
+    }
     // Set the time under the lock so that at_ms never decreases along the chain on one host.
     row.atMs = QDateTime::currentMSecsSinceEpoch();
     row.hash = chainHash(row.prevHash, row);

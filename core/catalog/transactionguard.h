@@ -41,8 +41,11 @@ public:
     Result<void> commit();
 
     // PostgreSQL cannot DEALLOCATE a prepared statement inside a failed transaction, and
-    // QtSql tries when a QSqlQuery is destroyed. A query that failed inside a guard is
-    // therefore moved here (and `query` left empty) and destroyed after the rollback.
+    // QtSql tries when a QSqlQuery is destroyed (warning "Unable to free statement" and
+    // leaking the statement on the server connection). So catalog code (1) runs
+    // statements through sqlhelpers::exec(), which moves a query that failed inside a
+    // guard here (leaving `query` empty) to be destroyed after the rollback, and (2) ends
+    // the scope of each successful query before running the next statement.
     static void holdFailedQuery(QSqlQuery &query);
 
 private:

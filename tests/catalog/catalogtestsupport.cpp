@@ -3,6 +3,7 @@
 #include "catalog/siterepository.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -93,6 +94,9 @@ void CatalogTestCase::initTestCase_data()
 
 void CatalogTestCase::init()
 {
+    // Any warning is a bug here (e.g. QtSql's "Unable to free statement" or "connection
+    // is still in use"): fail the test on it.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
     QFETCH_GLOBAL(QString, backend);
     m_backend = std::make_unique<CatalogTestBackend>(backend);
     const auto ready = m_backend->setUp();

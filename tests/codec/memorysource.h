@@ -22,7 +22,7 @@ public:
             return makeError(ErrorCode::Io, QStringLiteral("simulated read failure"));
         if (offset < 0 || length < 0)
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("bad read request"));
-        if (offset >= m_data.size())
+        if (offset >= m_data.size() || length == 0)
             return qint64(0);
         const qint64 n = std::min<qint64>(length, m_data.size() - offset);
         std::memcpy(buffer, m_data.constData() + offset, size_t(n));

@@ -403,7 +403,7 @@ void TestOggOpusWriter::flushPageEndsOnPageBoundary()
     OpusSettings settings;
     auto writer = OggOpusWriter::create(settings, {}, 7).takeValue();
     QVERIFY(writer);
-    const QVector<qint16> pcm = sineTones(16000, 2, 16000, kFreqs);
+    const QVector<qint16> pcm = sineTones(16000, 2, 4 * 4100, kFreqs);
     QByteArray all;
     qint64 granule = 0;
     for (int step = 0; step < 4; ++step) {

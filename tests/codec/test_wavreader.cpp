@@ -119,7 +119,8 @@ protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
         const qint64 n = std::min<qint64>(maxSize, m_data.size() - m_offset);
-        std::memcpy(data, m_data.constData() + m_offset, size_t(n));
+        if (n > 0)
+            std::memcpy(data, m_data.constData() + m_offset, size_t(n));
         m_offset += n;
         return n;
     }

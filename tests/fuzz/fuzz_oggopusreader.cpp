@@ -25,7 +25,8 @@ public:
         if (offset >= m_size)
             return qint64(0);
         const qint64 n = std::min(length, m_size - offset);
-        std::memcpy(buffer, m_data + offset, size_t(n));
+        if (n > 0)
+            std::memcpy(buffer, m_data + offset, size_t(n));
         return n;
     }
 
