@@ -97,19 +97,28 @@ bool RecordingListModel::canFetchMore(const QModelIndex &parent) const
     return !parent.isValid() && !m_atEnd;
 }
 
-void RecordingListModel::fetchMore(const QModelIndex &parent)
+Result<QVector<RecordingRow>> RecordingListModel::loadPage()
 {
-    if (parent.isValid() || m_atEnd)
-        return;
     auto page = RecordingRepository(m_db).list(kPageSize, static_cast<int>(m_rows.size()));
     if (!page) {
         m_atEnd = true;
         m_lastError = page.errorMessage();
-        emit loadFailed(m_lastError);
-        return;
+        return page;
     }
     if (page->size() < kPageSize)
         m_atEnd = true;
+    return page;
+}
+
+void RecordingListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd)
+        return;
+    auto page = loadPage();
+    if (!page) {
+        emit loadFailed(m_lastError);
+        return;
+    }
     if (page->isEmpty())
         return;
     const int first = static_cast<int>(m_rows.size());
@@ -120,12 +129,17 @@ void RecordingListModel::fetchMore(const QModelIndex &parent)
 
 void RecordingListModel::reload()
 {
+    // The first page is loaded inside the reset, so views see one consistent change.
     beginResetModel();
     m_rows.clear();
     m_atEnd = false;
     m_lastError.clear();
+    auto page = loadPage();
+    if (page)
+        m_rows = page.value();
     endResetModel();
-    fetchMore({});
+    if (!page)
+        emit loadFailed(m_lastError);
 }
 
 const RecordingRow *RecordingListModel::recordingAt(int row) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "common/result.h"
 
 #include <QAbstractTableModel>
 #include <QVector>
@@ -37,6 +38,7 @@ signals:
 
 private:
     QString displayText(const RecordingRow &r, int column) const;
+    Result<QVector<RecordingRow>> loadPage();
 
     Database &m_db;
     QVector<RecordingRow> m_rows;

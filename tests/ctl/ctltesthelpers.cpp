@@ -156,7 +156,7 @@ QByteArray sineWav(int rate, int channels, int ms)
     for (qint64 i = 0; i < frames; ++i) {
         for (int c = 0; c < channels; ++c) {
             const double phase = 2 * M_PI * sineFrequency(c) * double(i) / rate;
-            pcm[i * channels + c] = static_cast<qint16>(std::lround(9000 * std::sin(phase)));
+            pcm[i * channels + c] = static_cast<qint16>(std::lround(kSineAmplitude * std::sin(phase)));
         }
     }
     return pcmWav(rate, channels, pcm);
@@ -227,18 +227,20 @@ PcmWav readPcmWav(const QString &path)
     return wav;
 }
 
-double zeroCrossingFrequency(const PcmWav &wav, int channel, int marginMs)
+double toneAmplitude(const PcmWav &wav, int channel, double hz, int marginMs)
 {
     const qint64 margin = qint64(wav.rate) * marginMs / 1000;
     const qint64 first = margin, last = wav.frames() - margin;
     if (!wav.ok || channel >= wav.channels || last - first < wav.rate / 10)
         return -1;
-    qint64 rising = 0;
-    for (qint64 i = first + 1; i < last; ++i) {
-        if (wav.samples[(i - 1) * wav.channels + channel] < 0 && wav.samples[i * wav.channels + channel] >= 0)
-            ++rising;
+    double re = 0, im = 0;
+    for (qint64 i = first; i < last; ++i) {
+        const double v = wav.samples[i * wav.channels + channel];
+        const double phase = 2 * M_PI * hz * double(i) / wav.rate;
+        re += v * std::cos(phase);
+        im += v * std::sin(phase);
     }
-    return double(rising) * wav.rate / double(last - first);
+    return 2 * std::hypot(re, im) / double(last - first);
 }
 
 QJsonObject Probe::firstStream() const

@@ -54,8 +54,10 @@ QString findTool(const QString &name);
 
 // ---- WAV files ---------------------------------------------------------------------------
 
-// Frequency of the sine written into channel `channel` by sineWav (440 Hz, 1000 Hz).
+// Frequency of the sine written into channel `channel` by sineWav (440 Hz, 1000 Hz), and
+// its amplitude.
 double sineFrequency(int channel);
+constexpr int kSineAmplitude = 9000;
 
 // A canonical 44-byte RIFF/WAVE header (format 1 = PCM) announcing `dataBytes` of audio.
 QByteArray wavHeader(int rate, int channels, int bitsPerSample, quint32 dataBytes);
@@ -77,9 +79,9 @@ struct PcmWav
     qint64 frames() const { return channels ? samples.size() / channels : 0; }
 };
 PcmWav readPcmWav(const QString &path);
-// The dominant frequency of one channel estimated from zero crossings over the middle of
-// the signal (skips the first and last `marginMs`, where codecs ramp).
-double zeroCrossingFrequency(const PcmWav &wav, int channel, int marginMs = 300);
+// The amplitude of the `hz` component of one channel (a single-bin DFT over the middle of
+// the signal, skipping the first and last `marginMs`, where codecs ramp); -1 if too short.
+double toneAmplitude(const PcmWav &wav, int channel, double hz, int marginMs = 300);
 
 // ---- external probes ---------------------------------------------------------------------
 
