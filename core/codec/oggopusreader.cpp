@@ -2,12 +2,11 @@
 
 #include "common/logging.h"
 
-#include <opus/opusfile.h>
-
 #include <algorithm>
 #include <climits>
-#include <limits>
 #include <cstdio>
+#include <limits>
+#include <opus/opusfile.h>
 
 namespace cv {
 
@@ -29,31 +28,49 @@ constexpr int kMaxConsecutiveHoles = 1000;
 QString opusfileError(int code)
 {
     switch (code) {
-    case OP_EREAD: return QStringLiteral("the audio data could not be read");
-    case OP_EFAULT: return QStringLiteral("internal decoder error or out of memory");
-    case OP_EIMPL: return QStringLiteral("the stream uses an Opus feature CallVault does not support");
-    case OP_EINVAL: return QStringLiteral("invalid request");
-    case OP_ENOTFORMAT: return QStringLiteral("not an Ogg Opus stream");
-    case OP_EBADHEADER: return QStringLiteral("the Opus header is damaged or missing");
-    case OP_EVERSION: return QStringLiteral("unknown Opus header version");
-    case OP_ENOTAUDIO: return QStringLiteral("the stream holds no audio");
-    case OP_EBADPACKET: return QStringLiteral("a damaged audio packet");
-    case OP_EBADLINK: return QStringLiteral("data seen before could not be found again");
-    case OP_ENOSEEK: return QStringLiteral("the stream is not seekable");
-    case OP_EBADTIMESTAMP: return QStringLiteral("the stream's timestamps are invalid");
-    case OP_HOLE: return QStringLiteral("a gap in the audio data");
-    default: return QStringLiteral("decoder error %1").arg(code);
+    case OP_EREAD:
+        return QStringLiteral("the audio data could not be read");
+    case OP_EFAULT:
+        return QStringLiteral("internal decoder error or out of memory");
+    case OP_EIMPL:
+        return QStringLiteral("the stream uses an Opus feature CallVault does not support");
+    case OP_EINVAL:
+        return QStringLiteral("invalid request");
+    case OP_ENOTFORMAT:
+        return QStringLiteral("not an Ogg Opus stream");
+    case OP_EBADHEADER:
+        return QStringLiteral("the Opus header is damaged or missing");
+    case OP_EVERSION:
+        return QStringLiteral("unknown Opus header version");
+    case OP_ENOTAUDIO:
+        return QStringLiteral("the stream holds no audio");
+    case OP_EBADPACKET:
+        return QStringLiteral("a damaged audio packet");
+    case OP_EBADLINK:
+        return QStringLiteral("data seen before could not be found again");
+    case OP_ENOSEEK:
+        return QStringLiteral("the stream is not seekable");
+    case OP_EBADTIMESTAMP:
+        return QStringLiteral("the stream's timestamps are invalid");
+    case OP_HOLE:
+        return QStringLiteral("a gap in the audio data");
+    default:
+        return QStringLiteral("decoder error %1").arg(code);
     }
 }
 
 ErrorCode opusfileErrorCode(int code)
 {
     switch (code) {
-    case OP_EREAD: return ErrorCode::Io;
+    case OP_EREAD:
+        return ErrorCode::Io;
     case OP_EIMPL:
-    case OP_EVERSION: return ErrorCode::Unsupported;
-    case OP_EINVAL: return ErrorCode::InvalidArgument;
-    default: return ErrorCode::Format;
+    case OP_EVERSION:
+        return ErrorCode::Unsupported;
+    case OP_EINVAL:
+        return ErrorCode::InvalidArgument;
+    default:
+        return ErrorCode::Format;
     }
 }
 
@@ -82,10 +99,17 @@ int seekCallback(void *stream, opus_int64 offset, int whence)
     auto *cursor = static_cast<detail::OpusSourceCursor *>(stream);
     qint64 base = 0;
     switch (whence) {
-    case SEEK_SET: base = 0; break;
-    case SEEK_CUR: base = cursor->position; break;
-    case SEEK_END: base = cursor->source->size(); break;
-    default: return -1;
+    case SEEK_SET:
+        base = 0;
+        break;
+    case SEEK_CUR:
+        base = cursor->position;
+        break;
+    case SEEK_END:
+        base = cursor->source->size();
+        break;
+    default:
+        return -1;
     }
     if ((offset > 0 && base > std::numeric_limits<qint64>::max() - offset) || base + offset < 0)
         return -1;
@@ -105,10 +129,7 @@ void OggOpusReader::FileDeleter::operator()(OggOpusFile *file) const
     op_free(file);
 }
 
-OggOpusReader::OggOpusReader()
-    : m_cursor(std::make_unique<SourceCursor>())
-{
-}
+OggOpusReader::OggOpusReader() : m_cursor(std::make_unique<SourceCursor>()) {}
 
 OggOpusReader::~OggOpusReader() = default;
 
@@ -116,10 +137,12 @@ Error OggOpusReader::sourceError(int code, const QString &what) const
 {
     // When the source failed, that is the cause, whatever opusfile made of the missing bytes.
     if (!m_cursor->lastError.isEmpty()) {
-        return makeError(ErrorCode::Io, QStringLiteral("%1: %2 (%3)")
-                                            .arg(what, opusfileError(OP_EREAD), m_cursor->lastError));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("%1: %2 (%3)").arg(what, opusfileError(OP_EREAD), m_cursor->lastError));
     }
-    return makeError(opusfileErrorCode(code), QStringLiteral("%1: %2").arg(what, opusfileError(code)));
+    return makeError(opusfileErrorCode(code),
+                     QStringLiteral("%1: %2").arg(what, opusfileError(code)));
 }
 
 Result<std::unique_ptr<OggOpusReader>> OggOpusReader::open(RandomAccessSource &source)
@@ -214,7 +237,8 @@ Result<void> OggOpusReader::seekMs(qint64 ms)
         qint16 last[2];
         const int got = op_read(m_file.get(), last, m_channels, nullptr);
         if (got < 0)
-            return sourceError(got, QStringLiteral("Cannot seek to %1 ms in the recording").arg(ms));
+            return sourceError(got,
+                               QStringLiteral("Cannot seek to %1 ms in the recording").arg(ms));
         return {};
     }
     if (const int rc = op_pcm_seek(m_file.get(), target); rc != 0)

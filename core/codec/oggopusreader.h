@@ -4,7 +4,6 @@
 #include "common/result.h"
 
 #include <QStringList>
-
 #include <memory>
 
 struct OggOpusFile;

@@ -2,13 +2,11 @@
 
 #include "common/logging.h"
 
-#include <ogg/ogg.h>
-#include <opus/opus.h>
-
 #include <QtEndian>
-
 #include <algorithm>
 #include <cstring>
+#include <ogg/ogg.h>
+#include <opus/opus.h>
 
 namespace cv {
 
@@ -71,16 +69,12 @@ void OggOpusWriter::OggStreamDeleter::operator()(OggStream *stream) const
     std::default_delete<OggStream>()(stream);
 }
 
-OggOpusWriter::OggOpusWriter(const OpusSettings &settings)
-    : m_settings(settings)
-{
-}
+OggOpusWriter::OggOpusWriter(const OpusSettings &settings) : m_settings(settings) {}
 
 OggOpusWriter::~OggOpusWriter() = default;
 
-Result<std::unique_ptr<OggOpusWriter>> OggOpusWriter::create(const OpusSettings &settings,
-                                                             const QStringList &comments,
-                                                             quint32 serialNo)
+Result<std::unique_ptr<OggOpusWriter>>
+OggOpusWriter::create(const OpusSettings &settings, const QStringList &comments, quint32 serialNo)
 {
     if (auto valid = settings.validate(); !valid)
         return valid.error();
@@ -96,8 +90,8 @@ Result<std::unique_ptr<OggOpusWriter>> OggOpusWriter::create(const OpusSettings 
     std::unique_ptr<OggOpusWriter> writer(new OggOpusWriter(settings));
 
     int error = OPUS_OK;
-    writer->m_encoder.reset(opus_encoder_create(settings.sampleRate, settings.channels,
-                                                OPUS_APPLICATION_VOIP, &error));
+    writer->m_encoder.reset(
+        opus_encoder_create(settings.sampleRate, settings.channels, OPUS_APPLICATION_VOIP, &error));
     if (!writer->m_encoder || error != OPUS_OK) {
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("Could not start the Opus encoder (%1 Hz, %2 channels): %3")
@@ -107,10 +101,9 @@ Result<std::unique_ptr<OggOpusWriter>> OggOpusWriter::create(const OpusSettings 
     }
     OpusEncoder *enc = writer->m_encoder.get();
     if (int rc = opus_encoder_ctl(enc, OPUS_SET_BITRATE(settings.bitrate)); rc != OPUS_OK)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("Opus rejected bitrate %1: %2")
-                             .arg(settings.bitrate)
-                             .arg(opusError(rc)));
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("Opus rejected bitrate %1: %2")
+                                                         .arg(settings.bitrate)
+                                                         .arg(opusError(rc)));
     if (int rc = opus_encoder_ctl(enc, OPUS_SET_COMPLEXITY(settings.complexity)); rc != OPUS_OK)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("Opus rejected complexity %1: %2")
@@ -119,9 +112,9 @@ Result<std::unique_ptr<OggOpusWriter>> OggOpusWriter::create(const OpusSettings 
     opus_encoder_ctl(enc, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
     opus_int32 lookahead = 0;
     if (int rc = opus_encoder_ctl(enc, OPUS_GET_LOOKAHEAD(&lookahead)); rc != OPUS_OK)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("Could not query the Opus encoder delay: %1")
-                             .arg(opusError(rc)));
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("Could not query the Opus encoder delay: %1").arg(opusError(rc)));
 
     writer->m_frameSamples = settings.frameSamples();
     writer->m_granuleFactor = 48000 / settings.sampleRate;
@@ -153,8 +146,8 @@ Result<void> OggOpusWriter::writeHeaders(const QStringList &comments)
     head.append(char(m_settings.channels));
     appendLe16(head, static_cast<quint16>(m_preSkip));
     appendLe32(head, static_cast<quint32>(m_settings.sampleRate)); // input sample rate
-    appendLe16(head, 0);                                            // output gain
-    head.append(char(0));                                           // mapping family 0
+    appendLe16(head, 0);                                           // output gain
+    head.append(char(0));                                          // mapping family 0
 
     // OpusTags, RFC 7845 section 5.2.
     const QByteArray vendor = QByteArrayLiteral("CallVault ") + opus_get_version_string();
@@ -188,8 +181,9 @@ Result<void> OggOpusWriter::writeHeaders(const QStringList &comments)
 Result<void> OggOpusWriter::write(const qint16 *interleaved, qint64 frames)
 {
     if (m_finished)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("Cannot add audio to a recording that is already finished"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Cannot add audio to a recording that is already finished"));
     if (frames < 0 || (frames > 0 && !interleaved))
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("Invalid audio buffer passed to the Opus encoder"));

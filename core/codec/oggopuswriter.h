@@ -2,13 +2,14 @@
 
 // Ogg Opus encoder for recordings (RFC 7845 muxing, RFC 6716 codec).
 //
-// Why not libopusenc: libopusenc resamples every input to 48 kHz internally and cannot
-// be fed at the native rate. A recording captured at 8 or 16 kHz would then be upsampled,
-// encoded at 48 kHz and carry a fake 48 kHz input rate in its OpusHead, costing CPU on
-// every seat and recorder for nothing. So we drive libopus directly at the native rate
-// (opus_encoder_create(rate, channels, OPUS_APPLICATION_VOIP)) and mux Ogg ourselves with
-// libogg, following RFC 7845: OpusHead and OpusTags each on their own page, granule
-// positions in 48 kHz units, pre-skip = encoder lookahead, end trimming on the last page.
+// Why not libopusenc (DESIGN.md still names it; this is the decision): libopusenc
+// resamples every input to 48 kHz internally and cannot be fed at the native rate. Call
+// audio captured at 8 or 16 kHz would pass through its resampler and be encoded at 48 kHz,
+// costing CPU on every seat and recorder for nothing. So we drive libopus directly at the
+// native rate (opus_encoder_create(rate, channels, OPUS_APPLICATION_VOIP)) and mux Ogg
+// ourselves with libogg, following RFC 7845: OpusHead and OpusTags each on their own page,
+// granule positions in 48 kHz units, pre-skip = encoder lookahead converted to 48 kHz,
+// end trimming on the last page, mapping family 0.
 //
 // The writer never touches a file: takeOutput() hands out complete Ogg pages that the
 // container (store/) encrypts into durable chunks. flushPage() closes the current page so
@@ -19,7 +20,6 @@
 
 #include <QByteArray>
 #include <QStringList>
-
 #include <memory>
 #include <vector>
 
@@ -32,9 +32,8 @@ class OggOpusWriter final
 public:
     // comments: Vorbis-style "KEY=value" pairs for OpusTags (KEY is printable ASCII
     // without '='). serialNo: the Ogg logical stream serial number.
-    static Result<std::unique_ptr<OggOpusWriter>> create(const OpusSettings &settings,
-                                                         const QStringList &comments,
-                                                         quint32 serialNo);
+    static Result<std::unique_ptr<OggOpusWriter>>
+    create(const OpusSettings &settings, const QStringList &comments, quint32 serialNo);
     ~OggOpusWriter();
     OggOpusWriter(const OggOpusWriter &) = delete;
     OggOpusWriter &operator=(const OggOpusWriter &) = delete;
@@ -78,19 +77,19 @@ private:
     OpusSettings m_settings;
     std::unique_ptr<OpusEncoder, EncoderDeleter> m_encoder;
     std::unique_ptr<OggStream, OggStreamDeleter> m_stream;
-    std::vector<qint16> m_pending;   // one Opus frame of interleaved samples
-    qint64 m_pendingFrames = 0;      // frames filled in m_pending
+    std::vector<qint16> m_pending; // one Opus frame of interleaved samples
+    qint64 m_pendingFrames = 0;    // frames filled in m_pending
     std::vector<unsigned char> m_packet;
-    QByteArray m_output;             // complete pages not yet taken
-    qint64 m_framesIn = 0;           // input frames fed by the caller
-    qint64 m_packetsEncoded = 0;     // audio packets so far
-    qint64 m_packetNo = 0;           // Ogg packet number (headers included)
-    qint64 m_granule = 0;            // 48 kHz samples of all encoded packets
-    qint64 m_granuleAtLastPage = 0;  // granule of the last packet on an emitted page
-    int m_frameSamples = 0;          // native frames per Opus frame
-    int m_granuleFactor = 1;         // 48000 / native rate
-    int m_lookahead = 0;             // encoder lookahead in native samples
-    int m_preSkip = 0;               // lookahead in 48 kHz samples
+    QByteArray m_output;            // complete pages not yet taken
+    qint64 m_framesIn = 0;          // input frames fed by the caller
+    qint64 m_packetsEncoded = 0;    // audio packets so far
+    qint64 m_packetNo = 0;          // Ogg packet number (headers included)
+    qint64 m_granule = 0;           // 48 kHz samples of all encoded packets
+    qint64 m_granuleAtLastPage = 0; // granule of the last packet on an emitted page
+    int m_frameSamples = 0;         // native frames per Opus frame
+    int m_granuleFactor = 1;        // 48000 / native rate
+    int m_lookahead = 0;            // encoder lookahead in native samples
+    int m_preSkip = 0;              // lookahead in 48 kHz samples
     bool m_finished = false;
 };
 

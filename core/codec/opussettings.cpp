@@ -4,8 +4,8 @@ namespace cv {
 
 Result<void> OpusSettings::validate() const
 {
-    if (sampleRate != 8000 && sampleRate != 12000 && sampleRate != 16000 && sampleRate != 24000
-        && sampleRate != 48000) {
+    if (sampleRate != 8000 && sampleRate != 12000 && sampleRate != 16000 && sampleRate != 24000 &&
+        sampleRate != 48000) {
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("Opus sample rate %1 Hz is not supported; use 8000, 12000, "
                                         "16000, 24000 or 48000 Hz.")
@@ -24,9 +24,9 @@ Result<void> OpusSettings::validate() const
                              .arg(bitrate));
     }
     if (complexity < 0 || complexity > 10) {
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("Opus complexity %1 is out of range; use 0 to 10.")
-                             .arg(complexity));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Opus complexity %1 is out of range; use 0 to 10.").arg(complexity));
     }
     if (frameMs != 10 && frameMs != 20 && frameMs != 40 && frameMs != 60) {
         return makeError(ErrorCode::InvalidArgument,

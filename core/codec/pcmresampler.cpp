@@ -2,10 +2,9 @@
 
 #include "common/logging.h"
 
-#include <speex/speex_resampler.h>
-
 #include <algorithm>
 #include <limits>
+#include <speex/speex_resampler.h>
 #include <vector>
 
 namespace cv {
@@ -22,9 +21,7 @@ void PcmResampler::StateDeleter::operator()(SpeexResamplerState_ *state) const
 }
 
 PcmResampler::PcmResampler(int channels, int inRate, int outRate)
-    : m_channels(channels)
-    , m_inRate(inRate)
-    , m_outRate(outRate)
+    : m_channels(channels), m_inRate(inRate), m_outRate(outRate)
 {
 }
 
@@ -62,8 +59,7 @@ Result<std::unique_ptr<PcmResampler>> PcmResampler::create(int channels, int inR
     return resampler;
 }
 
-void PcmResampler::run(const qint16 *in, qint64 frames, QVector<qint16> &out,
-                       qint64 maxOutFrames)
+void PcmResampler::run(const qint16 *in, qint64 frames, QVector<qint16> &out, qint64 maxOutFrames)
 {
     std::vector<qint16> buffer;
     qint64 done = 0;

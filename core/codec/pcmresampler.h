@@ -3,7 +3,6 @@
 #include "common/result.h"
 
 #include <QVector>
-
 #include <memory>
 
 struct SpeexResamplerState_;

@@ -78,8 +78,8 @@ Result<PeakSummary> PeakSummary::parse(const QByteArray &data)
 }
 
 PeakSummaryBuilder::PeakSummaryBuilder(int sampleRate, int channels, int bucketMs)
-    : m_channels(std::clamp(channels, 1, PeakSummary::kMaxChannels))
-    , m_bucketMs(std::clamp(bucketMs, 1, 65535))
+    : m_channels(std::clamp(channels, 1, PeakSummary::kMaxChannels)),
+      m_bucketMs(std::clamp(bucketMs, 1, 65535))
 {
     if (channels != m_channels || bucketMs != m_bucketMs || sampleRate <= 0) {
         qCWarning(lcCodec) << "Peak summary: invalid parameters" << sampleRate << "Hz" << channels

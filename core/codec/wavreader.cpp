@@ -4,7 +4,6 @@
 
 #include <QIODevice>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cstring>
 
@@ -16,7 +15,7 @@ constexpr quint16 kFormatPcm = 0x0001;
 constexpr quint16 kFormatFloat = 0x0003;
 constexpr quint16 kFormatExtensible = 0xFFFE;
 // KSDATAFORMAT_SUBTYPE_xxx = {0000xxxx-0000-0010-8000-00AA00389B71}; bytes 2..15 are fixed.
-constexpr char kSubFormatTail[14] = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, char(0x80),
+constexpr char kSubFormatTail[14] = {0x00, 0x00, 0x00,       0x00, 0x10, 0x00,       char(0x80),
                                      0x00, 0x00, char(0xAA), 0x00, 0x38, char(0x9B), 0x71};
 
 Error wavError(ErrorCode code, const QString &detail)
@@ -45,15 +44,24 @@ QString chunkName(const QByteArray &id)
 QString formatName(quint16 tag, int bits)
 {
     switch (tag) {
-    case kFormatPcm: return QStringLiteral("%1-bit PCM").arg(bits);
-    case kFormatFloat: return QStringLiteral("%1-bit floating point").arg(bits);
-    case 0x0002: return QStringLiteral("Microsoft ADPCM");
-    case 0x0006: return QStringLiteral("A-law");
-    case 0x0007: return QStringLiteral("\u00B5-law");
-    case 0x0011: return QStringLiteral("IMA ADPCM");
-    case 0x0031: return QStringLiteral("GSM 6.10");
-    case 0x0055: return QStringLiteral("MP3");
-    default: return QStringLiteral("format tag 0x%1").arg(tag, 4, 16, QLatin1Char('0'));
+    case kFormatPcm:
+        return QStringLiteral("%1-bit PCM").arg(bits);
+    case kFormatFloat:
+        return QStringLiteral("%1-bit floating point").arg(bits);
+    case 0x0002:
+        return QStringLiteral("Microsoft ADPCM");
+    case 0x0006:
+        return QStringLiteral("A-law");
+    case 0x0007:
+        return QStringLiteral("\u00B5-law");
+    case 0x0011:
+        return QStringLiteral("IMA ADPCM");
+    case 0x0031:
+        return QStringLiteral("GSM 6.10");
+    case 0x0055:
+        return QStringLiteral("MP3");
+    default:
+        return QStringLiteral("format tag 0x%1").arg(tag, 4, 16, QLatin1Char('0'));
     }
 }
 
@@ -120,10 +128,9 @@ Result<Format> parseFmt(const QByteArray &body, WavReader::RateCheck rateCheck)
         }
         const int validBits = le16(p + 18);
         if (validBits > bits) {
-            return wavError(ErrorCode::Format,
-                            QStringLiteral("%1 valid bits in %2-bit samples")
-                                .arg(validBits)
-                                .arg(bits));
+            return wavError(
+                ErrorCode::Format,
+                QStringLiteral("%1 valid bits in %2-bit samples").arg(validBits).arg(bits));
         }
         tag = le16(p + 24); // the sub-format's format tag
     }
@@ -136,20 +143,20 @@ Result<Format> parseFmt(const QByteArray &body, WavReader::RateCheck rateCheck)
     if (channels == 0)
         return wavError(ErrorCode::Format, QStringLiteral("the header says 0 channels"));
     if (channels > 2) {
-        return wavError(ErrorCode::Unsupported,
-                        QStringLiteral("unsupported channel count %1 (mono or stereo only)")
-                            .arg(channels));
+        return wavError(
+            ErrorCode::Unsupported,
+            QStringLiteral("unsupported channel count %1 (mono or stereo only)").arg(channels));
     }
     if (rateCheck == WavReader::RateCheck::AnyRate) {
         if (rate < 1000 || rate > 384000) {
-            return wavError(ErrorCode::Unsupported,
-                            QStringLiteral("unsupported sample rate %1 Hz (1000 to 384000 Hz)")
-                                .arg(rate));
+            return wavError(
+                ErrorCode::Unsupported,
+                QStringLiteral("unsupported sample rate %1 Hz (1000 to 384000 Hz)").arg(rate));
         }
     } else if (rate != 8000 && rate != 16000 && rate != 48000) {
-        return wavError(ErrorCode::Unsupported,
-                        QStringLiteral("unsupported sample rate %1 Hz (8000, 16000 or 48000 Hz)")
-                            .arg(rate));
+        return wavError(
+            ErrorCode::Unsupported,
+            QStringLiteral("unsupported sample rate %1 Hz (8000, 16000 or 48000 Hz)").arg(rate));
     }
     if (blockAlign != channels * 2) {
         return wavError(ErrorCode::Format,
@@ -168,10 +175,7 @@ Result<Format> parseFmt(const QByteArray &body, WavReader::RateCheck rateCheck)
 
 } // namespace
 
-WavReader::WavReader(QIODevice &device)
-    : m_device(device)
-{
-}
+WavReader::WavReader(QIODevice &device) : m_device(device) {}
 
 Result<std::unique_ptr<WavReader>> WavReader::open(QIODevice &device, RateCheck rateCheck)
 {
@@ -189,9 +193,9 @@ Result<std::unique_ptr<WavReader>> WavReader::open(QIODevice &device, RateCheck 
                         QStringLiteral("RF64 WAV files (over 4 GB) are not supported"));
     if (riff.size() < 12) {
         const bool riffPrefix = QByteArray("RIFF").startsWith(riff.left(4));
-        return wavError(ErrorCode::Format, riffPrefix
-                                               ? QStringLiteral("truncated header")
-                                               : QStringLiteral("not a WAV file (no RIFF/WAVE header)"));
+        return wavError(ErrorCode::Format,
+                        riffPrefix ? QStringLiteral("truncated header")
+                                   : QStringLiteral("not a WAV file (no RIFF/WAVE header)"));
     }
     if (!riff.startsWith("RIFF") || riff.mid(8, 4) != "WAVE")
         return wavError(ErrorCode::Format, QStringLiteral("not a WAV file (no RIFF/WAVE header)"));
@@ -301,9 +305,9 @@ Result<qint64> WavReader::read(qint16 *interleaved, qint64 maxFrames)
     while (got < wanted) {
         const qint64 n = m_device.read(out + got, wanted - got);
         if (n < 0) {
-            return makeError(ErrorCode::Io,
-                             QStringLiteral("Cannot read the WAV file: %1")
-                                 .arg(m_device.errorString()));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("Cannot read the WAV file: %1").arg(m_device.errorString()));
         }
         if (n == 0) {
             if (m_device.isSequential() && m_device.waitForReadyRead(30000))

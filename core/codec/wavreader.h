@@ -3,7 +3,6 @@
 #include "common/result.h"
 
 #include <QtGlobal>
-
 #include <memory>
 
 class QIODevice;
@@ -13,15 +12,16 @@ namespace cv {
 // Reads 16-bit PCM RIFF/WAVE files for import (untrusted bytes: every field is checked,
 // and a file whose data chunk is cut short is refused rather than imported in part).
 // Accepted: format 1 (PCM) or WAVE_FORMAT_EXTENSIBLE with the PCM sub-format, 16 bits,
-// 8000, 16000 or 48000 Hz (any rate with RateCheck::AnyRate), mono or stereo. Unknown chunks (LIST, bext, fact...) are
-// skipped, at most 64 of them before the audio data.
+// 8000, 16000 or 48000 Hz (any rate with RateCheck::AnyRate), mono or stereo. Unknown chunks (LIST,
+// bext, fact...) are skipped, at most 64 of them before the audio data.
 class WavReader final
 {
 public:
     static constexpr int kMaxChunksBeforeData = 64;
     static constexpr int kMaxFmtChunkSize = 1024;
 
-    enum class RateCheck : int {
+    enum class RateCheck : int
+    {
         CallRates = 0, // 8000, 16000 or 48000 Hz: what a recording may be imported at
         AnyRate = 1,   // 1000..384000 Hz, for audio the caller resamples itself (prompts, TTS)
     };

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QtEndian>
-
 #include <algorithm>
 #include <vector>
 
@@ -55,10 +54,7 @@ Error exportError(const QString &detail)
 
 } // namespace
 
-WavWriter::WavWriter(QIODevice &device)
-    : m_device(device)
-{
-}
+WavWriter::WavWriter(QIODevice &device) : m_device(device) {}
 
 Result<void> WavWriter::begin(int sampleRate, int channels)
 {
@@ -100,8 +96,8 @@ Result<void> WavWriter::write(const qint16 *interleaved, qint64 frames)
     for (qint64 done = 0; done < frames; done += kBlock) {
         const qint64 n = std::min(kBlock, frames - done);
         qToLittleEndian<qint16>(interleaved + done * m_channels, n * m_channels, le.data());
-        if (auto written = writeBytes(reinterpret_cast<const char *>(le.data()),
-                                      n * m_channels * 2);
+        if (auto written =
+                writeBytes(reinterpret_cast<const char *>(le.data()), n * m_channels * 2);
             !written)
             return written;
         m_frames += n;

@@ -3,7 +3,6 @@
 #include "codec/randomaccesssource.h"
 
 #include <QByteArray>
-
 #include <algorithm>
 #include <cstring>
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QVector>
-
 #include <cmath>
 
 namespace cv::test {

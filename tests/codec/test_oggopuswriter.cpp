@@ -15,7 +15,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cmath>
 
 using namespace cv;
@@ -149,14 +148,14 @@ void TestOggOpusWriter::roundTrip()
     settings.bitrate = bitrate;
     const qint64 inputFrames = 3 * rate;
     const QVector<qint16> pcm = sineTones(rate, channels, inputFrames, kFreqs);
-    const QStringList comments = {QStringLiteral("TITLE=Call 42"),
-                                  QStringLiteral("AGENT=Zo\u00EB \u00D8stergaard"),
-                                  QStringLiteral("CALLVAULT_UUID=6f1c0e5e-2f7d-4d8e-9a43-0c7b7c1d2e3f")};
+    const QStringList comments = {
+        QStringLiteral("TITLE=Call 42"), QStringLiteral("AGENT=Zo\u00EB \u00D8stergaard"),
+        QStringLiteral("CALLVAULT_UUID=6f1c0e5e-2f7d-4d8e-9a43-0c7b7c1d2e3f")};
     const Encoded enc = encode(settings, pcm, comments);
     QVERIFY(!enc.bytes.isEmpty());
     QCOMPARE(enc.frames, inputFrames);
-    qInfo("%d Hz %d ch at %d bit/s: %lld bytes for 3 s = %.1f kbit/s including Ogg overhead",
-          rate, channels, settings.bitrate, qint64(enc.bytes.size()),
+    qInfo("%d Hz %d ch at %d bit/s: %lld bytes for 3 s = %.1f kbit/s including Ogg overhead", rate,
+          channels, settings.bitrate, qint64(enc.bytes.size()),
           enc.bytes.size() * 8.0 / 3.0 / 1000.0);
 
     // Container structure: OpusHead page, OpusTags page, audio pages, EOS with end trimming.
@@ -238,8 +237,10 @@ void TestOggOpusWriter::roundTrip()
     info.start(opusinfo, {path});
     QVERIFY(info.waitForFinished(30000));
     const QString infoOut = QString::fromUtf8(info.readAll());
-    QVERIFY2(info.exitStatus() == QProcess::NormalExit && info.exitCode() == 0, qPrintable(infoOut));
-    QVERIFY2(!infoOut.contains(QStringLiteral("WARNING"), Qt::CaseInsensitive), qPrintable(infoOut));
+    QVERIFY2(info.exitStatus() == QProcess::NormalExit && info.exitCode() == 0,
+             qPrintable(infoOut));
+    QVERIFY2(!infoOut.contains(QStringLiteral("WARNING"), Qt::CaseInsensitive),
+             qPrintable(infoOut));
     QVERIFY2(!infoOut.contains(QStringLiteral("error"), Qt::CaseInsensitive), qPrintable(infoOut));
     const auto rateMatch =
         QRegularExpression(QStringLiteral("Original sample rate: (\\d+) Hz")).match(infoOut);
@@ -377,8 +378,9 @@ void TestOggOpusWriter::truncatedStreamDecodesPrefix()
         auto reader = opened.takeValue();
         const QVector<qint16> prefix = decodeAll(*reader);
         const qint64 frames = prefix.size() / 2;
-        QVERIFY2(std::abs(frames * 1000 / 48000 - cut.expectedMs) <= 40,
-                 qPrintable(QStringLiteral("cut at %1 bytes: %2 frames").arg(cut.bytes).arg(frames)));
+        QVERIFY2(
+            std::abs(frames * 1000 / 48000 - cut.expectedMs) <= 40,
+            qPrintable(QStringLiteral("cut at %1 bytes: %2 frames").arg(cut.bytes).arg(frames)));
         QCOMPARE(reader->totalFrames(), frames);
         QVERIFY(frames * 2 <= full.size());
         // Same packets, same decoder: the prefix is bit-identical to the complete decode.
@@ -485,9 +487,11 @@ void TestOggOpusWriter::rejectsBadSettings_data()
     QTest::addColumn<int>("frameMs");
     QTest::addColumn<QString>("message");
     QTest::newRow("44.1 kHz") << 44100 << 2 << 32000 << 5 << 20 << QStringLiteral("44100 Hz");
-    QTest::newRow("3 channels") << 16000 << 3 << 32000 << 5 << 20 << QStringLiteral("channel count 3");
+    QTest::newRow("3 channels") << 16000 << 3 << 32000 << 5 << 20
+                                << QStringLiteral("channel count 3");
     QTest::newRow("bitrate") << 16000 << 2 << 100 << 5 << 20 << QStringLiteral("bitrate 100");
-    QTest::newRow("complexity") << 16000 << 2 << 32000 << 11 << 20 << QStringLiteral("complexity 11");
+    QTest::newRow("complexity") << 16000 << 2 << 32000 << 11 << 20
+                                << QStringLiteral("complexity 11");
     QTest::newRow("frame") << 16000 << 2 << 32000 << 5 << 25 << QStringLiteral("25 ms");
 }
 
@@ -547,8 +551,9 @@ void TestOggOpusWriter::readerRejectsGarbage()
         MemorySource source(bytes);
         auto opened = OggOpusReader::open(source);
         QVERIFY(!opened);
-        QVERIFY2(opened.errorMessage().startsWith(QStringLiteral("Cannot open the recording's audio")),
-                 qPrintable(opened.errorMessage()));
+        QVERIFY2(
+            opened.errorMessage().startsWith(QStringLiteral("Cannot open the recording's audio")),
+            qPrintable(opened.errorMessage()));
     }
     // An Ogg stream of another codec (the header page of a fake Vorbis stream) is refused.
     auto writer = OggOpusWriter::create(OpusSettings{}, {}, 9).takeValue();

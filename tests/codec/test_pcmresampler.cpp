@@ -4,7 +4,6 @@
 #include "signal.h"
 
 #include <QTest>
-
 #include <cmath>
 
 using namespace cv;
@@ -103,8 +102,8 @@ void TestPcmResampler::lengthAndPitch()
         const double other =
             goertzel(out.constData(), outFrames, channels, c, outRate, freqs[1 - c]);
         QVERIFY(own > 100.0 * other);
-        const double level = rms(out.constData() + outFrames / 4 * channels, outFrames / 2,
-                                 channels, c);
+        const double level =
+            rms(out.constData() + outFrames / 4 * channels, outFrames / 2, channels, c);
         QVERIFY2(std::abs(level - 12000 / std::sqrt(2.0)) < 12000 * 0.05,
                  qPrintable(QStringLiteral("RMS %1").arg(level)));
     }

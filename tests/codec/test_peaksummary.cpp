@@ -43,9 +43,9 @@ void TestPeakSummary::knownSignal()
     QCOMPARE(summary.lanes.size(), 2);
     // ceil(peak * 255 / 32768)
     QCOMPARE(quint8(summary.lanes[0][0]), quint8(0));
-    QCOMPARE(quint8(summary.lanes[0][1]), quint8(32));  // 4096*255/32768 = 31.875
-    QCOMPARE(quint8(summary.lanes[0][2]), quint8(64));  // 63.75
-    QCOMPARE(quint8(summary.lanes[0][3]), quint8(96));  // 95.625
+    QCOMPARE(quint8(summary.lanes[0][1]), quint8(32)); // 4096*255/32768 = 31.875
+    QCOMPARE(quint8(summary.lanes[0][2]), quint8(64)); // 63.75
+    QCOMPARE(quint8(summary.lanes[0][3]), quint8(96)); // 95.625
     QCOMPARE(summary.lanes[1], QByteArray::fromHex("00ff0000"));
 }
 
@@ -148,7 +148,8 @@ void TestPeakSummary::serializeLayout()
     summary.channels = 2;
     summary.bucketMs = 0x0102;
     summary.lanes = {QByteArray::fromHex("aabbcc"), QByteArray::fromHex("112233")};
-    QCOMPARE(summary.serialize(), QByteArray::fromHex("010201020000000" "3aabbcc112233"));
+    QCOMPARE(summary.serialize(), QByteArray::fromHex("010201020000000"
+                                                      "3aabbcc112233"));
     // Inconsistent lanes are written consistently (missing bytes as silence), never garbage.
     summary.lanes = {QByteArray::fromHex("aabbcc"), QByteArray::fromHex("11")};
     QCOMPARE(summary.serialize(), QByteArray::fromHex("0102010200000003aabbcc110000"));
@@ -173,8 +174,8 @@ void TestPeakSummary::parseRejects_data()
                                   << QStringLiteral("0 ms");
     QTest::newRow("count too large") << QByteArray::fromHex("0102003200000003aabbcc1122")
                                      << QStringLiteral("need 14 bytes, found 13");
-    QTest::newRow("trailing bytes") << QByteArray::fromHex("0101003200000001aabb")
-                                    << QStringLiteral("need 9 bytes, found 10");
+    QTest::newRow("trailing bytes")
+        << QByteArray::fromHex("0101003200000001aabb") << QStringLiteral("need 9 bytes, found 10");
     QTest::newRow("huge count") << QByteArray::fromHex("0102003200ffffffaa")
                                 << QStringLiteral("16777215 buckets");
     QTest::newRow("max count") << QByteArray::fromHex("01020032ffffffffaa")
@@ -187,7 +188,8 @@ void TestPeakSummary::parseRejects()
     QFETCH(QString, message);
     auto parsed = PeakSummary::parse(bytes);
     QVERIFY(!parsed);
-    QVERIFY(parsed.error().code == ErrorCode::Format || parsed.error().code == ErrorCode::Unsupported);
+    QVERIFY(parsed.error().code == ErrorCode::Format ||
+            parsed.error().code == ErrorCode::Unsupported);
     QVERIFY2(parsed.errorMessage().contains(message), qPrintable(parsed.errorMessage()));
 }
 

@@ -7,7 +7,6 @@
 #include <QTemporaryFile>
 #include <QTest>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cstring>
 
@@ -64,8 +63,8 @@ QByteArray fmtBody(const WavSpec &s)
     le16(fmt, quint16(align));
     le16(fmt, quint16(s.bits));
     if (s.extensible) {
-        le16(fmt, 22);                         // cbSize
-        le16(fmt, quint16(s.bits));            // valid bits
+        le16(fmt, 22);                          // cbSize
+        le16(fmt, quint16(s.bits));             // valid bits
         le32(fmt, s.channels == 2 ? 0x3 : 0x4); // channel mask
         le16(fmt, s.subFormat);
         fmt += QByteArray::fromHex("000000001000800000aa00389b71");
@@ -283,22 +282,26 @@ void TestWavReader::rejects_data()
     QTest::newRow("empty file") << QByteArray() << format << QStringLiteral("the file is empty");
     QTest::newRow("garbage") << QByteArray("ID3\x04\x00 this is an mp3, honest", 28) << format
                              << QStringLiteral("not a WAV file (no RIFF/WAVE header)");
-    QTest::newRow("RIFF but AVI") << QByteArray("RIFF\x10\x00\x00\x00" "AVI LIST", 16) << format
+    QTest::newRow("RIFF but AVI") << QByteArray("RIFF\x10\x00\x00\x00"
+                                                "AVI LIST",
+                                                16)
+                                  << format
                                   << QStringLiteral("not a WAV file (no RIFF/WAVE header)");
     QTest::newRow("RIFX") << QByteArray("RIFX\x00\x00\x00\x10WAVE", 12) << unsupported
                           << QStringLiteral("big-endian");
     QTest::newRow("RF64") << QByteArray("RF64\xff\xff\xff\xffWAVE", 12) << unsupported
                           << QStringLiteral("RF64");
     QTest::newRow("only RIF") << QByteArray("RIF") << format << QStringLiteral("truncated header");
-    QTest::newRow("truncated RIFF header") << valid.left(10) << format
-                                           << QStringLiteral("truncated header");
-    QTest::newRow("truncated chunk header") << valid.left(16) << format
-                                            << QStringLiteral("truncated header");
-    QTest::newRow("truncated fmt") << valid.left(30) << format << QStringLiteral("truncated header");
+    QTest::newRow("truncated RIFF header")
+        << valid.left(10) << format << QStringLiteral("truncated header");
+    QTest::newRow("truncated chunk header")
+        << valid.left(16) << format << QStringLiteral("truncated header");
+    QTest::newRow("truncated fmt")
+        << valid.left(30) << format << QStringLiteral("truncated header");
     QTest::newRow("no fmt") << QByteArray("RIFF\x04\x00\x00\x00WAVE", 12) << format
                             << QStringLiteral("truncated header (no fmt chunk)");
-    QTest::newRow("no data chunk") << valid.left(44 - 8) << format
-                                   << QStringLiteral("no audio data");
+    QTest::newRow("no data chunk")
+        << valid.left(44 - 8) << format << QStringLiteral("no audio data");
     {
         WavSpec s;
         s.frames = 0;
@@ -310,8 +313,8 @@ void TestWavReader::rejects_data()
     {
         WavSpec s;
         s.claimedDataSize = 0xFFFFFFFFLL; // streaming writers
-        QTest::newRow("data size -1") << makeWav(s) << format
-                                      << QStringLiteral("data chunk claims 4294967295 bytes");
+        QTest::newRow("data size -1")
+            << makeWav(s) << format << QStringLiteral("data chunk claims 4294967295 bytes");
     }
     {
         QByteArray b("RIFF\x00\x00\x00\x00WAVE", 12);
@@ -327,14 +330,14 @@ void TestWavReader::rejects_data()
         WavSpec s;
         for (int i = 0; i < 64; ++i)
             s.before += chunk("junk", QByteArray());
-        QTest::newRow("too many chunks") << makeWav(s) << format
-                                         << QStringLiteral("header too large (more than 64 chunks");
+        QTest::newRow("too many chunks")
+            << makeWav(s) << format << QStringLiteral("header too large (more than 64 chunks");
     }
     {
         QByteArray b("RIFF\x00\x00\x00\x00WAVE", 12);
         b += chunk("LIST", QByteArray(10, 'x'), 1000000);
-        QTest::newRow("chunk past the end") << b << format
-                                            << QStringLiteral("truncated header (chunk \"LIST\"");
+        QTest::newRow("chunk past the end")
+            << b << format << QStringLiteral("truncated header (chunk \"LIST\"");
     }
     {
         QByteArray b("RIFF\x00\x00\x00\x00WAVE", 12);
@@ -355,8 +358,9 @@ void TestWavReader::rejects_data()
         WavSpec s;
         s.bits = 8;
         QTest::newRow("8-bit") << makeWav(s) << unsupported
-                               << QStringLiteral("unsupported sample format: 8-bit PCM (only 16-bit "
-                                                 "PCM is supported)");
+                               << QStringLiteral(
+                                      "unsupported sample format: 8-bit PCM (only 16-bit "
+                                      "PCM is supported)");
     }
     {
         WavSpec s;
@@ -370,22 +374,23 @@ void TestWavReader::rejects_data()
         s.formatTag = 3;
         s.bits = 32;
         QTest::newRow("float") << makeWav(s) << unsupported
-                               << QStringLiteral("unsupported sample format: 32-bit floating point");
+                               << QStringLiteral(
+                                      "unsupported sample format: 32-bit floating point");
     }
     {
         WavSpec s;
         s.extensible = true;
         s.subFormat = 3;
         s.bits = 32;
-        QTest::newRow("extensible float") << makeWav(s) << unsupported
-                                          << QStringLiteral("32-bit floating point");
+        QTest::newRow("extensible float")
+            << makeWav(s) << unsupported << QStringLiteral("32-bit floating point");
     }
     {
         WavSpec s;
         s.extensible = true;
         s.bits = 24;
-        QTest::newRow("extensible 24-bit") << makeWav(s) << unsupported
-                                           << QStringLiteral("24-bit PCM");
+        QTest::newRow("extensible 24-bit")
+            << makeWav(s) << unsupported << QStringLiteral("24-bit PCM");
     }
     {
         WavSpec s;
@@ -403,8 +408,8 @@ void TestWavReader::rejects_data()
     {
         WavSpec s;
         s.channels = 6;
-        QTest::newRow("6 channels") << makeWav(s) << unsupported
-                                    << QStringLiteral("unsupported channel count 6");
+        QTest::newRow("6 channels")
+            << makeWav(s) << unsupported << QStringLiteral("unsupported channel count 6");
     }
     {
         WavSpec s;
@@ -415,8 +420,8 @@ void TestWavReader::rejects_data()
     {
         WavSpec s;
         s.blockAlign = 3;
-        QTest::newRow("odd block align") << makeWav(s) << format
-                                         << QStringLiteral("block align 3 does not match");
+        QTest::newRow("odd block align")
+            << makeWav(s) << format << QStringLiteral("block align 3 does not match");
     }
     {
         WavSpec s;

@@ -4,7 +4,6 @@
 #include "codec/oggopusreader.h"
 
 #include <QLoggingCategory>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>

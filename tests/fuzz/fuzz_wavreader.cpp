@@ -1,15 +1,15 @@
 // Fuzz target: WavReader on arbitrary bytes, through a seekable buffer (both rate checks)
-// and a pipe-like sequential device. Whatever the bytes, open() and read() must return, never crash.
+// and a pipe-like sequential device. Whatever the bytes, open() and read() must return, never
+// crash.
 
 #include "codec/wavreader.h"
 
 #include <QBuffer>
 #include <QLoggingCategory>
-
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace {

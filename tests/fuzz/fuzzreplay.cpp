@@ -57,9 +57,15 @@ size_t replay(const std::vector<uint8_t> &bytes, bool mutate)
         std::vector<uint8_t> copy(bytes);
         const size_t at = size_t(next(state) % n);
         switch (i % 3) {
-        case 0: copy[at] ^= uint8_t(1u << (next(state) % 8)); break;
-        case 1: copy[at] = 0xFF; break;
-        default: copy[at] = 0x00; break;
+        case 0:
+            copy[at] ^= uint8_t(1u << (next(state) % 8));
+            break;
+        case 1:
+            copy[at] = 0xFF;
+            break;
+        default:
+            copy[at] = 0x00;
+            break;
         }
         run(copy);
         ++runs;
