@@ -8,9 +8,10 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -41,19 +42,54 @@ QString postgresDriver()
 
 } // namespace
 
-// The connections this Database opened, per thread. Shared with the QThread::finished
-// hooks so that a hook that runs while (or after) the Database is destroyed is harmless.
+// The connections this Database opened, per thread. Shared (weakly) with the thread-exit
+// cleanups, so that one that runs while or after the Database is destroyed is harmless.
 struct Database::Connections
 {
-    struct Entry
-    {
-        QString name;
-        QMetaObject::Connection finishedHook;
-    };
     QMutex mutex;
     bool closed = false;
-    std::map<quint64, Entry> byThread;
+    std::map<quint64, QString> byThread; // thread serial -> connection name
 };
+
+namespace {
+
+// Runs when a thread exits (thread_local destructors run in the exiting thread, for
+// QThreads and std::threads alike, before Qt tears down the thread's data): removes the
+// connections that thread opened, as QtSql wants them removed by their own thread.
+// (QThread::finished is not used: Qt 6.4 does not emit it for adopted std::threads.)
+class ThreadExitCleanup final
+{
+public:
+    ThreadExitCleanup() = default;
+    ThreadExitCleanup(const ThreadExitCleanup &) = delete;
+    ThreadExitCleanup &operator=(const ThreadExitCleanup &) = delete;
+    ~ThreadExitCleanup()
+    {
+        for (auto &entry : m_entries)
+            entry.action();
+    }
+
+    void add(std::weak_ptr<void> owner, std::function<void()> action)
+    {
+        // Forget entries of Databases that are gone (their destructor removed everything).
+        m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
+                                       [](const Entry &entry) { return entry.owner.expired(); }),
+                        m_entries.end());
+        m_entries.push_back({std::move(owner), std::move(action)});
+    }
+
+private:
+    struct Entry
+    {
+        std::weak_ptr<void> owner;
+        std::function<void()> action;
+    };
+    std::vector<Entry> m_entries;
+};
+
+thread_local ThreadExitCleanup t_threadExitCleanup;
+
+} // namespace
 
 Database::Database(PrivateTag, CatalogConfig config, PgConnectionParams pg)
     : m_config(std::move(config)),
@@ -65,16 +101,15 @@ Database::Database(PrivateTag, CatalogConfig config, PgConnectionParams pg)
 
 Database::~Database()
 {
-    std::map<quint64, Connections::Entry> entries;
+    std::map<quint64, QString> names;
     {
         QMutexLocker locker(&m_connections->mutex);
         m_connections->closed = true;
-        entries.swap(m_connections->byThread);
+        names.swap(m_connections->byThread);
     }
-    for (auto &[serial, entry] : entries) {
+    for (const auto &[serial, name] : names) {
         Q_UNUSED(serial);
-        QObject::disconnect(entry.finishedHook);
-        QSqlDatabase::removeDatabase(entry.name);
+        QSqlDatabase::removeDatabase(name);
     }
 }
 
@@ -136,27 +171,24 @@ Result<QSqlDatabase> Database::openedConnection()
             return db;
     } else {
         db = addConnection(name);
-        // Close this thread's connection when the thread ends (in that thread, as QtSql
-        // requires), so thread pools do not pile up open database handles.
+        {
+            QMutexLocker locker(&m_connections->mutex);
+            m_connections->byThread[serial] = name;
+        }
+        // Close this thread's connection when the thread ends, so that thread pools do
+        // not pile up open database handles.
         std::weak_ptr<Connections> weak = m_connections;
-        QThread *thread = QThread::currentThread();
-        auto hook = QObject::connect(
-            thread, &QThread::finished, thread,
-            [weak, serial, name]() {
-                const auto connections = weak.lock();
-                if (!connections)
+        t_threadExitCleanup.add(weak, [weak, serial, name]() {
+            const auto connections = weak.lock();
+            if (!connections)
+                return;
+            {
+                QMutexLocker locker(&connections->mutex);
+                if (connections->closed || connections->byThread.erase(serial) == 0)
                     return;
-                {
-                    QMutexLocker locker(&connections->mutex);
-                    if (connections->closed)
-                        return;
-                    connections->byThread.erase(serial);
-                }
-                QSqlDatabase::removeDatabase(name);
-            },
-            Qt::DirectConnection);
-        QMutexLocker locker(&m_connections->mutex);
-        m_connections->byThread[serial] = Connections::Entry{name, hook};
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
     }
 
     if (!db.open()) {

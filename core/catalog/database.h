@@ -16,8 +16,8 @@ namespace cv {
 // every thread that touches the catalog gets its own connection, opened lazily by
 // connection() and named "<unique prefix>-t<thread serial>" (the serial is unique for the
 // life of the process, so a new thread never inherits a dead thread's connection). A
-// thread's connection is closed and removed when its QThread finishes (std::thread too:
-// Qt adopts it); the destructor removes the rest. The Database must outlive every thread
+// thread's connection is closed and removed by that thread when it exits (QThread or
+// std::thread); the destructor removes the rest. The Database must outlive every thread
 // that uses it, and no QSqlDatabase/QSqlQuery copies may be kept beyond a call.
 //
 // SQLite connections run with journal_mode=WAL, synchronous=FULL, foreign_keys=ON and

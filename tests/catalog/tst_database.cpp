@@ -16,6 +16,7 @@
 #include <QThread>
 
 #include <memory>
+#include <thread>
 
 using namespace cv;
 
@@ -288,6 +289,18 @@ void TestDatabase::eachThreadGetsItsOwnConnection()
     QVERIFY(threadName.startsWith(mainName.section(u'-', 0, -2)));
     // The thread's connection was removed when the thread finished.
     QVERIFY(!QSqlDatabase::contains(threadName));
+    QCOMPARE(QSqlDatabase::connectionNames().size(), before);
+
+    // The same for a plain std::thread (Qt adopts it).
+    QString stdThreadName;
+    std::thread plain([&] {
+        stdThreadName = db().connection().connectionName();
+        threadCount = UserRepository(db()).count().ok() ? 0 : -2;
+    });
+    plain.join();
+    QCOMPARE(threadCount, 0);
+    QVERIFY(stdThreadName != mainName && stdThreadName != threadName);
+    QVERIFY(!QSqlDatabase::contains(stdThreadName));
     QCOMPARE(QSqlDatabase::connectionNames().size(), before);
 }
 

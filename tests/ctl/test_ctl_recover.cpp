@@ -1,0 +1,276 @@
+// End-to-end crash recovery with the real callvaultctl: `demo` and `import` are killed with
+// SIGKILL while they write, then `recover` must catalog whatever the spool holds (as
+// 'recovered'), leave no spool file behind, and `verify` must pass for every row.
+#include "ctltesthelpers.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QMap>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace ctltest;
+
+namespace {
+
+// What `recover` printed: its RECOVERED lines and the summary's numbers.
+struct RecoverReport
+{
+    bool parsed = false;
+    int recovered = 0;
+    int skipped = 0;
+    QMap<QString, qint64> recoveredMs; // id -> audio kept
+    QStringList unfinished;            // ids whose file had no final chunk
+};
+
+qint64 parseDurationMs(const QString &text) // "HH:MM:SS.d"
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+):(\\d\\d):(\\d\\d)\\.(\\d)$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    return ((m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) * 60 + m.captured(3).toLongLong()) * 1000
+        + m.captured(4).toLongLong() * 100;
+}
+
+RecoverReport parseRecover(const RunResult &r)
+{
+    RecoverReport report;
+    static const QRegularExpression summary(QStringLiteral("^(\\d+) recordings recovered \\(.*\\), (\\d+) skipped$"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression item(QStringLiteral("^RECOVERED\\s+([0-9a-f-]{36}): (\\S+) of audio(.*)$"),
+                                         QRegularExpression::MultilineOption);
+    const auto m = summary.match(r.out);
+    if (!m.hasMatch())
+        return report;
+    report.parsed = true;
+    report.recovered = m.captured(1).toInt();
+    report.skipped = m.captured(2).toInt();
+    for (auto it = item.globalMatch(r.out); it.hasNext();) {
+        const auto line = it.next();
+        report.recoveredMs.insert(line.captured(1), parseDurationMs(line.captured(2)));
+        if (line.captured(3).contains(QStringLiteral("(unfinished)")))
+            report.unfinished << line.captured(1);
+    }
+    return report;
+}
+
+int highestProgress(const QString &stderrText) // "demo calls: N/3" -> N
+{
+    static const QRegularExpression re(QStringLiteral("demo calls: (\\d+)/\\d+"));
+    int n = 0;
+    for (auto it = re.globalMatch(stderrText); it.hasNext();)
+        n = std::max(n, it.next().captured(1).toInt());
+    return n;
+}
+
+} // namespace
+
+class TestCtlRecover final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void recoverWithNothingToDo();
+    void killedImportIsRecovered();
+    void killedDemoIsRecovered_data();
+    void killedDemoIsRecovered();
+    void allRecordingsVerify();
+
+private:
+    int statusCount(const QString &status);
+    void expectRecoverAccountsFor(int before, int completed, const QString &context);
+
+    std::unique_ptr<CtlSite> m_site;
+    int m_recoveredTotal = 0;
+    int m_killsDuringWrite = 0;
+};
+
+void TestCtlRecover::initTestCase()
+{
+    QVERIFY2(QFile::exists(ctlPath()), qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
+    m_site = std::make_unique<CtlSite>();
+    QVERIFY(m_site->isValid());
+    CTL_EXPECT_EXIT(m_site->init(), 0);
+}
+
+int TestCtlRecover::statusCount(const QString &status)
+{
+    RunResult list;
+    if (m_site->recordingCount(&list) < 0)
+        return -1;
+    int n = 0;
+    for (const QString &line : list.out.split(u'\n')) {
+        if (line.endsWith(QStringLiteral("  ") + status))
+            ++n;
+    }
+    return n;
+}
+
+void TestCtlRecover::recoverWithNothingToDo()
+{
+    const RunResult r = m_site->ctl({QStringLiteral("recover")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("0 recordings recovered (00:00:00.0 of audio), 0 skipped"));
+    QCOMPARE(m_site->recordingCount(), 0);
+}
+
+// Runs `recover` and checks that the catalog gained exactly the completed and the recovered
+// recordings, that nothing was skipped and that the spool is empty afterwards.
+void TestCtlRecover::expectRecoverAccountsFor(int before, int completed, const QString &context)
+{
+    const RunResult r = m_site->ctl({QStringLiteral("recover")});
+    CTL_EXPECT_EXIT(r, 0);
+    const RecoverReport report = parseRecover(r);
+    QVERIFY2(report.parsed, qPrintable(r.describe()));
+    QVERIFY2(report.skipped == 0, qPrintable(context + r.describe()));
+    QCOMPARE(report.recoveredMs.size(), report.recovered);
+    m_recoveredTotal += report.recovered;
+
+    RunResult list;
+    const int after = m_site->recordingCount(&list);
+    QVERIFY2(after == before + completed + report.recovered,
+             qPrintable(QStringLiteral("%1: %2 before, %3 completed, %4 recovered, %5 now\n")
+                            .arg(context).arg(before).arg(completed).arg(report.recovered).arg(after)
+                        + r.describe() + list.describe()));
+    for (auto it = report.recoveredMs.cbegin(); it != report.recoveredMs.cend(); ++it) {
+        const QString line = listLine(list, it.key());
+        QVERIFY2(line.endsWith(QStringLiteral("  recovered")), qPrintable(line + u'\n' + list.out));
+    }
+    QCOMPARE(statusCount(QStringLiteral("recovered")), m_recoveredTotal);
+    const QStringList left = QDir(m_site->spoolDir()).entryList({QStringLiteral("*.cvr"), QStringLiteral("*.cvr.key")}, QDir::Files);
+    QVERIFY2(left.isEmpty(), qPrintable(context + QStringLiteral(": left in the spool: ") + left.join(u' ')));
+
+    // Running it again finds nothing more to do.
+    const RunResult again = m_site->ctl({QStringLiteral("recover")});
+    CTL_EXPECT_EXIT(again, 0);
+    CTL_EXPECT_CONTAINS(again.out, QStringLiteral("0 recordings recovered (00:00:00.0 of audio), 0 skipped"));
+    QCOMPARE(m_site->recordingCount(), after);
+}
+
+void TestCtlRecover::killedImportIsRecovered()
+{
+    // Five minutes of audio take seconds to import; kill once several chunks are durable.
+    const QString wav = m_site->scratch(QStringLiteral("long.wav"));
+    QVERIFY(writeFile(wav, sineWav(8000, 1, 300000)));
+    const int before = m_site->recordingCount();
+    QVERIFY(before >= 0);
+
+    QProcess import;
+    import.setProcessEnvironment(m_site->env());
+    import.setStandardInputFile(QProcess::nullDevice());
+    import.start(ctlPath(), {QStringLiteral("import"), QStringLiteral("--site"), m_site->dir(), QStringLiteral("--agent"),
+                             QStringLiteral("3001"), QStringLiteral("--started-at"), QStringLiteral("2024-05-01T08:00:00Z"), wav});
+    QVERIFY2(import.waitForStarted(30000), qPrintable(import.errorString()));
+    QString container;
+    QDeadlineTimer deadline(60000);
+    while (container.isEmpty() && import.state() == QProcess::Running && !deadline.hasExpired()) {
+        for (const QString &name : QDir(m_site->spoolDir()).entryList({QStringLiteral("*.cvr")}, QDir::Files)) {
+            if (QFileInfo(m_site->spoolDir() + u'/' + name).size() >= 8000) // a few 800 ms chunks
+                container = name;
+        }
+        import.waitForFinished(5);
+    }
+    QVERIFY2(!container.isEmpty(), qPrintable(QStringLiteral("import ended (or hung) before it wrote 8000 bytes:\n")
+                                              + QString::fromUtf8(import.readAll())));
+    import.kill(); // SIGKILL
+    QVERIFY(import.waitForFinished(30000));
+    QCOMPARE(import.exitStatus(), QProcess::CrashExit);
+    const QString id = container.chopped(4);
+    QVERIFY2(QFile::exists(m_site->spoolDir() + u'/' + container + QStringLiteral(".key")), "the key sidecar is missing");
+
+    const RunResult r = m_site->ctl({QStringLiteral("recover")});
+    CTL_EXPECT_EXIT(r, 0);
+    const RecoverReport report = parseRecover(r);
+    QVERIFY2(report.parsed && report.recovered == 1 && report.skipped == 0, qPrintable(r.describe()));
+    QVERIFY2(report.unfinished.contains(id), qPrintable(r.describe()));
+    const qint64 keptMs = report.recoveredMs.value(id);
+    QVERIFY2(keptMs >= 2400 && keptMs < 300000, qPrintable(r.describe()));
+    ++m_recoveredTotal;
+
+    RunResult list;
+    QCOMPARE(m_site->recordingCount(&list), before + 1);
+    const QString line = listLine(list, id);
+    CTL_EXPECT_CONTAINS(line, QStringLiteral("2024-05-01 08:00:00"));
+    CTL_EXPECT_CONTAINS(line, QStringLiteral("3001"));
+    QVERIFY2(line.endsWith(QStringLiteral("  recovered")), qPrintable(line));
+    QVERIFY2(m_site->spoolFiles().isEmpty(), qPrintable(m_site->spoolFiles().join(u' ')));
+
+    // The recovered (unfinished) recording verifies and plays back up to its last chunk.
+    RunResult v = m_site->ctl({QStringLiteral("verify"), id});
+    CTL_EXPECT_EXIT(v, 0);
+    CTL_EXPECT_CONTAINS(v.out, QStringLiteral("OK      %1").arg(id));
+    const QString out = m_site->scratch(QStringLiteral("recovered.wav"));
+    v = m_site->ctl({QStringLiteral("export"), id, out});
+    CTL_EXPECT_EXIT(v, 0);
+    const PcmWav pcm = readPcmWav(out);
+    QVERIFY2(pcm.ok, qPrintable(pcm.problem));
+    const qint64 exportedMs = pcm.frames() * 1000 / pcm.rate;
+    QVERIFY2(std::abs(exportedMs - keptMs) <= 100,
+             qPrintable(QStringLiteral("exported %1 ms, recover reported %2 ms").arg(exportedMs).arg(keptMs)));
+    const double tone = toneAmplitude(pcm, 0, sineFrequency(0));
+    QVERIFY2(tone >= 0.75 * kSineAmplitude, qPrintable(QStringLiteral("440 Hz amplitude %1").arg(tone)));
+}
+
+void TestCtlRecover::killedDemoIsRecovered_data()
+{
+    QTest::addColumn<int>("delayMs"); // after "demo calls: 1/3" appeared
+    for (int delay : {0, 150, 400, 700, 1000})
+        QTest::addRow("kill-%dms-after-first-call", delay) << delay;
+}
+
+void TestCtlRecover::killedDemoIsRecovered()
+{
+    QFETCH(int, delayMs);
+    const int before = m_site->recordingCount();
+    QVERIFY(before >= 0);
+
+    QProcess demo;
+    demo.setProcessEnvironment(m_site->env());
+    demo.setStandardInputFile(QProcess::nullDevice());
+    demo.start(ctlPath(), {QStringLiteral("demo"), QStringLiteral("--site"), m_site->dir(), QStringLiteral("--count"),
+                           QStringLiteral("3"), QStringLiteral("--seed"), QString::number(1000 + delayMs)});
+    QVERIFY2(demo.waitForStarted(30000), qPrintable(demo.errorString()));
+    QString errText;
+    QDeadlineTimer deadline(90000);
+    while (!errText.contains(QStringLiteral("demo calls: 1/3")) && !deadline.hasExpired()
+           && demo.state() == QProcess::Running) {
+        demo.waitForReadyRead(50);
+        errText += QString::fromUtf8(demo.readAllStandardError());
+    }
+    errText += QString::fromUtf8(demo.readAllStandardError());
+    QVERIFY2(errText.contains(QStringLiteral("demo calls: 1/3")),
+             qPrintable(QStringLiteral("demo never reported its first call:\n") + errText
+                        + QString::fromUtf8(demo.readAllStandardOutput())));
+
+    const bool finishedAlone = delayMs > 0 && demo.waitForFinished(delayMs);
+    if (!finishedAlone && demo.state() == QProcess::Running) {
+        demo.kill(); // SIGKILL
+        QVERIFY(demo.waitForFinished(30000));
+    }
+    errText += QString::fromUtf8(demo.readAllStandardError());
+    const int completed = highestProgress(errText);
+    QVERIFY(completed >= 1 && completed <= 3);
+    if (completed < 3 && !QDir(m_site->spoolDir()).entryList({QStringLiteral("*.cvr")}, QDir::Files).isEmpty())
+        ++m_killsDuringWrite;
+    qInfo("killed after %d of 3 calls; spool: %s", completed, qPrintable(m_site->spoolFiles().join(u' ')));
+
+    expectRecoverAccountsFor(before, completed, QStringLiteral("delay %1 ms").arg(delayMs));
+}
+
+void TestCtlRecover::allRecordingsVerify()
+{
+    qInfo("%d demo kills landed while a container was being written; %d recordings recovered in all",
+          m_killsDuringWrite, m_recoveredTotal);
+    QVERIFY(m_recoveredTotal >= 1); // the killed import at least
+    const int total = m_site->recordingCount();
+    const RunResult r = m_site->ctl({QStringLiteral("verify")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("%1 recordings verified: %1 ok, 0 failed").arg(total));
+}
+
+QTEST_GUILESS_MAIN(TestCtlRecover)
+#include "test_ctl_recover.moc"
