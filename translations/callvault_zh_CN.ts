@@ -4,20 +4,16 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/callvault/main.cpp" line="52"/>
-        <location filename="../app/callvault/main.cpp" line="58"/>
         <source>CallVault</source>
         <translation>CallVault 录音质检</translation>
     </message>
     <message>
-        <location filename="../app/callvault/main.cpp" line="53"/>
         <source>The site could not be opened:
 %1</source>
         <translation>无法打开站点：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/callvault/main.cpp" line="59"/>
         <source>The catalog could not be opened:
 %1</source>
         <translation>无法打开录音目录库：
@@ -27,22 +23,18 @@
 <context>
     <name>cv::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="17"/>
         <source>CallVault — %1</source>
         <translation>CallVault — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="30"/>
         <source>Catalog</source>
         <translation>录音目录</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="30"/>
         <source>The recordings could not be loaded: %1</source>
         <translation>无法加载录音：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="38"/>
         <source>%n recording(s) shown</source>
         <translation>
             <numerusform>已显示 %n 条录音</numerusform>
@@ -52,64 +44,56 @@
 <context>
     <name>cv::RecordingListModel</name>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="33"/>
         <source>Inbound</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="35"/>
         <source>Outbound</source>
         <translation>呼出</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="37"/>
         <source>Internal</source>
         <translation>内部</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="47"/>
         <source>Complete</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="49"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="51"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="79"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="81"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="83"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="85"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="87"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location filename="../ui/recordinglistmodel.cpp" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,8 @@ MainWindow::MainWindow(RecordingListModel &model, const QString &siteName, QWidg
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setShowGrid(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     setCentralWidget(m_table);
     m_count->setObjectName(QStringLiteral("recordingCount"));

@@ -1,5 +1,6 @@
 #include "recordinglistmodel.h"
 
+#include "catalog/agentrepository.h"
 #include "catalog/recordingrepository.h"
 
 #include <QLocale>
@@ -37,8 +38,13 @@ QString RecordingListModel::displayText(const RecordingRow &r, int column) const
             return tr("Internal");
         }
         return {};
-    case Agent:
-        return r.agentId;
+    case Agent: {
+        const auto agent = m_agents.constFind(r.agentId);
+        return agent == m_agents.constEnd() || agent->name.isEmpty() ? r.agentId
+                                                                      : QStringLiteral("%1 (%2)").arg(agent->name, r.agentId);
+    }
+    case Team:
+        return m_agents.value(r.agentId).team;
     case Phone:
         return r.customerPhone;
     case Status:
@@ -83,6 +89,8 @@ QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation
         return tr("Direction");
     case Agent:
         return tr("Agent");
+    case Team:
+        return tr("Team");
     case Phone:
         return tr("Customer phone");
     case Status:
@@ -134,6 +142,11 @@ void RecordingListModel::reload()
     m_rows.clear();
     m_atEnd = false;
     m_lastError.clear();
+    m_agents.clear();
+    if (auto agents = AgentRepository(m_db).list(); agents) {
+        for (const AgentRow &agent : agents.value())
+            m_agents.insert(agent.agentId, agent);
+    }
     auto page = loadPage();
     if (page)
         m_rows = page.value();

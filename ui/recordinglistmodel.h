@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
 namespace cv {
@@ -16,7 +17,7 @@ class RecordingListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Started = 0, Duration, Direction, Agent, Phone, Status, ColumnCount };
+    enum Column { Started = 0, Duration, Direction, Agent, Team, Phone, Status, ColumnCount };
     static constexpr int kPageSize = 200;
 
     explicit RecordingListModel(Database &db, QObject *parent = nullptr);
@@ -42,6 +43,7 @@ private:
 
     Database &m_db;
     QVector<RecordingRow> m_rows;
+    QHash<QString, AgentRow> m_agents; // agent id -> name and team, read once per reload
     bool m_atEnd = false;
     QString m_lastError;
 };
