@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 
 #include <opus.h>
+#include <opus_multistream.h>
 
 #include <atomic>
 #include <cmath>
@@ -87,7 +88,8 @@ Result<EncodeBenchmark::Figures> measure(int threads, int streams, qint64 frames
 
 struct BareStream
 {
-    std::unique_ptr<OpusEncoder, decltype(&opus_encoder_destroy)> encoder{nullptr, &opus_encoder_destroy};
+    std::unique_ptr<OpusMSEncoder, decltype(&opus_multistream_encoder_destroy)> encoder{nullptr,
+                                                                                       &opus_multistream_encoder_destroy};
     std::vector<qint16> pending;
     std::vector<unsigned char> packet = std::vector<unsigned char>(4000);
 };
@@ -180,11 +182,14 @@ Result<EncodeBenchmark::Figures> EncodeBenchmark::runBare(const Config &config, 
     auto open = [&](int) -> Result<std::unique_ptr<BareStream>> {
         auto s = std::make_unique<BareStream>();
         int error = 0;
-        s->encoder.reset(opus_encoder_create(config.sampleRate, config.channels, OPUS_APPLICATION_VOIP, &error));
+        // The same codec layout as the pipeline: one uncoupled stream per channel.
+        const unsigned char mapping[2] = {0, 1};
+        s->encoder.reset(opus_multistream_encoder_create(config.sampleRate, config.channels, config.channels, 0,
+                                                         mapping, OPUS_APPLICATION_VOIP, &error));
         if (error != OPUS_OK)
             return makeError(ErrorCode::Crypto, QStringLiteral("opus_encoder_create failed"));
-        opus_encoder_ctl(s->encoder.get(), OPUS_SET_BITRATE(config.bitrate));
-        opus_encoder_ctl(s->encoder.get(), OPUS_SET_COMPLEXITY(config.complexity));
+        opus_multistream_encoder_ctl(s->encoder.get(), OPUS_SET_BITRATE(config.bitrate));
+        opus_multistream_encoder_ctl(s->encoder.get(), OPUS_SET_COMPLEXITY(config.complexity));
         return s;
     };
     auto feed = [&](BareStream &s, qint64 pos, qint64 n) -> Result<void> {
@@ -193,7 +198,7 @@ Result<EncodeBenchmark::Figures> EncodeBenchmark::runBare(const Config &config, 
         std::size_t used = 0;
         const std::size_t step = static_cast<std::size_t>(frameSize * config.channels);
         for (; used + step <= s.pending.size(); used += step) {
-            if (opus_encode(s.encoder.get(), s.pending.data() + used, frameSize, s.packet.data(),
+            if (opus_multistream_encode(s.encoder.get(), s.pending.data() + used, frameSize, s.packet.data(),
                             static_cast<opus_int32>(s.packet.size())) < 0)
                 return makeError(ErrorCode::Crypto, QStringLiteral("opus_encode failed"));
         }

@@ -16,9 +16,10 @@ Result<void> AgentRepository::upsert(const AgentRow &row)
     if (row.agentId.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("An agent needs an id."));
     // ON CONFLICT ... DO UPDATE: PostgreSQL >= 9.5 and SQLite >= 3.24.
-    auto query = prepare(m_db, QStringLiteral("INSERT INTO agents (agent_id, name, team) VALUES (?, ?, ?) "
-                                              "ON CONFLICT (agent_id) DO UPDATE "
-                                              "SET name = excluded.name, team = excluded.team"));
+    auto query =
+        prepare(m_db, QStringLiteral("INSERT INTO agents (agent_id, name, team) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (agent_id) DO UPDATE "
+                                     "SET name = excluded.name, team = excluded.team"));
     if (!query)
         return query.error();
     query->addBindValue(row.agentId);
@@ -29,7 +30,8 @@ Result<void> AgentRepository::upsert(const AgentRow &row)
 
 Result<QVector<AgentRow>> AgentRepository::list()
 {
-    auto query = prepare(m_db, QStringLiteral("SELECT agent_id, name, team FROM agents ORDER BY agent_id"));
+    auto query =
+        prepare(m_db, QStringLiteral("SELECT agent_id, name, team FROM agents ORDER BY agent_id"));
     if (!query)
         return query.error();
     query->setForwardOnly(true);

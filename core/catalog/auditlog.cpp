@@ -47,8 +47,9 @@ Result<AuditRow> readRow(const QSqlQuery &query)
     row.details = query.value(7).toString();
     const QString result = query.value(8).toString();
     if (result != resultText(true) && result != resultText(false))
-        return makeError(ErrorCode::Tampered,
-                         QStringLiteral("Audit row %1 has an invalid result '%2'.").arg(row.id).arg(result));
+        return makeError(
+            ErrorCode::Tampered,
+            QStringLiteral("Audit row %1 has an invalid result '%2'.").arg(row.id).arg(result));
     row.allowed = result == resultText(true);
     row.prevHash = query.value(9).toByteArray();
     row.hash = query.value(10).toByteArray();
@@ -99,7 +100,8 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
     if (row.program.isEmpty())
         row.program = QCoreApplication::applicationName();
     if (row.action.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("An audit event needs an action."));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("An audit event needs an action."));
 
     TransactionGuard transaction(m_db);
     if (!transaction.ok())
@@ -115,7 +117,8 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
     // Each query lives in its own scope: a PostgreSQL statement must be released before a
     // later failure aborts the transaction (see TransactionGuard::holdFailedQuery).
     {
-        auto head = prepare(m_db, QStringLiteral("SELECT hash FROM audit ORDER BY id DESC LIMIT 1"));
+        auto head =
+            prepare(m_db, QStringLiteral("SELECT hash FROM audit ORDER BY id DESC LIMIT 1"));
         if (!head)
             return head.error();
         if (auto r = exec(head.value(), QStringLiteral("Could not read the audit trail")); !r)
@@ -126,9 +129,10 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
     row.atMs = QDateTime::currentMSecsSinceEpoch();
     row.hash = chainHash(row.prevHash, row);
 
-    auto insert = prepare(m_db, QStringLiteral("INSERT INTO audit (at_ms, actor, host, program, action, "
-                                               "target, details, result, prev_hash, hash) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    auto insert =
+        prepare(m_db, QStringLiteral("INSERT INTO audit (at_ms, actor, host, program, action, "
+                                     "target, details, result, prev_hash, hash) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!insert)
         return insert.error();
     insert->addBindValue(static_cast<qlonglong>(row.atMs));
@@ -141,7 +145,9 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
     insert->addBindValue(resultText(row.allowed));
     insert->addBindValue(row.prevHash);
     insert->addBindValue(row.hash);
-    if (auto r = exec(insert.value(), QStringLiteral("Could not write the audit event '%1'").arg(row.action)); !r)
+    if (auto r = exec(insert.value(),
+                      QStringLiteral("Could not write the audit event '%1'").arg(row.action));
+        !r)
         return r.error();
     if (!insert->next())
         return makeError(ErrorCode::Database,
@@ -158,8 +164,8 @@ Result<QVector<AuditRow>> AuditLog::list(int limit, int offset)
     if (limit < 0 || offset < 0)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("An audit list needs a limit and offset of zero or more."));
-    auto query = prepare(m_db, QStringLiteral("SELECT ") + selectColumns()
-                                   + QStringLiteral(" FROM audit ORDER BY id DESC LIMIT ? OFFSET ?"));
+    auto query = prepare(m_db, QStringLiteral("SELECT ") + selectColumns() +
+                                   QStringLiteral(" FROM audit ORDER BY id DESC LIMIT ? OFFSET ?"));
     if (!query)
         return query.error();
     query->setForwardOnly(true);
@@ -184,8 +190,9 @@ Result<qint64> AuditLog::verifyChain()
     qint64 verified = 0;
     // Keyset pages keep memory flat however long the trail is.
     for (;;) {
-        auto query = prepare(m_db, QStringLiteral("SELECT ") + selectColumns()
-                                       + QStringLiteral(" FROM audit WHERE id > ? ORDER BY id LIMIT ?"));
+        auto query =
+            prepare(m_db, QStringLiteral("SELECT ") + selectColumns() +
+                              QStringLiteral(" FROM audit WHERE id > ? ORDER BY id LIMIT ?"));
         if (!query)
             return query.error();
         query->setForwardOnly(true);
@@ -201,17 +208,19 @@ Result<qint64> AuditLog::verifyChain()
                 return row.error();
             if (row->prevHash != expectedPrev) {
                 if (verified == 0)
-                    return makeError(ErrorCode::Tampered,
-                                     QStringLiteral("The audit trail is broken at row %1: the first row "
-                                                    "does not start the chain (rows before it were "
-                                                    "removed, or it was changed).")
-                                         .arg(row->id));
-                return makeError(ErrorCode::Tampered,
-                                 QStringLiteral("The audit trail is broken at row %1: it does not link "
-                                                "to row %2 before it (a row in between was removed or "
-                                                "inserted, or the link was changed).")
-                                     .arg(row->id)
-                                     .arg(previousId));
+                    return makeError(
+                        ErrorCode::Tampered,
+                        QStringLiteral("The audit trail is broken at row %1: the first row "
+                                       "does not start the chain (rows before it were "
+                                       "removed, or it was changed).")
+                            .arg(row->id));
+                return makeError(
+                    ErrorCode::Tampered,
+                    QStringLiteral("The audit trail is broken at row %1: it does not link "
+                                   "to row %2 before it (a row in between was removed or "
+                                   "inserted, or the link was changed).")
+                        .arg(row->id)
+                        .arg(previousId));
             }
             if (row->hash.size() != kHashSize || chainHash(row->prevHash, row.value()) != row->hash)
                 return makeError(ErrorCode::Tampered,

@@ -11,15 +11,24 @@ namespace {
 const QStringList &supportedUrlKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("sslmode"),          QStringLiteral("sslrootcert"),
-        QStringLiteral("sslcert"),          QStringLiteral("sslkey"),
-        QStringLiteral("sslcrl"),           QStringLiteral("sslcompression"),
-        QStringLiteral("channel_binding"),  QStringLiteral("gssencmode"),
-        QStringLiteral("connect_timeout"),  QStringLiteral("application_name"),
-        QStringLiteral("options"),          QStringLiteral("target_session_attrs"),
-        QStringLiteral("keepalives"),       QStringLiteral("keepalives_idle"),
-        QStringLiteral("keepalives_interval"), QStringLiteral("keepalives_count"),
-        QStringLiteral("tcp_user_timeout"), QStringLiteral("host"),
+        QStringLiteral("sslmode"),
+        QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),
+        QStringLiteral("sslkey"),
+        QStringLiteral("sslcrl"),
+        QStringLiteral("sslcompression"),
+        QStringLiteral("channel_binding"),
+        QStringLiteral("gssencmode"),
+        QStringLiteral("connect_timeout"),
+        QStringLiteral("application_name"),
+        QStringLiteral("options"),
+        QStringLiteral("target_session_attrs"),
+        QStringLiteral("keepalives"),
+        QStringLiteral("keepalives_idle"),
+        QStringLiteral("keepalives_interval"),
+        QStringLiteral("keepalives_count"),
+        QStringLiteral("tcp_user_timeout"),
+        QStringLiteral("host"),
     };
     return keys;
 }
@@ -39,10 +48,12 @@ bool isSafeOptionValue(const QString &value)
 
 Error urlError(const QString &why)
 {
-    return makeError(ErrorCode::InvalidArgument,
-                     QStringLiteral("The PostgreSQL catalog URL is not usable: %1. Expected "
-                                    "postgresql://user@host:port/database?sslmode=verify-full&sslrootcert=/path/ca.pem")
-                         .arg(why));
+    return makeError(
+        ErrorCode::InvalidArgument,
+        QStringLiteral(
+            "The PostgreSQL catalog URL is not usable: %1. Expected "
+            "postgresql://user@host:port/database?sslmode=verify-full&sslrootcert=/path/ca.pem")
+            .arg(why));
 }
 
 } // namespace
@@ -68,8 +79,9 @@ Result<CatalogConfig> CatalogConfig::fromPgUrl(const QString &url)
 Result<PgConnectionParams> CatalogConfig::pgConnectionParams() const
 {
     if (kind != Kind::Postgres)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("The catalog is an SQLite file, not a PostgreSQL database."));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The catalog is an SQLite file, not a PostgreSQL database."));
     const QUrl url(pgUrl, QUrl::StrictMode);
     if (pgUrl.isEmpty() || !url.isValid())
         return urlError(QStringLiteral("it is not a valid URL"));

@@ -30,7 +30,11 @@ struct PgConnectionParams
 // (site.json stores the URL without a password).
 struct CatalogConfig final
 {
-    enum class Kind : int { Sqlite = 1, Postgres = 2 };
+    enum class Kind : int
+    {
+        Sqlite = 1,
+        Postgres = 2
+    };
 
     Kind kind = Kind::Sqlite;
     QString sqlitePath;

@@ -4,7 +4,6 @@
 #include <QDateTime>
 #include <QString>
 #include <QUuid>
-
 #include <optional>
 
 namespace cv {
@@ -13,9 +12,19 @@ namespace cv {
 // precision; the database keeps them as BIGINT milliseconds since the Unix epoch.
 
 // Stored as text: 'in', 'out', 'internal'. The texts never change.
-enum class Direction : int { Inbound = 1, Outbound = 2, Internal = 3 };
+enum class Direction : int
+{
+    Inbound = 1,
+    Outbound = 2,
+    Internal = 3
+};
 // Stored as text: 'normal', 'unfinished', 'recovered'. The texts never change.
-enum class RecordingStatus : int { Normal = 1, Unfinished = 2, Recovered = 3 };
+enum class RecordingStatus : int
+{
+    Normal = 1,
+    Unfinished = 2,
+    Recovered = 3
+};
 
 QString directionToText(Direction direction);
 std::optional<Direction> directionFromText(const QString &text);
@@ -25,25 +34,25 @@ std::optional<RecordingStatus> recordingStatusFromText(const QString &text);
 struct RecordingRow
 {
     QUuid id;
-    QUuid siteId;            // must name a row of `sites`
-    QDateTime startedAt;     // UTC
-    QDateTime endedAt;       // UTC, not before startedAt
+    QUuid siteId;        // must name a row of `sites`
+    QDateTime startedAt; // UTC
+    QDateTime endedAt;   // UTC, not before startedAt
     qint64 durationMs = 0;
     Direction direction = Direction::Inbound;
-    QString agentId;         // empty when unknown
-    QString customerPhone;   // empty when unknown
+    QString agentId;       // empty when unknown
+    QString customerPhone; // empty when unknown
     std::optional<double> sentiment;
     RecordingStatus status = RecordingStatus::Normal;
     QString tier = QStringLiteral("hot"); // "hot" or "cold"
-    QString storagePath;     // relative to the site directory
+    QString storagePath;                  // relative to the site directory
     qint64 sizeBytes = 0;
-    QString sha256Hex;       // of the container file (ciphertext)
+    QString sha256Hex; // of the container file (ciphertext)
     QString codec = QStringLiteral("opus");
     int sampleRate = 48000;
     int channels = 2;
     int bitrate = 0;
-    QByteArray peaks;        // waveform summary for the player
-    QDateTime createdAt;     // set to now by insert() when invalid
+    QByteArray peaks;    // waveform summary for the player
+    QDateTime createdAt; // set to now by insert() when invalid
 };
 
 // The data key of one recording, wrapped to the site public key. Deleting this row
@@ -52,8 +61,8 @@ struct KeyRow
 {
     QUuid recordingId;
     QByteArray wrappedKey;
-    int suite = 0;           // crypto::CipherSuite
-    QString siteKeyId;       // hex
+    int suite = 0;     // crypto::CipherSuite
+    QString siteKeyId; // hex
 };
 
 // What a caller hands to AuditLog::append(). `details` is JSON text (may be empty).
@@ -73,9 +82,9 @@ struct AuditEvent
 struct AuditRow : AuditEvent
 {
     qint64 id = 0;
-    qint64 atMs = 0;         // milliseconds since the Unix epoch, UTC
-    QByteArray prevHash;     // 32 bytes: the previous row's hash (zeros for the first row)
-    QByteArray hash;         // 32 bytes: SHA-256(prevHash || canonical row), see AuditLog
+    qint64 atMs = 0;     // milliseconds since the Unix epoch, UTC
+    QByteArray prevHash; // 32 bytes: the previous row's hash (zeros for the first row)
+    QByteArray hash;     // 32 bytes: SHA-256(prevHash || canonical row), see AuditLog
 };
 
 struct SiteRow
@@ -93,7 +102,7 @@ struct UserRow
     qint64 id = 0;
     QString name;
     QString passwordHash;
-    QString role;             // admin, supervisor, qa_evaluator, agent, auditor
+    QString role; // admin, supervisor, qa_evaluator, agent, auditor
     bool mustChangePassword = false;
     QDateTime createdAt;
 };

@@ -8,7 +8,6 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -92,8 +91,7 @@ thread_local ThreadExitCleanup t_threadExitCleanup;
 } // namespace
 
 Database::Database(PrivateTag, CatalogConfig config, PgConnectionParams pg)
-    : m_config(std::move(config)),
-      m_pg(std::move(pg)),
+    : m_config(std::move(config)), m_pg(std::move(pg)),
       m_prefix(QStringLiteral("callvault-catalog-%1").arg(g_nextDatabaseSerial.fetch_add(1))),
       m_connections(std::make_shared<Connections>())
 {
@@ -127,10 +125,11 @@ Result<std::unique_ptr<Database>> Database::open(const CatalogConfig &config)
                                             "install the package libqt6sql6-sqlite."));
         const QFileInfo info(config.sqlitePath);
         if (!QDir().mkpath(info.absolutePath()))
-            return makeError(ErrorCode::Io,
-                             QStringLiteral("Could not create the folder %1 for the catalog database. "
-                                            "Check that this user may write there.")
-                                 .arg(QDir::toNativeSeparators(info.absolutePath())));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("Could not create the folder %1 for the catalog database. "
+                               "Check that this user may write there.")
+                    .arg(QDir::toNativeSeparators(info.absolutePath())));
     } else {
         auto params = config.pgConnectionParams();
         if (!params)
@@ -194,10 +193,11 @@ Result<QSqlDatabase> Database::openedConnection()
     if (!db.open()) {
         const QString why = db.lastError().text();
         if (m_config.kind == Kind::Sqlite)
-            return makeError(ErrorCode::Database,
-                             QStringLiteral("Could not open the catalog database %1: %2. Check that "
-                                            "the folder exists and that this user may write to it.")
-                                 .arg(QDir::toNativeSeparators(m_config.sqlitePath), why));
+            return makeError(
+                ErrorCode::Database,
+                QStringLiteral("Could not open the catalog database %1: %2. Check that "
+                               "the folder exists and that this user may write to it.")
+                    .arg(QDir::toNativeSeparators(m_config.sqlitePath), why));
         return makeError(ErrorCode::Database,
                          QStringLiteral("Could not connect to the PostgreSQL catalog %1: %2. Check "
                                         "the server address, the user's password (PGPASSWORD) and "
@@ -241,12 +241,9 @@ Result<void> Database::prepareConnection(QSqlDatabase &db) const
         const char *expect; // the value the PRAGMA must report afterwards, or nullptr
     };
     static const Pragma pragmas[] = {
-        {"PRAGMA busy_timeout = 5000", nullptr},
-        {"PRAGMA journal_mode = WAL", "wal"},
-        {"PRAGMA synchronous = FULL", nullptr},
-        {"PRAGMA synchronous", "2"},
-        {"PRAGMA foreign_keys = ON", nullptr},
-        {"PRAGMA foreign_keys", "1"},
+        {"PRAGMA busy_timeout = 5000", nullptr}, {"PRAGMA journal_mode = WAL", "wal"},
+        {"PRAGMA synchronous = FULL", nullptr},  {"PRAGMA synchronous", "2"},
+        {"PRAGMA foreign_keys = ON", nullptr},   {"PRAGMA foreign_keys", "1"},
     };
     for (const Pragma &pragma : pragmas) {
         QSqlQuery query(db);
@@ -259,10 +256,11 @@ Result<void> Database::prepareConnection(QSqlDatabase &db) const
         if (pragma.expect) {
             const QString got = query.next() ? query.value(0).toString().toLower() : QString();
             if (got != QLatin1String(pragma.expect))
-                return makeError(ErrorCode::Database,
-                                 QStringLiteral("The catalog database %1 did not accept %2 (it reports "
-                                                "'%3'). Is it on a network file system or read-only?")
-                                     .arg(QDir::toNativeSeparators(m_config.sqlitePath), sql, got));
+                return makeError(
+                    ErrorCode::Database,
+                    QStringLiteral("The catalog database %1 did not accept %2 (it reports "
+                                   "'%3'). Is it on a network file system or read-only?")
+                        .arg(QDir::toNativeSeparators(m_config.sqlitePath), sql, got));
         }
     }
     return {};

@@ -23,7 +23,8 @@ KeyRepository::KeyRepository(Database &db) : m_db(db) {}
 Result<void> KeyRepository::insert(const KeyRow &row)
 {
     if (row.recordingId.isNull())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("A key row needs a recording id."));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A key row needs a recording id."));
     auto query = prepare(m_db, QStringLiteral("INSERT INTO recording_keys "
                                               "(recording_id, wrapped_key, suite, site_key_id) "
                                               "VALUES (?, ?, ?, ?)"));
@@ -33,19 +34,22 @@ Result<void> KeyRepository::insert(const KeyRow &row)
     query->addBindValue(blob(row.wrappedKey));
     query->addBindValue(row.suite);
     query->addBindValue(text(row.siteKeyId));
-    return exec(query.value(),
-                QStringLiteral("Could not save the key of recording %1").arg(idText(row.recordingId)));
+    return exec(
+        query.value(),
+        QStringLiteral("Could not save the key of recording %1").arg(idText(row.recordingId)));
 }
 
 Result<std::optional<KeyRow>> KeyRepository::find(const QUuid &recordingId)
 {
-    auto query = prepare(m_db, QStringLiteral("SELECT recording_id, wrapped_key, suite, site_key_id "
-                                              "FROM recording_keys WHERE recording_id = ?"));
+    auto query =
+        prepare(m_db, QStringLiteral("SELECT recording_id, wrapped_key, suite, site_key_id "
+                                     "FROM recording_keys WHERE recording_id = ?"));
     if (!query)
         return query.error();
     query->addBindValue(uuid(recordingId));
-    if (auto r = exec(query.value(),
-                      QStringLiteral("Could not read the key of recording %1").arg(idText(recordingId)));
+    if (auto r =
+            exec(query.value(),
+                 QStringLiteral("Could not read the key of recording %1").arg(idText(recordingId)));
         !r)
         return r.error();
     if (!query->next())
@@ -64,13 +68,15 @@ Result<void> KeyRepository::remove(const QUuid &recordingId)
     if (!query)
         return query.error();
     query->addBindValue(uuid(recordingId));
-    if (auto r = exec(query.value(),
-                      QStringLiteral("Could not delete the key of recording %1").arg(idText(recordingId)));
+    if (auto r = exec(
+            query.value(),
+            QStringLiteral("Could not delete the key of recording %1").arg(idText(recordingId)));
         !r)
         return r;
     if (query->numRowsAffected() == 0)
-        return makeError(ErrorCode::NotFound, QStringLiteral("Recording %1 has no key in the catalog.")
-                                                  .arg(idText(recordingId)));
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("Recording %1 has no key in the catalog.").arg(idText(recordingId)));
     return {};
 }
 

@@ -4,7 +4,6 @@
 #include "common/result.h"
 
 #include <QUuid>
-
 #include <optional>
 
 namespace cv {

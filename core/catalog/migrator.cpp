@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <map>
 
 // Q_INIT_RESOURCE must be used outside a namespace. callvault_core is a static library,
@@ -79,10 +78,11 @@ Result<QVector<Migration>> Migrator::available(Database::Kind kind)
     QVector<Migration> migrations;
     for (auto &[version, migration] : byVersion) {
         if (version != migrations.size() + 1)
-            return makeError(ErrorCode::Format,
-                             QStringLiteral("Migration %1 is missing in %2 (versions must be 1, 2, 3, ...).")
-                                 .arg(migrations.size() + 1)
-                                 .arg(dirPath));
+            return makeError(
+                ErrorCode::Format,
+                QStringLiteral("Migration %1 is missing in %2 (versions must be 1, 2, 3, ...).")
+                    .arg(migrations.size() + 1)
+                    .arg(dirPath));
         migrations.append(std::move(migration));
     }
     return migrations;
@@ -125,15 +125,18 @@ QStringList Migrator::splitStatements(const QString &sql)
 
 Result<bool> Migrator::hasMigrationsTable()
 {
-    const QString sql = m_db.kind() == Database::Kind::Sqlite
-        ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-        : QStringLiteral("SELECT 1 FROM information_schema.tables "
-                         "WHERE table_schema = current_schema() AND table_name = ?");
+    const QString sql =
+        m_db.kind() == Database::Kind::Sqlite
+            ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+            : QStringLiteral("SELECT 1 FROM information_schema.tables "
+                             "WHERE table_schema = current_schema() AND table_name = ?");
     auto query = sqlhelpers::prepare(m_db, sql);
     if (!query)
         return query.error();
     query->addBindValue(QStringLiteral("schema_migrations"));
-    if (auto r = sqlhelpers::exec(query.value(), QStringLiteral("Could not read the catalog schema")); !r)
+    if (auto r =
+            sqlhelpers::exec(query.value(), QStringLiteral("Could not read the catalog schema"));
+        !r)
         return r.error();
     return query->next();
 }
@@ -149,10 +152,13 @@ Result<int> Migrator::schemaVersion()
         m_db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     if (!query)
         return query.error();
-    if (auto r = sqlhelpers::exec(query.value(), QStringLiteral("Could not read the catalog schema version")); !r)
+    if (auto r = sqlhelpers::exec(query.value(),
+                                  QStringLiteral("Could not read the catalog schema version"));
+        !r)
         return r.error();
     if (!query->next())
-        return makeError(ErrorCode::Database, QStringLiteral("Could not read the catalog schema version."));
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("Could not read the catalog schema version."));
     return query->value(0).toInt();
 }
 
@@ -164,26 +170,29 @@ Result<void> Migrator::migrate(int upToVersion)
     const int latest = static_cast<int>(migrations->size());
     const int target = upToVersion < 0 ? latest : upToVersion;
     if (target > latest)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("Catalog schema version %1 does not exist (the latest is %2).")
-                             .arg(target)
-                             .arg(latest));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Catalog schema version %1 does not exist (the latest is %2).")
+                .arg(target)
+                .arg(latest));
     auto current = schemaVersion();
     if (!current)
         return current.error();
     if (current.value() > latest)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("The catalog %1 has schema version %2, but this CallVault knows "
-                                        "only versions up to %3. Update CallVault on this machine.")
-                             .arg(m_db.displayName())
-                             .arg(current.value())
-                             .arg(latest));
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("The catalog %1 has schema version %2, but this CallVault knows "
+                           "only versions up to %3. Update CallVault on this machine.")
+                .arg(m_db.displayName())
+                .arg(current.value())
+                .arg(latest));
     if (current.value() > target)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("The catalog is already at schema version %1; migrations are "
-                                        "never undone (asked for version %2).")
-                             .arg(current.value())
-                             .arg(target));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The catalog is already at schema version %1; migrations are "
+                           "never undone (asked for version %2).")
+                .arg(current.value())
+                .arg(target));
     for (const Migration &migration : migrations.value()) {
         if (migration.version <= current.value() || migration.version > target)
             continue;
@@ -202,7 +211,9 @@ Result<void> Migrator::apply(const Migration &migration)
         auto lock = sqlhelpers::prepare(m_db, QString::fromLatin1(kMigrationLockSql));
         if (!lock)
             return lock.error();
-        if (auto r = sqlhelpers::exec(lock.value(), QStringLiteral("Could not lock the catalog for migration")); !r)
+        if (auto r = sqlhelpers::exec(lock.value(),
+                                      QStringLiteral("Could not lock the catalog for migration"));
+            !r)
             return r;
     }
     // Another program may have applied it while we waited for the lock.
@@ -222,13 +233,14 @@ Result<void> Migrator::apply(const Migration &migration)
         if (!query.exec(statements.at(i))) {
             const QSqlError error = query.lastError();
             TransactionGuard::holdFailedQuery(query);
-            return makeError(ErrorCode::Database,
-                             QStringLiteral("Catalog migration %1 failed at statement %2 and was rolled "
-                                            "back (the catalog stays at version %3): %4")
-                                 .arg(migration.name)
-                                 .arg(i + 1)
-                                 .arg(current.value())
-                                 .arg(error.text().trimmed()));
+            return makeError(
+                ErrorCode::Database,
+                QStringLiteral("Catalog migration %1 failed at statement %2 and was rolled "
+                               "back (the catalog stays at version %3): %4")
+                    .arg(migration.name)
+                    .arg(i + 1)
+                    .arg(current.value())
+                    .arg(error.text().trimmed()));
         }
     }
 
@@ -240,8 +252,9 @@ Result<void> Migrator::apply(const Migration &migration)
     record->addBindValue(migration.version);
     record->addBindValue(migration.name);
     record->addBindValue(static_cast<qlonglong>(QDateTime::currentMSecsSinceEpoch()));
-    if (auto r = sqlhelpers::exec(record.value(),
-                                  QStringLiteral("Could not record catalog migration %1").arg(migration.name));
+    if (auto r = sqlhelpers::exec(
+            record.value(),
+            QStringLiteral("Could not record catalog migration %1").arg(migration.name));
         !r)
         return r;
     if (auto committed = transaction.commit(); !committed)

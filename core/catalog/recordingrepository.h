@@ -5,7 +5,6 @@
 
 #include <QUuid>
 #include <QVector>
-
 #include <optional>
 
 namespace cv {

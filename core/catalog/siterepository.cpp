@@ -30,21 +30,23 @@ Result<void> SiteRepository::insert(const SiteRow &row)
         auto lock = prepare(m_db, QString::fromLatin1(kSiteLockSql));
         if (!lock)
             return lock.error();
-        if (auto r = exec(lock.value(), QStringLiteral("Could not lock the catalog's site table")); !r)
+        if (auto r = exec(lock.value(), QStringLiteral("Could not lock the catalog's site table"));
+            !r)
             return r;
     }
     auto existing = get();
     if (!existing)
         return existing.error();
     if (existing.value())
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("This catalog already belongs to site %1 (%2).")
-                             .arg(existing.value()->name,
-                                  existing.value()->id.toString(QUuid::WithoutBraces)));
+        return makeError(
+            ErrorCode::Conflict,
+            QStringLiteral("This catalog already belongs to site %1 (%2).")
+                .arg(existing.value()->name, existing.value()->id.toString(QUuid::WithoutBraces)));
 
-    auto query = prepare(m_db, QStringLiteral("INSERT INTO sites "
-                                              "(id, name, x25519_public, ed25519_public, key_id, created_at_ms) "
-                                              "VALUES (?, ?, ?, ?, ?, ?)"));
+    auto query = prepare(
+        m_db, QStringLiteral("INSERT INTO sites "
+                             "(id, name, x25519_public, ed25519_public, key_id, created_at_ms) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
     if (!query)
         return query.error();
     query->addBindValue(uuid(row.id));
@@ -52,8 +54,8 @@ Result<void> SiteRepository::insert(const SiteRow &row)
     query->addBindValue(blob(row.x25519Public));
     query->addBindValue(blob(row.ed25519Public));
     query->addBindValue(text(row.keyId));
-    query->addBindValue(msSinceEpoch(row.createdAt.isValid() ? row.createdAt
-                                                             : QDateTime::currentDateTimeUtc()));
+    query->addBindValue(
+        msSinceEpoch(row.createdAt.isValid() ? row.createdAt : QDateTime::currentDateTimeUtc()));
     if (auto r = exec(query.value(), QStringLiteral("Could not save site %1").arg(row.name)); !r)
         return r;
     return transaction.commit();
@@ -61,8 +63,9 @@ Result<void> SiteRepository::insert(const SiteRow &row)
 
 Result<std::optional<SiteRow>> SiteRepository::get()
 {
-    auto query = prepare(m_db, QStringLiteral("SELECT id, name, x25519_public, ed25519_public, key_id, "
-                                              "created_at_ms FROM sites ORDER BY created_at_ms LIMIT 2"));
+    auto query =
+        prepare(m_db, QStringLiteral("SELECT id, name, x25519_public, ed25519_public, key_id, "
+                                     "created_at_ms FROM sites ORDER BY created_at_ms LIMIT 2"));
     if (!query)
         return query.error();
     if (auto r = exec(query.value(), QStringLiteral("Could not read the site")); !r)
@@ -77,8 +80,9 @@ Result<std::optional<SiteRow>> SiteRepository::get()
     row.keyId = query->value(4).toString();
     row.createdAt = toUtc(query->value(5));
     if (query->next())
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("The catalog holds more than one site; it must hold exactly one."));
+        return makeError(
+            ErrorCode::Conflict,
+            QStringLiteral("The catalog holds more than one site; it must hold exactly one."));
     return std::optional<SiteRow>(std::move(row));
 }
 

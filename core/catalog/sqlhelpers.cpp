@@ -15,7 +15,8 @@ bool isUniqueViolation(const QSqlError &error)
         return true;
     // SQLite: SQLITE_CONSTRAINT (19) or its extended codes for UNIQUE (2067) and
     // PRIMARY KEY (1555); the text tells which constraint.
-    if (code == QLatin1String("19") || code == QLatin1String("2067") || code == QLatin1String("1555"))
+    if (code == QLatin1String("19") || code == QLatin1String("2067") ||
+        code == QLatin1String("1555"))
         return error.databaseText().contains(QLatin1String("UNIQUE constraint failed"));
     return false;
 }

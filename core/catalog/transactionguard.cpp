@@ -6,7 +6,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <vector>
 
 namespace cv {
@@ -26,8 +25,9 @@ thread_local QHash<const QSqlDriver *, ConnectionState> t_states;
 
 Error transactionError(const QString &what, const QSqlError &error)
 {
-    return makeError(ErrorCode::Database,
-                     QStringLiteral("The catalog could not %1: %2").arg(what, error.text().trimmed()));
+    return makeError(
+        ErrorCode::Database,
+        QStringLiteral("The catalog could not %1: %2").arg(what, error.text().trimmed()));
 }
 
 bool execRaw(QSqlDatabase &connection, const QString &sql, QSqlError *error)
@@ -95,7 +95,8 @@ Result<void> TransactionGuard::commit()
     QSqlError error;
     bool committed = false;
     if (isNested()) {
-        committed = execRaw(m_connection, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint, &error);
+        committed =
+            execRaw(m_connection, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint, &error);
     } else {
         committed = m_connection.commit();
         if (!committed)
@@ -120,16 +121,16 @@ void TransactionGuard::rollback()
     bool rolledBack = false;
     if (isNested()) {
         rolledBack =
-            execRaw(m_connection, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint, &error)
-            && execRaw(m_connection, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint, &error);
+            execRaw(m_connection, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint, &error) &&
+            execRaw(m_connection, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint, &error);
     } else {
         rolledBack = m_connection.rollback();
         if (!rolledBack)
             error = m_connection.lastError();
     }
     if (!rolledBack)
-        qCWarning(lcCatalog).noquote() << "Could not roll back a catalog transaction:"
-                                       << error.text().trimmed();
+        qCWarning(lcCatalog).noquote()
+            << "Could not roll back a catalog transaction:" << error.text().trimmed();
     ConnectionState &state = t_states[m_connection.driver()];
     // The transaction is usable (or gone) again: failed statements can be released now.
     state.heldQueries.clear();

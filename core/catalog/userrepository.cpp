@@ -22,12 +22,14 @@ Result<qint64> UserRepository::create(const QString &name, const QString &passwo
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("A user needs a name."));
     if (!roles.contains(role))
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("'%1' is not a role (roles: %2).").arg(role, roles.join(QStringLiteral(", "))));
+                         QStringLiteral("'%1' is not a role (roles: %2).")
+                             .arg(role, roles.join(QStringLiteral(", "))));
 
     // RETURNING works in PostgreSQL and SQLite >= 3.35 alike.
-    auto query = prepare(m_db, QStringLiteral("INSERT INTO users "
-                                              "(name, password_hash, role, must_change_password, created_at_ms) "
-                                              "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+    auto query = prepare(
+        m_db, QStringLiteral("INSERT INTO users "
+                             "(name, password_hash, role, must_change_password, created_at_ms) "
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     if (!query)
         return query.error();
     query->addBindValue(name);
@@ -42,8 +44,9 @@ Result<qint64> UserRepository::create(const QString &name, const QString &passwo
         return r.error();
     }
     if (!query->next())
-        return makeError(ErrorCode::Database,
-                         QStringLiteral("The catalog did not return the id of new user %1.").arg(name));
+        return makeError(
+            ErrorCode::Database,
+            QStringLiteral("The catalog did not return the id of new user %1.").arg(name));
     return static_cast<qint64>(query->value(0).toLongLong());
 }
 

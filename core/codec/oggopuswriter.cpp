@@ -7,13 +7,14 @@
 #include <cstring>
 #include <ogg/ogg.h>
 #include <opus/opus.h>
+#include <opus/opus_multistream.h>
 
 namespace cv {
 
 namespace {
 
 // Largest packet opus_encode() can produce for a 60 ms frame (3 x 1275 bytes + framing).
-constexpr int kMaxPacketBytes = 4000;
+constexpr int kMaxPacketBytes = 8000; // two streams of up to 3 x 1275 bytes each
 // Never keep more than this much audio (in 48 kHz samples) inside libogg: a crash or a
 // sealed chunk must not wait for a 4 KB page to fill, which at 8 kbit/s would be 4 s.
 constexpr qint64 kMaxBufferedGranule = 48000;
@@ -58,9 +59,9 @@ struct OggOpusWriter::OggStream
     ogg_stream_state state;
 };
 
-void OggOpusWriter::EncoderDeleter::operator()(OpusEncoder *encoder) const
+void OggOpusWriter::EncoderDeleter::operator()(OpusMSEncoder *encoder) const
 {
-    opus_encoder_destroy(encoder);
+    opus_multistream_encoder_destroy(encoder);
 }
 
 void OggOpusWriter::OggStreamDeleter::operator()(OggStream *stream) const
@@ -89,9 +90,14 @@ OggOpusWriter::create(const OpusSettings &settings, const QStringList &comments,
 
     std::unique_ptr<OggOpusWriter> writer(new OggOpusWriter(settings));
 
+    // One Opus stream per channel, none coupled (mapping family 1 for stereo): the agent and
+    // the customer are coded apart, so neither bleeds into the other's lane at call bit
+    // rates, as a coupled stereo stream does (docs/decisions.md).
     int error = OPUS_OK;
-    writer->m_encoder.reset(
-        opus_encoder_create(settings.sampleRate, settings.channels, OPUS_APPLICATION_VOIP, &error));
+    const unsigned char mapping[2] = {0, 1};
+    writer->m_encoder.reset(opus_multistream_encoder_create(settings.sampleRate, settings.channels,
+                                                            settings.channels, 0, mapping,
+                                                            OPUS_APPLICATION_VOIP, &error));
     if (!writer->m_encoder || error != OPUS_OK) {
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("Could not start the Opus encoder (%1 Hz, %2 channels): %3")
@@ -99,19 +105,19 @@ OggOpusWriter::create(const OpusSettings &settings, const QStringList &comments,
                              .arg(settings.channels)
                              .arg(opusError(error)));
     }
-    OpusEncoder *enc = writer->m_encoder.get();
-    if (int rc = opus_encoder_ctl(enc, OPUS_SET_BITRATE(settings.bitrate)); rc != OPUS_OK)
+    OpusMSEncoder *enc = writer->m_encoder.get();
+    if (int rc = opus_multistream_encoder_ctl(enc, OPUS_SET_BITRATE(settings.bitrate)); rc != OPUS_OK)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("Opus rejected bitrate %1: %2")
                                                          .arg(settings.bitrate)
                                                          .arg(opusError(rc)));
-    if (int rc = opus_encoder_ctl(enc, OPUS_SET_COMPLEXITY(settings.complexity)); rc != OPUS_OK)
+    if (int rc = opus_multistream_encoder_ctl(enc, OPUS_SET_COMPLEXITY(settings.complexity)); rc != OPUS_OK)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("Opus rejected complexity %1: %2")
                              .arg(settings.complexity)
                              .arg(opusError(rc)));
-    opus_encoder_ctl(enc, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    opus_multistream_encoder_ctl(enc, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
     opus_int32 lookahead = 0;
-    if (int rc = opus_encoder_ctl(enc, OPUS_GET_LOOKAHEAD(&lookahead)); rc != OPUS_OK)
+    if (int rc = opus_multistream_encoder_ctl(enc, OPUS_GET_LOOKAHEAD(&lookahead)); rc != OPUS_OK)
         return makeError(
             ErrorCode::Unsupported,
             QStringLiteral("Could not query the Opus encoder delay: %1").arg(opusError(rc)));
@@ -147,7 +153,15 @@ Result<void> OggOpusWriter::writeHeaders(const QStringList &comments)
     appendLe16(head, static_cast<quint16>(m_preSkip));
     appendLe32(head, static_cast<quint32>(m_settings.sampleRate)); // input sample rate
     appendLe16(head, 0);                                           // output gain
-    head.append(char(0));                                          // mapping family 0
+    if (m_settings.channels == 1) {
+        head.append(char(0)); // mapping family 0: one mono stream
+    } else {
+        head.append(char(1)); // mapping family 1 (RFC 7845 5.1.1.2): left, right
+        head.append(char(m_settings.channels)); // stream count: one per channel
+        head.append(char(0));                   // coupled streams: none
+        for (int c = 0; c < m_settings.channels; ++c)
+            head.append(char(c)); // channel c is stream c
+    }
 
     // OpusTags, RFC 7845 section 5.2.
     const QByteArray vendor = QByteArrayLiteral("CallVault ") + opus_get_version_string();
@@ -211,7 +225,7 @@ Result<void> OggOpusWriter::encodePending(bool last)
     if (m_pendingFrames < m_frameSamples) { // pad with silence
         std::fill(m_pending.begin() + m_pendingFrames * channels, m_pending.end(), qint16(0));
     }
-    const opus_int32 bytes = opus_encode(m_encoder.get(), m_pending.data(), m_frameSamples,
+    const opus_int32 bytes = opus_multistream_encode(m_encoder.get(), m_pending.data(), m_frameSamples,
                                          m_packet.data(), kMaxPacketBytes);
     m_pendingFrames = 0;
     if (bytes < 0) {

@@ -6,10 +6,11 @@
 // resamples every input to 48 kHz internally and cannot be fed at the native rate. Call
 // audio captured at 8 or 16 kHz would pass through its resampler and be encoded at 48 kHz,
 // costing CPU on every seat and recorder for nothing. So we drive libopus directly at the
-// native rate (opus_encoder_create(rate, channels, OPUS_APPLICATION_VOIP)) and mux Ogg
+// native rate (opus_multistream_encoder_create at the source rate, OPUS_APPLICATION_VOIP) and mux Ogg
 // ourselves with libogg, following RFC 7845: OpusHead and OpusTags each on their own page,
 // granule positions in 48 kHz units, pre-skip = encoder lookahead converted to 48 kHz,
-// end trimming on the last page, mapping family 0.
+// end trimming on the last page. Mono is mapping family 0; stereo is mapping family 1
+// with two uncoupled streams (agent, customer), so the parties never bleed into each other.
 //
 // The writer never touches a file: takeOutput() hands out complete Ogg pages that the
 // container (store/) encrypts into durable chunks. flushPage() closes the current page so
@@ -23,7 +24,7 @@
 #include <memory>
 #include <vector>
 
-struct OpusEncoder;
+struct OpusMSEncoder;
 
 namespace cv {
 
@@ -62,7 +63,7 @@ private:
     struct OggStream;
     struct EncoderDeleter
     {
-        void operator()(OpusEncoder *encoder) const;
+        void operator()(OpusMSEncoder *encoder) const;
     };
     struct OggStreamDeleter
     {
@@ -75,7 +76,7 @@ private:
     void drainPages(bool force);
 
     OpusSettings m_settings;
-    std::unique_ptr<OpusEncoder, EncoderDeleter> m_encoder;
+    std::unique_ptr<OpusMSEncoder, EncoderDeleter> m_encoder;
     std::unique_ptr<OggStream, OggStreamDeleter> m_stream;
     std::vector<qint16> m_pending; // one Opus frame of interleaved samples
     qint64 m_pendingFrames = 0;    // frames filled in m_pending

@@ -16,6 +16,9 @@ CatalogTestBackend::~CatalogTestBackend()
 {
     m_db.reset(); // closes its connections before the schema goes
     if (m_admin && !m_schema.isEmpty()) {
+        QSqlQuery quiet(m_admin->connection());
+        quiet.exec(
+            QStringLiteral("SET client_min_messages = warning")); // no "drop cascades" notice
         QSqlQuery drop(m_admin->connection());
         if (!drop.exec(QStringLiteral("DROP SCHEMA ") + m_schema + QStringLiteral(" CASCADE")))
             qWarning("Could not drop test schema %s: %s", qPrintable(m_schema),
@@ -34,16 +37,18 @@ Result<void> CatalogTestBackend::setUp()
 {
     if (m_backend == QLatin1String("sqlite")) {
         if (!m_dir.isValid())
-            return makeError(ErrorCode::Io, QStringLiteral("Could not create a temporary directory."));
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Could not create a temporary directory."));
         m_config = CatalogConfig::sqlite(m_dir.filePath(QStringLiteral("catalog.sqlite")));
     } else {
         const QString url = qEnvironmentVariable("CALLVAULT_TEST_PG_URL");
         if (url.isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("CALLVAULT_TEST_PG_URL is not set, so the PostgreSQL cases "
-                                            "cannot run. Run the tests through tests/tools/with-postgres.sh "
-                                            "(e.g. tests/tools/with-postgres.sh ctest --test-dir <build> "
-                                            "-R test_catalog), which starts a throwaway server."));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("CALLVAULT_TEST_PG_URL is not set, so the PostgreSQL cases "
+                               "cannot run. Run the tests through tests/tools/with-postgres.sh "
+                               "(e.g. tests/tools/with-postgres.sh ctest --test-dir <build> "
+                               "-R test_catalog), which starts a throwaway server."));
         auto adminConfig = CatalogConfig::fromPgUrl(url);
         if (!adminConfig)
             return adminConfig.error();
@@ -52,17 +57,18 @@ Result<void> CatalogTestBackend::setUp()
             return admin.error();
         m_admin = admin.takeValue();
         // A random lowercase identifier of our own making: safe to put into DDL.
-        m_schema = QStringLiteral("cvt_%1")
-                       .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        m_schema = QStringLiteral("cvt_%1").arg(QRandomGenerator::global()->generate64(), 16, 16,
+                                                QLatin1Char('0'));
         QSqlQuery create(m_admin->connection());
         if (!create.exec(QStringLiteral("CREATE SCHEMA ") + m_schema)) {
             const QString why = create.lastError().text();
             m_schema.clear();
-            return makeError(ErrorCode::Database, QStringLiteral("Could not create a test schema: ") + why);
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("Could not create a test schema: ") + why);
         }
         const QString separator = url.contains(u'?') ? QStringLiteral("&") : QStringLiteral("?");
-        auto config = CatalogConfig::fromPgUrl(url + separator + QStringLiteral("options=-csearch_path%3D")
-                                               + m_schema);
+        auto config = CatalogConfig::fromPgUrl(
+            url + separator + QStringLiteral("options=-csearch_path%3D") + m_schema);
         if (!config)
             return config.error();
         m_config = config.takeValue();
@@ -83,7 +89,8 @@ Result<void> CatalogTestBackend::execRaw(const QString &sql)
 {
     QSqlQuery query(m_db->connection());
     if (!query.exec(sql))
-        return makeError(ErrorCode::Database, sql + QStringLiteral(": ") + query.lastError().text());
+        return makeError(ErrorCode::Database,
+                         sql + QStringLiteral(": ") + query.lastError().text());
     return {};
 }
 
@@ -153,8 +160,8 @@ RecordingRow makeRecording(const QUuid &siteId, const QDateTime &startedAt)
     row.sentiment = -0.25;
     row.status = RecordingStatus::Normal;
     row.tier = QStringLiteral("hot");
-    row.storagePath = QStringLiteral("hot/2024/05/01/") + row.id.toString(QUuid::WithoutBraces)
-                      + QStringLiteral(".cvr");
+    row.storagePath = QStringLiteral("hot/2024/05/01/") + row.id.toString(QUuid::WithoutBraces) +
+                      QStringLiteral(".cvr");
     row.sizeBytes = 1'234'567;
     row.sha256Hex = QStringLiteral("0123456789abcdef").repeated(4);
     row.codec = QStringLiteral("opus");

@@ -9,7 +9,6 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QUuid>
-
 #include <memory>
 
 // Shared by the catalog tests: each test class runs every case against both backends.

@@ -1,7 +1,6 @@
 // AgentRepository on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/agentrepository.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 
@@ -21,9 +20,12 @@ void TestAgentRepository::upsertInsertsAndReplaces()
     QVERIFY(migrateLatest());
     AgentRepository agents(db());
     QVERIFY(agents.list().value().isEmpty());
-    QVERIFY(agents.upsert({QStringLiteral("a2"), QStringLiteral("Bea"), QStringLiteral("Support")}).ok());
-    QVERIFY(agents.upsert({QStringLiteral("a1"), QStringLiteral("Al"), QStringLiteral("Sales")}).ok());
-    const auto replaced = agents.upsert({QStringLiteral("a2"), QStringLiteral("Beatrice"), QStringLiteral("Retention")});
+    QVERIFY(agents.upsert({QStringLiteral("a2"), QStringLiteral("Bea"), QStringLiteral("Support")})
+                .ok());
+    QVERIFY(
+        agents.upsert({QStringLiteral("a1"), QStringLiteral("Al"), QStringLiteral("Sales")}).ok());
+    const auto replaced = agents.upsert(
+        {QStringLiteral("a2"), QStringLiteral("Beatrice"), QStringLiteral("Retention")});
     QVERIFY2(replaced.ok(), qPrintable(replaced.errorMessage()));
 
     const auto list = agents.list();

@@ -1,8 +1,7 @@
 // AuditLog: the hash chain, its verification, tampering, concurrent writers.
-#include "catalogtestsupport.h"
-
 #include "catalog/auditlog.h"
 #include "catalog/transactionguard.h"
+#include "catalogtestsupport.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -11,7 +10,6 @@
 #include <QSysInfo>
 #include <QTest>
 #include <QThread>
-
 #include <memory>
 #include <thread>
 
@@ -47,8 +45,9 @@ QVector<qint64> TestAuditLog::appendEvents(int count)
     AuditLog log(db());
     QVector<qint64> ids;
     for (int i = 0; i < count; ++i) {
-        AuditEvent event = catalogtest::makeEvent(i % 3 ? QStringLiteral("play") : QStringLiteral("search"),
-                                                  QStringLiteral("recording-%1").arg(i));
+        AuditEvent event =
+            catalogtest::makeEvent(i % 3 ? QStringLiteral("play") : QStringLiteral("search"),
+                                   QStringLiteral("recording-%1").arg(i));
         event.allowed = i % 7 != 0;
         const auto id = log.append(event);
         if (!id.ok()) {
@@ -66,8 +65,9 @@ void TestAuditLog::expectBrokenAt(qint64 id)
     QVERIFY2(!verified.ok(), "verifyChain accepted a tampered chain");
     QCOMPARE(verified.error().code, ErrorCode::Tampered);
     const QString expected = QStringLiteral("at row %1:").arg(id);
-    QVERIFY2(verified.errorMessage().contains(expected),
-             qPrintable(QStringLiteral("expected '%1' in: %2").arg(expected, verified.errorMessage())));
+    QVERIFY2(
+        verified.errorMessage().contains(expected),
+        qPrintable(QStringLiteral("expected '%1' in: %2").arg(expected, verified.errorMessage())));
 }
 
 bool TestAuditLog::execBound(const QString &sql, const QVariantList &values)
@@ -96,13 +96,19 @@ void TestAuditLog::canonicalRowEncoding()
     row.details = QStringLiteral("客"); // 3 UTF-8 bytes
     row.allowed = false;
     const QByteArray expected = QByteArray::fromHex("0102030405060708"
-                                                    "00000001" "61"
+                                                    "00000001"
+                                                    "61"
                                                     "00000000"
-                                                    "00000001" "70"
-                                                    "00000004" "706c6179"
-                                                    "00000001" "74"
-                                                    "00000003" "e5aea2"
-                                                    "00000006" "64656e696564");
+                                                    "00000001"
+                                                    "70"
+                                                    "00000004"
+                                                    "706c6179"
+                                                    "00000001"
+                                                    "74"
+                                                    "00000003"
+                                                    "e5aea2"
+                                                    "00000006"
+                                                    "64656e696564");
     QCOMPARE(AuditLog::canonicalRow(row), expected);
     const QByteArray prev(32, '\x42');
     QCOMPARE(AuditLog::chainHash(prev, row),
@@ -200,7 +206,8 @@ void TestAuditLog::flippedResultIsNamed()
     QVERIFY(migrateLatest());
     const QVector<qint64> ids = appendEvents(8);
     // Row 7 (index 7) was denied; make it look allowed.
-    QVERIFY(execBound(QStringLiteral("UPDATE audit SET result = 'allowed' WHERE id = ?"), {ids.at(7)}));
+    QVERIFY(
+        execBound(QStringLiteral("UPDATE audit SET result = 'allowed' WHERE id = ?"), {ids.at(7)}));
     expectBrokenAt(ids.at(7));
 }
 
@@ -229,15 +236,18 @@ void TestAuditLog::appendFollowsTheCallersTransaction()
     {
         TransactionGuard outer(db());
         QVERIFY(outer.ok());
-        const auto id = log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("x")));
+        const auto id =
+            log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("x")));
         QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
         QCOMPARE(log.list(10, 0)->size(), 1); // visible inside the transaction
-    } // rolled back
+    }                                         // rolled back
     QCOMPARE(log.list(10, 0)->size(), 0);
     {
         TransactionGuard outer(db());
-        QVERIFY(log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("y"))).ok());
-        QVERIFY(log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("z"))).ok());
+        QVERIFY(
+            log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("y"))).ok());
+        QVERIFY(
+            log.append(catalogtest::makeEvent(QStringLiteral("export"), QStringLiteral("z"))).ok());
         QVERIFY(outer.commit().ok());
     }
     QCOMPARE(log.verifyChain().value(), 2);
@@ -257,8 +267,8 @@ void TestAuditLog::concurrentThreadsKeepOneChain()
         threads[t].reset(QThread::create([this, t, &errors] {
             AuditLog log(db());
             for (int i = 0; i < perThread; ++i) {
-                const auto id = log.append(catalogtest::makeEvent(QStringLiteral("play"),
-                                                                  QStringLiteral("t%1-%2").arg(t).arg(i)));
+                const auto id = log.append(catalogtest::makeEvent(
+                    QStringLiteral("play"), QStringLiteral("t%1-%2").arg(t).arg(i)));
                 if (!id.ok())
                     errors[t].append(id.errorMessage());
             }
@@ -290,8 +300,8 @@ void TestAuditLog::concurrentDatabasesKeepOneChain()
         threads[t] = std::thread([&, t] {
             AuditLog log(*databases[t]);
             for (int i = 0; i < perThread; ++i) {
-                const auto id = log.append(catalogtest::makeEvent(QStringLiteral("search"),
-                                                                  QStringLiteral("d%1-%2").arg(t).arg(i)));
+                const auto id = log.append(catalogtest::makeEvent(
+                    QStringLiteral("search"), QStringLiteral("d%1-%2").arg(t).arg(i)));
                 if (!id.ok())
                     errors[t].append(id.errorMessage());
             }

@@ -21,7 +21,8 @@ private slots:
 
 void TestCatalogConfig::sqliteConfig()
 {
-    const CatalogConfig config = CatalogConfig::sqlite(QStringLiteral("/var/lib/callvault/catalog.sqlite"));
+    const CatalogConfig config =
+        CatalogConfig::sqlite(QStringLiteral("/var/lib/callvault/catalog.sqlite"));
     QCOMPARE(config.kind, CatalogConfig::Kind::Sqlite);
     QCOMPARE(config.sqlitePath, QStringLiteral("/var/lib/callvault/catalog.sqlite"));
     QCOMPARE(config.displayName(), config.sqlitePath);
@@ -30,9 +31,9 @@ void TestCatalogConfig::sqliteConfig()
 
 void TestCatalogConfig::parsesFullUrl()
 {
-    const auto config = CatalogConfig::fromPgUrl(QStringLiteral(
-        "postgresql://cv%40app:p%3Ass%20w@db.example.com:6543/call%20vault"
-        "?sslmode=verify-full&sslrootcert=/etc/callvault/ca.pem&connect_timeout=5"));
+    const auto config = CatalogConfig::fromPgUrl(
+        QStringLiteral("postgresql://cv%40app:p%3Ass%20w@db.example.com:6543/call%20vault"
+                       "?sslmode=verify-full&sslrootcert=/etc/callvault/ca.pem&connect_timeout=5"));
     QVERIFY2(config.ok(), qPrintable(config.errorMessage()));
     QCOMPARE(config->kind, CatalogConfig::Kind::Postgres);
     const auto params = config->pgConnectionParams();
@@ -42,18 +43,21 @@ void TestCatalogConfig::parsesFullUrl()
     QCOMPARE(params->database, QStringLiteral("call vault"));
     QCOMPARE(params->user, QStringLiteral("cv@app"));
     QCOMPARE(params->password, QStringLiteral("p:ss w"));
-    QCOMPARE(params->connectOptions,
-             QStringLiteral("sslmode=verify-full;sslrootcert=/etc/callvault/ca.pem;connect_timeout=5;"
-                            "application_name=callvault"));
+    QCOMPARE(
+        params->connectOptions,
+        QStringLiteral("sslmode=verify-full;sslrootcert=/etc/callvault/ca.pem;connect_timeout=5;"
+                       "application_name=callvault"));
 }
 
 void TestCatalogConfig::passwordFromEnvironment()
 {
     qputenv("PGPASSWORD", "from-env");
-    const auto withEnv = CatalogConfig::fromPgUrl(QStringLiteral("postgres://cv@localhost/callvault"));
+    const auto withEnv =
+        CatalogConfig::fromPgUrl(QStringLiteral("postgres://cv@localhost/callvault"));
     QVERIFY(withEnv.ok());
     QCOMPARE(withEnv->pgConnectionParams()->password, QStringLiteral("from-env"));
-    const auto inUrl = CatalogConfig::fromPgUrl(QStringLiteral("postgres://cv:secret@localhost/callvault"));
+    const auto inUrl =
+        CatalogConfig::fromPgUrl(QStringLiteral("postgres://cv:secret@localhost/callvault"));
     QCOMPARE(inUrl->pgConnectionParams()->password, QStringLiteral("secret"));
     qunsetenv("PGPASSWORD");
     QCOMPARE(withEnv->pgConnectionParams()->password, QString());
@@ -65,7 +69,8 @@ void TestCatalogConfig::defaultsPortAndApplicationName()
         QStringLiteral("postgresql://cv@127.0.0.1/callvault?application_name=recorder-1"));
     QVERIFY(config.ok());
     QCOMPARE(config->pgConnectionParams()->port, 5432);
-    QCOMPARE(config->pgConnectionParams()->connectOptions, QStringLiteral("application_name=recorder-1"));
+    QCOMPARE(config->pgConnectionParams()->connectOptions,
+             QStringLiteral("application_name=recorder-1"));
 }
 
 void TestCatalogConfig::rejectsBadUrls_data()
@@ -76,9 +81,12 @@ void TestCatalogConfig::rejectsBadUrls_data()
     QTest::newRow("no database") << QStringLiteral("postgresql://cv@host/");
     QTest::newRow("no user") << QStringLiteral("postgresql://host/db");
     QTest::newRow("no host") << QStringLiteral("postgresql://cv@/db");
-    QTest::newRow("unknown key") << QStringLiteral("postgresql://cv@host/db?sslmode=require&dbname=other");
-    QTest::newRow("space in value") << QStringLiteral("postgresql://cv@host/db?sslrootcert=/a%20b/ca.pem");
-    QTest::newRow("semicolon in value") << QStringLiteral("postgresql://cv@host/db?sslmode=require%3Bhost=x");
+    QTest::newRow("unknown key") << QStringLiteral(
+        "postgresql://cv@host/db?sslmode=require&dbname=other");
+    QTest::newRow("space in value")
+        << QStringLiteral("postgresql://cv@host/db?sslrootcert=/a%20b/ca.pem");
+    QTest::newRow("semicolon in value")
+        << QStringLiteral("postgresql://cv@host/db?sslmode=require%3Bhost=x");
     QTest::newRow("empty value") << QStringLiteral("postgresql://cv@host/db?sslmode=");
 }
 
@@ -93,7 +101,8 @@ void TestCatalogConfig::rejectsBadUrls()
 
 void TestCatalogConfig::displayNameHidesPassword()
 {
-    const auto config = CatalogConfig::fromPgUrl(QStringLiteral("postgresql://cv:hunter2@host:5433/db?sslmode=require"));
+    const auto config = CatalogConfig::fromPgUrl(
+        QStringLiteral("postgresql://cv:hunter2@host:5433/db?sslmode=require"));
     QVERIFY(config.ok());
     QVERIFY(!config->displayName().contains(QLatin1String("hunter2")));
     QVERIFY(config->displayName().contains(QLatin1String("host:5433/db")));

@@ -1,6 +1,4 @@
 // Database and Migrator: opening, per-thread connections, migrations on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/agentrepository.h"
 #include "catalog/auditlog.h"
 #include "catalog/keyrepository.h"
@@ -8,13 +6,15 @@
 #include "catalog/recordingrepository.h"
 #include "catalog/siterepository.h"
 #include "catalog/userrepository.h"
+#include "catalogtestsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
-
+#include <QUrl>
 #include <memory>
 #include <thread>
 
@@ -30,6 +30,7 @@ private:
 
 private slots:
     void migrationFilesMatchInBothDialects();
+    void openReportsUnreachableCatalogs();
     void splitsStatementsAtLineEnds();
     void migratesFreshDatabase();
     void migratingTwiceChangesNothing();
@@ -44,9 +45,11 @@ private slots:
 
 bool TestDatabase::indexExists(const QString &name)
 {
-    const QString sql = isPostgres()
-        ? QStringLiteral("SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")
-        : QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+    const QString sql =
+        isPostgres()
+            ? QStringLiteral(
+                  "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")
+            : QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
     QSqlQuery query(db().connection());
     query.prepare(sql);
     query.addBindValue(name);
@@ -81,6 +84,49 @@ void TestDatabase::migrationFilesMatchInBothDialects()
     QCOMPARE(Database::latestSchemaVersion(), sqlite->size());
 }
 
+void TestDatabase::openReportsUnreachableCatalogs()
+{
+    if (!isPostgres()) {
+        // A "directory" that is a file: the catalog cannot be created there.
+        const QString blocker =
+            QFileInfo(backend().config().sqlitePath).absolutePath() + QStringLiteral("/file");
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const auto opened =
+            Database::open(CatalogConfig::sqlite(blocker + QStringLiteral("/catalog.sqlite")));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::Io);
+        QVERIFY2(opened.errorMessage().contains(blocker), qPrintable(opened.errorMessage()));
+        return;
+    }
+    QUrl url(qEnvironmentVariable("CALLVAULT_TEST_PG_URL"));
+    const QString password = url.password();
+    QVERIFY(!password.isEmpty());
+
+    // A wrong password: a clear error that does not repeat the password.
+    url.setPassword(QStringLiteral("wrong-password-123"));
+    auto wrong = CatalogConfig::fromPgUrl(url.toString());
+    QVERIFY(wrong.ok());
+    const auto refused = Database::open(wrong.value());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Database);
+    QVERIFY2(refused.errorMessage().contains(
+                 QLatin1String("Could not connect to the PostgreSQL catalog")),
+             qPrintable(refused.errorMessage()));
+    QVERIFY(!refused.errorMessage().contains(QLatin1String("wrong-password-123")));
+
+    // No password in the URL (as site.json stores it): PGPASSWORD supplies it.
+    url.setPassword(QString());
+    qputenv("PGPASSWORD", password.toUtf8());
+    auto fromEnv = CatalogConfig::fromPgUrl(url.toString());
+    QVERIFY(fromEnv.ok());
+    const auto opened = Database::open(fromEnv.value()); // reads PGPASSWORD now
+    qunsetenv("PGPASSWORD");
+    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+    QVERIFY(opened.value()->connection().isOpen());
+}
+
 void TestDatabase::splitsStatementsAtLineEnds()
 {
     const QString sql = QStringLiteral("-- a comment; with a semicolon;\n"
@@ -105,11 +151,12 @@ void TestDatabase::migratesFreshDatabase()
     auto after = db().schemaVersion();
     QVERIFY2(after.ok(), qPrintable(after.errorMessage()));
     QCOMPARE(after.value(), Database::latestSchemaVersion());
-    QCOMPARE(migrationNames(),
-             QStringList({QStringLiteral("001_initial"), QStringLiteral("002_status_and_audit_indexes")}));
+    QCOMPARE(migrationNames(), QStringList({QStringLiteral("001_initial"),
+                                            QStringLiteral("002_status_and_audit_indexes")}));
 
     // Every table is there and empty.
-    for (const char *table : {"sites", "agents", "users", "recordings", "recording_keys", "audit"}) {
+    for (const char *table :
+         {"sites", "agents", "users", "recordings", "recording_keys", "audit"}) {
         QSqlQuery query(db().connection());
         QVERIFY2(query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + QString::fromLatin1(table)),
                  qPrintable(query.lastError().text()));
@@ -148,15 +195,18 @@ void TestDatabase::migratesVersionOneUpWithRowsIntact()
         site.id, QDateTime(QDate(2024, 5, 1), QTime(9, 30, 15, 123), Qt::UTC));
     QVERIFY(RecordingRepository(db()).insert(recording).ok());
     QVERIFY(KeyRepository(db()).insert(catalogtest::makeKey(recording.id)).ok());
-    QVERIFY(UserRepository(db()).create(QStringLiteral("admin"), QStringLiteral("$scrypt$x"),
-                                        QStringLiteral("admin"))
-                .ok());
-    QVERIFY(AgentRepository(db()).upsert({QStringLiteral("agent-007"), QStringLiteral("James"),
-                                          QStringLiteral("Sales")})
-                .ok());
+    QVERIFY(
+        UserRepository(db())
+            .create(QStringLiteral("admin"), QStringLiteral("$scrypt$x"), QStringLiteral("admin"))
+            .ok());
+    QVERIFY(
+        AgentRepository(db())
+            .upsert({QStringLiteral("agent-007"), QStringLiteral("James"), QStringLiteral("Sales")})
+            .ok());
     AuditLog audit(db());
     for (int i = 0; i < 3; ++i)
-        QVERIFY(audit.append(catalogtest::makeEvent(QStringLiteral("play"), QString::number(i))).ok());
+        QVERIFY(
+            audit.append(catalogtest::makeEvent(QStringLiteral("play"), QString::number(i))).ok());
 
     // Up to the latest, through a fresh Database as a newer program would open it.
     auto upgraded = backend().openAnother();
@@ -190,7 +240,8 @@ void TestDatabase::failedMigrationLeavesNothingBehind()
     QVERIFY(db().migrate(1).ok());
     // Sabotage migration 2's second statement: its index name is already taken. Its first
     // statement (recordings_status) must be rolled back with it.
-    QVERIFY(backend().execRaw(QStringLiteral("CREATE INDEX audit_action_at ON audit (actor)")).ok());
+    QVERIFY(
+        backend().execRaw(QStringLiteral("CREATE INDEX audit_action_at ON audit (actor)")).ok());
     const auto migrated = db().migrate();
     QVERIFY(!migrated.ok());
     QCOMPARE(migrated.error().code, ErrorCode::Database);
@@ -209,14 +260,16 @@ void TestDatabase::failedMigrationLeavesNothingBehind()
 void TestDatabase::refusesNewerSchema()
 {
     QVERIFY(migrateLatest());
-    QVERIFY(backend()
-                .execRaw(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at_ms) "
-                                        "VALUES (999, '999_future', 0)"))
-                .ok());
+    QVERIFY(
+        backend()
+            .execRaw(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at_ms) "
+                                    "VALUES (999, '999_future', 0)"))
+            .ok());
     const auto migrated = db().migrate();
     QVERIFY(!migrated.ok());
     QCOMPARE(migrated.error().code, ErrorCode::Unsupported);
-    QVERIFY2(migrated.errorMessage().contains(QLatin1String("999")), qPrintable(migrated.errorMessage()));
+    QVERIFY2(migrated.errorMessage().contains(QLatin1String("999")),
+             qPrintable(migrated.errorMessage()));
 }
 
 void TestDatabase::refusesUnknownOrLowerTarget()
@@ -287,11 +340,12 @@ void TestDatabase::eachThreadGetsItsOwnConnection()
     QCOMPARE(threadCount, 0);
     QVERIFY(threadName != mainName);
     QVERIFY(threadName.startsWith(mainName.section(u'-', 0, -2)));
-    // The thread's connection was removed when the thread finished.
-    QVERIFY(!QSqlDatabase::contains(threadName));
+    // The thread removes its connection as it exits (thread_local destructors run just
+    // after QThread::wait() returns, hence QTRY_).
+    QTRY_VERIFY(!QSqlDatabase::contains(threadName));
     QCOMPARE(QSqlDatabase::connectionNames().size(), before);
 
-    // The same for a plain std::thread (Qt adopts it).
+    // The same for a plain std::thread (Qt adopts it); join() waits for its exit.
     QString stdThreadName;
     std::thread plain([&] {
         stdThreadName = db().connection().connectionName();
@@ -310,8 +364,8 @@ void TestDatabase::secondDatabaseSeesCommittedRows()
     auto other = backend().openAnother();
     QVERIFY2(other.ok(), qPrintable(other.errorMessage()));
     QVERIFY(other.value()->connection().connectionName() != db().connection().connectionName());
-    QVERIFY(UserRepository(db()).create(QStringLiteral("bob"), QStringLiteral("h"),
-                                        QStringLiteral("supervisor"))
+    QVERIFY(UserRepository(db())
+                .create(QStringLiteral("bob"), QStringLiteral("h"), QStringLiteral("supervisor"))
                 .ok());
     QCOMPARE(UserRepository(*other.value()).count().value(), 1);
     const QString otherName = other.value()->connection().connectionName();

@@ -1,8 +1,7 @@
 // KeyRepository on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/keyrepository.h"
 #include "catalog/recordingrepository.h"
+#include "catalogtestsupport.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,11 +1,10 @@
 // commitFinishedRecording: row + key + audit event in one transaction.
-#include "catalogtestsupport.h"
-
 #include "catalog/auditlog.h"
 #include "catalog/keyrepository.h"
 #include "catalog/recordingcommit.h"
 #include "catalog/recordingrepository.h"
 #include "catalog/transactionguard.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 
@@ -33,7 +32,8 @@ void TestRecordingCommit::expectNothingOf(const QUuid &recording)
     const auto found = RecordingRepository(db()).find(recording);
     QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
     QVERIFY2(!found.value().has_value(), "the recording row was left behind");
-    QVERIFY2(!KeyRepository(db()).find(recording).value().has_value(), "the key row was left behind");
+    QVERIFY2(!KeyRepository(db()).find(recording).value().has_value(),
+             "the key row was left behind");
 }
 
 void TestRecordingCommit::commitsAllThree()
@@ -41,7 +41,8 @@ void TestRecordingCommit::commitsAllThree()
     const QUuid site = migrateWithSite();
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     const KeyRow key = catalogtest::makeKey(row.id);
-    const AuditEvent event = catalogtest::makeEvent(QStringLiteral("record"), row.id.toString(QUuid::WithoutBraces));
+    const AuditEvent event =
+        catalogtest::makeEvent(QStringLiteral("record"), row.id.toString(QUuid::WithoutBraces));
     const auto committed = commitFinishedRecording(db(), row, key, event);
     QVERIFY2(committed.ok(), qPrintable(committed.errorMessage()));
 
@@ -64,17 +65,19 @@ void TestRecordingCommit::duplicateKeyRowLeavesNothing()
     // fails and changes nothing (no second audit row, the stored key untouched).
     const QUuid site = migrateWithSite();
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
-    QVERIFY(commitFinishedRecording(db(), row, catalogtest::makeKey(row.id),
-                                    catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("1")))
+    QVERIFY(commitFinishedRecording(
+                db(), row, catalogtest::makeKey(row.id),
+                catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("1")))
                 .ok());
     KeyRow otherKey = catalogtest::makeKey(row.id);
     otherKey.wrappedKey = QByteArray(127, '\x33');
-    const auto again = commitFinishedRecording(db(), row, otherKey,
-                                               catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("2")));
+    const auto again = commitFinishedRecording(
+        db(), row, otherKey, catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("2")));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
     QCOMPARE(RecordingRepository(db()).count().value(), 1);
-    QCOMPARE(KeyRepository(db()).find(row.id).value()->wrappedKey, catalogtest::makeKey(row.id).wrappedKey);
+    QCOMPARE(KeyRepository(db()).find(row.id).value()->wrappedKey,
+             catalogtest::makeKey(row.id).wrappedKey);
     QCOMPARE(auditRows(), 1);
 }
 
@@ -86,8 +89,8 @@ void TestRecordingCommit::failingKeyInsertLeavesNothing()
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     KeyRow badKey = catalogtest::makeKey(row.id);
     badKey.wrappedKey.clear();
-    const auto committed = commitFinishedRecording(db(), row, badKey,
-                                                   catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
+    const auto committed = commitFinishedRecording(
+        db(), row, badKey, catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
     QVERIFY(!committed.ok());
     QCOMPARE(committed.error().code, ErrorCode::Database);
     expectNothingOf(row.id);
@@ -95,8 +98,9 @@ void TestRecordingCommit::failingKeyInsertLeavesNothing()
     QCOMPARE(auditRows(), 0);
 
     // The connection is clean afterwards: the same recording commits fine.
-    const auto retried = commitFinishedRecording(db(), row, catalogtest::makeKey(row.id),
-                                                 catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
+    const auto retried = commitFinishedRecording(
+        db(), row, catalogtest::makeKey(row.id),
+        catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
     QVERIFY2(retried.ok(), qPrintable(retried.errorMessage()));
 }
 
@@ -106,8 +110,9 @@ void TestRecordingCommit::failingAuditAppendLeavesNothing()
     const QUuid site = migrateWithSite();
     QVERIFY(backend().execRaw(QStringLiteral("ALTER TABLE audit RENAME TO audit_away")).ok());
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
-    const auto committed = commitFinishedRecording(db(), row, catalogtest::makeKey(row.id),
-                                                   catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
+    const auto committed = commitFinishedRecording(
+        db(), row, catalogtest::makeKey(row.id),
+        catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
     QVERIFY(!committed.ok());
     QVERIFY(backend().execRaw(QStringLiteral("ALTER TABLE audit_away RENAME TO audit")).ok());
     expectNothingOf(row.id);
@@ -118,8 +123,9 @@ void TestRecordingCommit::keyForAnotherRecordingIsRefused()
 {
     const QUuid site = migrateWithSite();
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
-    const auto committed = commitFinishedRecording(db(), row, catalogtest::makeKey(QUuid::createUuid()),
-                                                   catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
+    const auto committed = commitFinishedRecording(
+        db(), row, catalogtest::makeKey(QUuid::createUuid()),
+        catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")));
     QVERIFY(!committed.ok());
     QCOMPARE(committed.error().code, ErrorCode::InvalidArgument);
     expectNothingOf(row.id);
@@ -132,8 +138,9 @@ void TestRecordingCommit::joinsTheCallersTransaction()
     const RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     {
         TransactionGuard outer(db());
-        QVERIFY(commitFinishedRecording(db(), row, catalogtest::makeKey(row.id),
-                                        catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")))
+        QVERIFY(commitFinishedRecording(
+                    db(), row, catalogtest::makeKey(row.id),
+                    catalogtest::makeEvent(QStringLiteral("record"), QStringLiteral("x")))
                     .ok());
     } // the caller rolls back: nothing stays
     expectNothingOf(row.id);

@@ -1,8 +1,7 @@
 // RecordingRepository on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/recordingrepository.h"
 #include "catalog/siterepository.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 
@@ -33,8 +32,8 @@ void TestRecordingRepository::insertAndFind()
     const QUuid site = migrateWithSite();
     QVERIFY(!site.isNull());
     RecordingRepository repo(db());
-    const RecordingRow row =
-        catalogtest::makeRecording(site, QDateTime(QDate(2024, 5, 1), QTime(9, 30, 15, 123), Qt::UTC));
+    const RecordingRow row = catalogtest::makeRecording(
+        site, QDateTime(QDate(2024, 5, 1), QTime(9, 30, 15, 123), Qt::UTC));
     const auto inserted = repo.insert(row);
     QVERIFY2(inserted.ok(), qPrintable(inserted.errorMessage()));
     const auto found = repo.find(row.id);
@@ -57,14 +56,15 @@ void TestRecordingRepository::nullSentimentAndEmptyFields()
     RecordingRepository repo(db());
     RecordingRow row = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     row.sentiment.reset();
-    row.agentId = QString();        // null QString: stored as '' (NOT NULL column)
+    row.agentId = QString(); // null QString: stored as '' (NOT NULL column)
     row.customerPhone = QString();
     row.peaks = QByteArray();
     row.direction = Direction::Internal;
     row.status = RecordingStatus::Unfinished;
     row.tier = QStringLiteral("cold");
     // A local-time QDateTime is stored as the same instant and read back in UTC.
-    row.startedAt = QDateTime(QDate(2023, 12, 31), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, 8 * 3600);
+    row.startedAt =
+        QDateTime(QDate(2023, 12, 31), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, 8 * 3600);
     row.endedAt = row.startedAt.addSecs(10);
     const auto inserted = repo.insert(row);
     QVERIFY2(inserted.ok(), qPrintable(inserted.errorMessage()));
@@ -93,8 +93,9 @@ void TestRecordingRepository::listIsNewestFirstAndPages()
         rows.append(catalogtest::makeRecording(site, base.addSecs(minutes * 60)));
         QVERIFY(repo.insert(rows.last()).ok());
     }
-    std::sort(rows.begin(), rows.end(),
-              [](const RecordingRow &a, const RecordingRow &b) { return a.startedAt > b.startedAt; });
+    std::sort(rows.begin(), rows.end(), [](const RecordingRow &a, const RecordingRow &b) {
+        return a.startedAt > b.startedAt;
+    });
 
     const auto all = repo.list(100, 0);
     QVERIFY2(all.ok(), qPrintable(all.errorMessage()));
@@ -123,8 +124,9 @@ void TestRecordingRepository::listOrdersEqualStartTimesById()
     RecordingRepository repo(db());
     const QDateTime same(QDate(2024, 3, 1), QTime(8, 0), Qt::UTC);
     QVector<QUuid> ids;
-    for (const char *id : {"00000000-0000-4000-8000-000000000002", "ffffffff-0000-4000-8000-000000000000",
-                           "0a000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"}) {
+    for (const char *id :
+         {"00000000-0000-4000-8000-000000000002", "ffffffff-0000-4000-8000-000000000000",
+          "0a000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"}) {
         RecordingRow row = catalogtest::makeRecording(site, same);
         row.id = QUuid::fromString(QLatin1String(id));
         ids.append(row.id);
@@ -146,7 +148,8 @@ void TestRecordingRepository::countCountsRows()
     RecordingRepository repo(db());
     QCOMPARE(repo.count().value(), 0);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(repo.insert(catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(
+            repo.insert(catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc())).ok());
     const auto count = repo.count();
     QVERIFY2(count.ok(), qPrintable(count.errorMessage()));
     QCOMPARE(count.value(), 5);
@@ -166,7 +169,8 @@ void TestRecordingRepository::updateStatus()
 void TestRecordingRepository::updateStatusOfUnknownIsNotFound()
 {
     QVERIFY(migrateLatest());
-    const auto updated = RecordingRepository(db()).updateStatus(QUuid::createUuid(), RecordingStatus::Normal);
+    const auto updated =
+        RecordingRepository(db()).updateStatus(QUuid::createUuid(), RecordingStatus::Normal);
     QVERIFY(!updated.ok());
     QCOMPARE(updated.error().code, ErrorCode::NotFound);
 }
@@ -205,7 +209,8 @@ void TestRecordingRepository::rejectsValuesTheSchemaForbids()
     RecordingRow badTier = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     badTier.tier = QStringLiteral("lukewarm");
     QCOMPARE(repo.insert(badTier).error().code, ErrorCode::Database);
-    RecordingRow endsBeforeStart = catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
+    RecordingRow endsBeforeStart =
+        catalogtest::makeRecording(site, QDateTime::currentDateTimeUtc());
     endsBeforeStart.endedAt = endsBeforeStart.startedAt.addSecs(-1);
     QCOMPARE(repo.insert(endsBeforeStart).error().code, ErrorCode::Database);
     QCOMPARE(repo.count().value(), 0);
@@ -214,8 +219,8 @@ void TestRecordingRepository::rejectsValuesTheSchemaForbids()
 void TestRecordingRepository::rejectsUnknownSite()
 {
     QVERIFY(migrateLatest());
-    const auto inserted =
-        RecordingRepository(db()).insert(catalogtest::makeRecording(QUuid::createUuid(), QDateTime::currentDateTimeUtc()));
+    const auto inserted = RecordingRepository(db()).insert(
+        catalogtest::makeRecording(QUuid::createUuid(), QDateTime::currentDateTimeUtc()));
     QVERIFY(!inserted.ok());
     QCOMPARE(inserted.error().code, ErrorCode::Database);
 }

@@ -1,7 +1,6 @@
 // SiteRepository on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/siterepository.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 

@@ -1,8 +1,7 @@
 // TransactionGuard: commit, rollback on destruction, nesting as savepoints.
-#include "catalogtestsupport.h"
-
 #include "catalog/transactionguard.h"
 #include "catalog/userrepository.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 
@@ -16,7 +15,9 @@ private:
     qint64 users() { return UserRepository(db()).count().value(); }
     bool addUser(const QString &name)
     {
-        return UserRepository(db()).create(name, QStringLiteral("hash"), QStringLiteral("agent")).ok();
+        return UserRepository(db())
+            .create(name, QStringLiteral("hash"), QStringLiteral("agent"))
+            .ok();
     }
 
 private slots:
@@ -127,8 +128,8 @@ void TestTransactionGuard::failedStatementInsideNestedGuardIsRecoverable()
         QVERIFY(addUser(QStringLiteral("dup")));
         {
             TransactionGuard inner(db());
-            const auto duplicate =
-                UserRepository(db()).create(QStringLiteral("dup"), QStringLiteral("h"), QStringLiteral("agent"));
+            const auto duplicate = UserRepository(db()).create(
+                QStringLiteral("dup"), QStringLiteral("h"), QStringLiteral("agent"));
             QVERIFY(!duplicate.ok());
             QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
         }

@@ -1,7 +1,6 @@
 // UserRepository on both backends.
-#include "catalogtestsupport.h"
-
 #include "catalog/userrepository.h"
+#include "catalogtestsupport.h"
 
 #include <QTest>
 
@@ -39,7 +38,8 @@ void TestUserRepository::createAndFind()
     QVERIFY(found.value()->createdAt >= before);
     QCOMPARE(found.value()->createdAt.timeSpec(), Qt::UTC);
 
-    const auto second = users.create(QStringLiteral("bob"), QStringLiteral("h"), QStringLiteral("auditor"));
+    const auto second =
+        users.create(QStringLiteral("bob"), QStringLiteral("h"), QStringLiteral("auditor"));
     QVERIFY(second.ok());
     QVERIFY(second.value() != id.value());
 }
@@ -48,15 +48,19 @@ void TestUserRepository::namesAreUnique()
 {
     QVERIFY(migrateLatest());
     UserRepository users(db());
-    QVERIFY(users.create(QStringLiteral("alice"), QStringLiteral("h1"), QStringLiteral("admin")).ok());
-    const auto again = users.create(QStringLiteral("alice"), QStringLiteral("h2"), QStringLiteral("agent"));
+    QVERIFY(
+        users.create(QStringLiteral("alice"), QStringLiteral("h1"), QStringLiteral("admin")).ok());
+    const auto again =
+        users.create(QStringLiteral("alice"), QStringLiteral("h2"), QStringLiteral("agent"));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
-    QVERIFY2(again.errorMessage().contains(QLatin1String("alice")), qPrintable(again.errorMessage()));
+    QVERIFY2(again.errorMessage().contains(QLatin1String("alice")),
+             qPrintable(again.errorMessage()));
     QCOMPARE(users.count().value(), 1);
     QCOMPARE(users.find(QStringLiteral("alice")).value()->passwordHash, QStringLiteral("h1"));
     // The connection is still usable after the failed insert.
-    QVERIFY(users.create(QStringLiteral("Alice"), QStringLiteral("h3"), QStringLiteral("agent")).ok());
+    QVERIFY(
+        users.create(QStringLiteral("Alice"), QStringLiteral("h3"), QStringLiteral("agent")).ok());
     QCOMPARE(users.count().value(), 2);
 }
 
@@ -74,7 +78,9 @@ void TestUserRepository::countCountsUsers()
     UserRepository users(db());
     QCOMPARE(users.count().value(), 0);
     for (int i = 0; i < 4; ++i)
-        QVERIFY(users.create(QStringLiteral("u%1").arg(i), QStringLiteral("h"), QStringLiteral("agent")).ok());
+        QVERIFY(
+            users.create(QStringLiteral("u%1").arg(i), QStringLiteral("h"), QStringLiteral("agent"))
+                .ok());
     QCOMPARE(users.count().value(), 4);
 }
 
@@ -82,9 +88,12 @@ void TestUserRepository::rejectsUnknownRoleAndEmptyName()
 {
     QVERIFY(migrateLatest());
     UserRepository users(db());
-    QCOMPARE(users.create(QStringLiteral("x"), QStringLiteral("h"), QStringLiteral("root")).error().code,
-             ErrorCode::InvalidArgument);
-    QCOMPARE(users.create(QStringLiteral("  "), QStringLiteral("h"), QStringLiteral("admin")).error().code,
+    QCOMPARE(
+        users.create(QStringLiteral("x"), QStringLiteral("h"), QStringLiteral("root")).error().code,
+        ErrorCode::InvalidArgument);
+    QCOMPARE(users.create(QStringLiteral("  "), QStringLiteral("h"), QStringLiteral("admin"))
+                 .error()
+                 .code,
              ErrorCode::InvalidArgument);
     QCOMPARE(users.count().value(), 0);
 }

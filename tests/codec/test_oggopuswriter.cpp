@@ -124,13 +124,13 @@ void TestOggOpusWriter::roundTrip_data()
     QTest::addColumn<int>("channels");
     QTest::addColumn<int>("bitrate");
     QTest::addColumn<double>("minSeparationDb");
-    // At the default 32 kbit/s, libopus narrows the stereo image of a stereo stream
-    // (mapping family 0) to save bits: the two parties bleed into each other (measured with
-    // libopus 1.3.1: 31 dB apart at 8 kHz, 15 dB at 16 kHz, 8 dB at 48 kHz). From 64 kbit/s
-    // on they stay apart (over 45 dB). The test holds the encoder to both figures.
+    // A coupled stereo stream (mapping family 0) at 32 kbit/s let the parties bleed into
+    // each other (libopus 1.3.1: 31 dB apart at 8 kHz, 15 dB at 16 kHz, 8 dB at 48 kHz).
+    // The writer codes each channel as its own stream (mapping family 1, uncoupled), which
+    // keeps them apart at call bit rates; the test holds it to 40 dB.
     for (int rate : {8000, 16000, 48000}) {
         QTest::addRow("%d Hz mono", rate) << rate << 1 << 32000 << 30.0;
-        QTest::addRow("%d Hz stereo", rate) << rate << 2 << 32000 << 6.0;
+        QTest::addRow("%d Hz stereo", rate) << rate << 2 << 32000 << 40.0;
     }
     QTest::addRow("16000 Hz stereo 64 kbit/s") << 16000 << 2 << 64000 << 30.0;
     QTest::addRow("48000 Hz stereo 64 kbit/s") << 48000 << 2 << 64000 << 30.0;
@@ -164,13 +164,23 @@ void TestOggOpusWriter::roundTrip()
     QVERIFY(pages.size() >= 3);
     QCOMPARE(pages.first().headerType, 2); // BOS
     QVERIFY(pages.first().body.startsWith("OpusHead"));
-    QCOMPARE(pages.first().body.size(), 19);
     const QByteArray head = pages.first().body;
+    if (channels == 1) {
+        QCOMPARE(head.size(), 19); // mapping family 0
+        QCOMPARE(int(head.at(18)), 0);
+    } else {
+        // Mapping family 1, one uncoupled stream per channel: agent and customer apart.
+        QCOMPARE(head.size(), 21 + channels);
+        QCOMPARE(int(head.at(18)), 1);
+        QCOMPARE(int(head.at(19)), channels); // streams
+        QCOMPARE(int(head.at(20)), 0);        // coupled streams
+        QCOMPARE(int(head.at(21)), 0);
+        QCOMPARE(int(head.at(22)), 1);
+    }
     QCOMPARE(int(head.at(8)), 1);
     QCOMPARE(int(head.at(9)), channels);
     QCOMPARE(int(qFromLittleEndian<quint16>(head.constData() + 10)), enc.preSkip);
     QCOMPARE(int(qFromLittleEndian<quint32>(head.constData() + 12)), rate);
-    QCOMPARE(int(head.at(18)), 0); // mapping family
     QVERIFY(pages.at(1).body.startsWith("OpusTags"));
     QCOMPARE(pages.at(1).granule, 0);
     QCOMPARE(pages.last().headerType & 4, 4); // EOS
@@ -328,11 +338,13 @@ void TestOggOpusWriter::seek()
     QVERIFY(got);
     QCOMPARE(got.value(), qint64(4800));
     QCOMPARE(reader->positionMs(), qint64(1600));
-    // After a seek opusfile pre-rolls the decoder, so the audio matches the straight decode.
+    // After a seek opusfile pre-rolls the decoder (80 ms), so the audio matches the straight
+    // decode closely. SILK at 16 kbit/s per voice has not fully converged by then: on these
+    // -12 dBFS tones the peak difference is under 3000 LSB (a wrong position gives ~16000).
     double maxDiff = 0;
     for (int i = 0; i < buffer.size(); ++i)
         maxDiff = std::max(maxDiff, std::abs(double(buffer[i]) - full[72000 * 2 + i]));
-    QVERIFY2(maxDiff < 1500, qPrintable(QStringLiteral("max difference %1").arg(maxDiff)));
+    QVERIFY2(maxDiff < 4000, qPrintable(QStringLiteral("max difference %1").arg(maxDiff)));
 
     QVERIFY(reader->seekMs(0));
     QCOMPARE(reader->positionMs(), qint64(0));

@@ -94,16 +94,21 @@ QProcessEnvironment cleanEnvironment()
     return env;
 }
 
+bool start(QProcess &process, const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(program, args);
+    return process.waitForStarted(30000);
+}
+
 RunResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
     RunResult r;
     r.program = program;
     r.arguments = args;
     QProcess process;
-    process.setProcessEnvironment(env);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(program, args);
-    if (!process.waitForStarted(30000)) {
+    if (!start(process, program, args, env)) {
         r.err = process.errorString();
         return r;
     }
@@ -176,6 +181,12 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 PcmWav readPcmWav(const QString &path)

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+class QProcess;
+
 // Helpers shared by the end-to-end tests of the real `callvaultctl` binary: run a program
 // with a controlled environment (stdin on /dev/null, so no prompt can ever wait), build WAV
 // files, create sites in temporary directories, and read what external tools say about the
@@ -44,6 +46,10 @@ QString workstationPath();
 // and PG* variable, so nothing leaks in from the shell that runs the tests.
 QProcessEnvironment cleanEnvironment();
 
+// Starts `program` in `process` with `args` and `env`, stdin on /dev/null (no prompt can
+// wait); false when it did not start.
+bool start(QProcess &process, const QString &program, const QStringList &args, const QProcessEnvironment &env);
+
 // Runs `program` with `args` and `env`, stdin on /dev/null; kills it after `timeoutMs`.
 RunResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env,
               int timeoutMs = 120000);
@@ -67,6 +73,8 @@ QByteArray sineWav(int rate, int channels, int ms);
 QByteArray noiseWav(int rate, int channels, int ms, quint32 seed = 1);
 // Writes `bytes` to `path`; false on any I/O error.
 bool writeFile(const QString &path, const QByteArray &bytes);
+// The whole file, or empty when it cannot be read.
+QByteArray readFile(const QString &path);
 
 // Parsed 16-bit PCM WAV (what `export` wrote). `ok` is false when the file is not one.
 struct PcmWav

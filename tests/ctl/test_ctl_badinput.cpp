@@ -203,17 +203,15 @@ void TestCtlBadInput::refusesSiteUnderRegularFile()
 
 void TestCtlBadInput::refusesSecondInit()
 {
-    const QByteArray siteJson = [this] {
-        QFile f(m_site->dir() + QStringLiteral("/site.json"));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }();
-    QVERIFY(!siteJson.isEmpty());
+    const QString siteFile = m_site->dir() + QStringLiteral("/site.json");
+    const QByteArray siteJson = readFile(siteFile);
+    const QByteArray keyFile = readFile(m_site->keyFile());
+    QVERIFY(!siteJson.isEmpty() && !keyFile.isEmpty());
     const RunResult r = m_site->init();
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("A CallVault site already exists in %1").arg(m_site->dir()));
-    QFile f(m_site->dir() + QStringLiteral("/site.json"));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), siteJson);
+    QCOMPARE(readFile(siteFile), siteJson);
+    QCOMPARE(readFile(m_site->keyFile()), keyFile);
     expectSiteUnchanged();
 }
 

@@ -12,12 +12,6 @@ using namespace ctltest;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QProcessEnvironment with(QProcessEnvironment env, const QString &name, const QString &value)
 {
     if (value.isNull())
@@ -138,14 +132,14 @@ void TestCtlKeys::backupRestoresLostKeyFile()
     QVERIFY(QFile::exists(backup));
     QCOMPARE(QFileInfo(backup).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
              QFileDevice::Permissions());
-    const QByteArray backupBytes = readAll(backup);
+    const QByteArray backupBytes = readFile(backup);
     QVERIFY(!backupBytes.contains(m_a->passphrase().toUtf8()) && !backupBytes.contains(backupPass.toUtf8()));
 
     // Never overwrites an existing backup.
     r = m_a->ctl({QStringLiteral("key"), QStringLiteral("export"), backup});
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("already exists"));
-    QCOMPARE(readAll(backup), backupBytes);
+    QCOMPARE(readFile(backup), backupBytes);
 
     // The key file is lost: nothing can be decrypted.
     QVERIFY(QFile::remove(m_a->keyFile()));
@@ -191,7 +185,7 @@ void TestCtlKeys::backupOfAnotherSiteRefused()
     RunResult r = m_b->ctl({QStringLiteral("key"), QStringLiteral("export"), backupB});
     CTL_EXPECT_EXIT(r, 0);
 
-    const QByteArray keyFileA = readAll(m_a->keyFile());
+    const QByteArray keyFileA = readFile(m_a->keyFile());
     QVERIFY(!keyFileA.isEmpty());
     r = m_a->ctl({QStringLiteral("key"), QStringLiteral("import"), backupB},
                  with(m_a->env(), kBackupVar, QStringLiteral("backup passphrase B")));
@@ -199,7 +193,7 @@ void TestCtlKeys::backupOfAnotherSiteRefused()
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("belongs to another site"));
     CTL_EXPECT_CONTAINS(r.err, m_b->initFingerprint());
     CTL_EXPECT_CONTAINS(r.err, m_a->initFingerprint());
-    QCOMPARE(readAll(m_a->keyFile()), keyFileA);
+    QCOMPARE(readFile(m_a->keyFile()), keyFileA);
 
     r = m_a->ctl({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(r, 0);
@@ -209,7 +203,7 @@ void TestCtlKeys::anotherSitesKeysCannotDecrypt()
 {
     // Site B's key file replaced by site A's (opened with A's passphrase): B's recording stays
     // sealed, and export writes nothing.
-    const QByteArray keyFileB = readAll(m_b->keyFile());
+    const QByteArray keyFileB = readFile(m_b->keyFile());
     QVERIFY(!keyFileB.isEmpty());
     QVERIFY(QFile::remove(m_b->keyFile()));
     QVERIFY(QFile::copy(m_a->keyFile(), m_b->keyFile()));

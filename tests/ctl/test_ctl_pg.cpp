@@ -132,9 +132,8 @@ void TestCtlPg::initStoresNoPassword()
     QVERIFY2(!r.out.contains(m_password) && !r.err.contains(m_password), "init printed the database password");
     QVERIFY2(!QFile::exists(m_site->dir() + QStringLiteral("/catalog.sqlite")), "a PostgreSQL site has no SQLite file");
 
-    QFile siteJson(m_site->dir() + QStringLiteral("/site.json"));
-    QVERIFY(siteJson.open(QIODevice::ReadOnly));
-    const QByteArray json = siteJson.readAll();
+    const QByteArray json = readFile(m_site->dir() + QStringLiteral("/site.json"));
+    QVERIFY(!json.isEmpty());
     QVERIFY2(!json.contains(m_password.toUtf8()), "site.json holds the database password");
     QVERIFY2(json.contains("postgres"), json.constData());
     QVERIFY2(json.contains(m_name.toUtf8()), "site.json does not name this run's catalog");
