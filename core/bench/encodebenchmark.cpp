@@ -187,7 +187,7 @@ Result<EncodeBenchmark::Figures> EncodeBenchmark::runBare(const Config &config, 
         s->encoder.reset(opus_multistream_encoder_create(config.sampleRate, config.channels, config.channels, 0,
                                                          mapping, OPUS_APPLICATION_VOIP, &error));
         if (error != OPUS_OK)
-            return makeError(ErrorCode::Crypto, QStringLiteral("opus_encoder_create failed"));
+            return makeError(ErrorCode::Codec, QStringLiteral("The Opus encoder could not be created (error %1).").arg(error));
         opus_multistream_encoder_ctl(s->encoder.get(), OPUS_SET_BITRATE(config.bitrate));
         opus_multistream_encoder_ctl(s->encoder.get(), OPUS_SET_COMPLEXITY(config.complexity));
         return s;
@@ -200,7 +200,7 @@ Result<EncodeBenchmark::Figures> EncodeBenchmark::runBare(const Config &config, 
         for (; used + step <= s.pending.size(); used += step) {
             if (opus_multistream_encode(s.encoder.get(), s.pending.data() + used, frameSize, s.packet.data(),
                             static_cast<opus_int32>(s.packet.size())) < 0)
-                return makeError(ErrorCode::Crypto, QStringLiteral("opus_encode failed"));
+                return makeError(ErrorCode::Codec, QStringLiteral("The Opus encoder failed."));
         }
         s.pending.erase(s.pending.begin(), s.pending.begin() + static_cast<std::ptrdiff_t>(used));
         return {};

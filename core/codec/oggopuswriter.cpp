@@ -229,7 +229,7 @@ Result<void> OggOpusWriter::encodePending(bool last)
                                          m_packet.data(), kMaxPacketBytes);
     m_pendingFrames = 0;
     if (bytes < 0) {
-        return makeError(ErrorCode::Format,
+        return makeError(ErrorCode::Codec,
                          QStringLiteral("The Opus encoder failed: %1").arg(opusError(bytes)));
     }
     ++m_packetsEncoded;
@@ -244,7 +244,7 @@ Result<void> OggOpusWriter::encodePending(bool last)
     packet.granulepos = last ? m_preSkip + m_framesIn * m_granuleFactor : m_granule;
     packet.packetno = m_packetNo++;
     if (ogg_stream_packetin(&m_stream->state, &packet) != 0)
-        return makeError(ErrorCode::Format,
+        return makeError(ErrorCode::Codec,
                          QStringLiteral("Could not add an Opus packet to the Ogg stream"));
     drainPages(last);
     return {};

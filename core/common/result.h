@@ -25,6 +25,7 @@ enum class ErrorCode : int {
     KeyUnavailable = 12, // the site private key is not available here
     WrongPassphrase = 13,
     Conflict = 14,       // e.g. a site already exists
+    Codec = 15,          // the audio codec library failed (not the data's fault)
 };
 
 struct Error
