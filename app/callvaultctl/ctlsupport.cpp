@@ -52,7 +52,10 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &d
         return false;
     }
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        // helpText() names the executable's path; a person types "callvaultctl <command>".
+        QString text = parser.helpText();
+        text.replace(QCoreApplication::arguments().constFirst(), argv.constFirst());
+        QTextStream(stdout) << text;
         *exitCode = kExitOk;
         return false;
     }

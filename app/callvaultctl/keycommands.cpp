@@ -66,7 +66,7 @@ int exportKeys(const QStringList &args)
     if (!parse(p, args, QStringLiteral("Write a passphrase-protected backup of the site private keys."), &code))
         return code;
     if (p.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("give the backup file name"), QStringLiteral("key export"));
+        return usageError(QStringLiteral("give the backup file name"), args.first());
     const QString path = p.positionalArguments().first();
     if (QFile::exists(path))
         return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(path));
@@ -102,7 +102,7 @@ int importKeys(const QStringList &args)
     if (!parse(p, args, QStringLiteral("Restore the site private keys from a backup into this machine's key store."), &code))
         return code;
     if (p.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("give the backup file"), QStringLiteral("key import"));
+        return usageError(QStringLiteral("give the backup file"), args.first());
     auto opened = openSite(p);
     if (!opened)
         return fail(opened.error());
@@ -143,16 +143,24 @@ int importKeys(const QStringList &args)
 int runKey(const QStringList &args)
 {
     const QString sub = args.value(1);
+    // "key export" is the command's name in messages and help.
     QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest.first() = QStringLiteral("key ") + rest.first();
     if (sub == QLatin1String("fingerprint"))
         return fingerprint(rest);
     if (sub == QLatin1String("export"))
         return exportKeys(rest);
     if (sub == QLatin1String("import"))
         return importKeys(rest);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-        out(QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]"));
-        return sub.isEmpty() ? kExitUsage : kExitOk;
+    const QString usage = QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]");
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out(usage);
+        return kExitOk;
+    }
+    if (sub.isEmpty()) {
+        err(usage);
+        return kExitUsage;
     }
     return usageError(QStringLiteral("unknown key command \"%1\" (fingerprint, export, import)").arg(sub), QStringLiteral("key"));
 }

@@ -235,6 +235,9 @@ int runRecover(const QStringList &args)
         case Outcome::AlreadyCataloged:
             out(QStringLiteral("CLEANED    %1: already in the catalog; leftover key sidecar removed").arg(shortId(item.id)));
             break;
+        case Outcome::Discarded:
+            out(QStringLiteral("DISCARDED  %1: no audio (%2); leftovers removed").arg(shortId(item.id), item.message));
+            break;
         case Outcome::Skipped:
             ++skipped;
             out(QStringLiteral("SKIPPED    %1: %2").arg(item.file, item.message));

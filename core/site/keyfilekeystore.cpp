@@ -60,7 +60,15 @@ Result<SiteKeys> KeyFileKeyStore::load()
                          QStringLiteral("The site keys are in a passphrase-protected key file (%1); give the passphrase "
                                         "with --passphrase-file or CALLVAULT_PASSPHRASE.")
                              .arg(m_path));
-    return ProtectedKeyFile::open(file.read(1024 * 1024), m_passphrase);
+    const QByteArray json = file.read(1024 * 1024);
+    QUuid fileSiteId;
+    if (auto publicKeys = ProtectedKeyFile::peek(json, &fileSiteId); !publicKeys)
+        return publicKeys.error();
+    if (fileSiteId != m_siteId)
+        return makeError(ErrorCode::KeyUnavailable,
+                         QStringLiteral("The key file %1 belongs to another site (%2, this site is %3).")
+                             .arg(m_path, fileSiteId.toString(QUuid::WithoutBraces), m_siteId.toString(QUuid::WithoutBraces)));
+    return ProtectedKeyFile::open(json, m_passphrase);
 }
 
 Result<void> KeyFileKeyStore::remove()

@@ -1,5 +1,6 @@
 #include "spoolrecovery.h"
 
+#include "catalog/auditlog.h"
 #include "catalog/recordingcommit.h"
 #include "catalog/recordingrepository.h"
 #include "common/logging.h"
@@ -57,6 +58,15 @@ Result<QVector<SpoolRecovery::Item>> SpoolRecovery::recoverAll(const QUuid &site
     const QStringList sidecars = spool.entryList({QStringLiteral("*.cvr.key")}, QDir::Files, QDir::Name);
     for (const QString &name : sidecars)
         items.append(recoverOne(spool.filePath(name), siteId, auditBase));
+    // A sidecar that never reached its final name: the crash came before the container
+    // existed (the sidecar is written first), so there is no audio to keep.
+    for (const QString &name : spool.entryList({QStringLiteral("*.cvr.key.tmp")}, QDir::Files, QDir::Name)) {
+        Item item;
+        item.file = spool.filePath(name);
+        item.id = QUuid::fromString(name.left(36));
+        items.append(discard(item, {item.file}, QStringLiteral("the crash came while its key sidecar was being written"),
+                             auditBase));
+    }
     // A container without a sidecar has no key anywhere: say so, leave it for a person.
     for (const QString &name : spool.entryList({QStringLiteral("*.cvr")}, QDir::Files, QDir::Name)) {
         if (!QFile::exists(spool.filePath(name) + QStringLiteral(".key"))) {
@@ -99,10 +109,13 @@ SpoolRecovery::Item SpoolRecovery::recoverOne(const QString &sidecarPath, const 
         item.outcome = Item::Outcome::AlreadyCataloged;
         return item;
     }
-    if (!QFile::exists(container)) {
-        item.message = QStringLiteral("the recording file is missing (neither in the spool nor in %1)").arg(hotPath);
-        return item;
-    }
+    if (!QFile::exists(container))
+        return discard(item, {sidecarPath}, QStringLiteral("the crash came before its recording file was created"), auditBase);
+    // The header is written and synced in one step when the file is created: a shorter file
+    // was cut inside that step, before any audio.
+    if (QFileInfo(container).size() < ContainerHeader::kMinimumSize)
+        return discard(item, {container, sidecarPath}, QStringLiteral("the crash came while its recording file was being created"),
+                       auditBase);
     auto layout = ContainerScanner::scan(container);
     if (!layout) {
         item.message = layout.errorMessage();
@@ -165,6 +178,25 @@ SpoolRecovery::Item SpoolRecovery::recoverOne(const QString &sidecarPath, const 
     (void)durable::syncDirectory(m_layout.spoolDirectory());
     item.outcome = Item::Outcome::Recovered;
     qCInfo(lcStore) << "recovered" << row.id << item.recoveredMs << "ms";
+    return item;
+}
+
+SpoolRecovery::Item SpoolRecovery::discard(Item item, const QStringList &files, const QString &reason,
+                                           const AuditEvent &auditBase)
+{
+    AuditEvent audit = auditBase;
+    audit.action = QStringLiteral("recording.discard");
+    audit.target = item.id.isNull() ? QFileInfo(item.file).fileName() : item.id.toString(QUuid::WithoutBraces);
+    audit.details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), reason}}).toJson(QJsonDocument::Compact));
+    if (auto audited = AuditLog(m_db).append(audit); !audited) {
+        item.message = audited.errorMessage();
+        return item; // keep the files until the discard can be recorded
+    }
+    for (const QString &file : files)
+        QFile::remove(file);
+    (void)durable::syncDirectory(m_layout.spoolDirectory());
+    item.outcome = Item::Outcome::Discarded;
+    item.message = reason;
     return item;
 }
 

@@ -18,14 +18,17 @@ class SpoolRecovery final
 public:
     struct Item
     {
-        enum class Outcome { Recovered, AlreadyCataloged, Skipped };
+        // Discarded: the crash came before any audio was written (a sidecar without its
+        // container, a container cut inside its header, a half-written sidecar); the
+        // leftovers are removed and the discard is audited.
+        enum class Outcome { Recovered, AlreadyCataloged, Discarded, Skipped };
         QUuid id;
         QString file;
         Outcome outcome = Outcome::Skipped;
         qint64 recoveredMs = 0;
         qint64 trimmedBytes = 0; // an incomplete record at the tail, cut off
         bool wasFinished = false;
-        QString message;         // why an item was skipped
+        QString message;         // why an item was skipped or discarded
     };
 
     SpoolRecovery(StorageLayout layout, Database &db);
@@ -33,6 +36,7 @@ public:
 
 private:
     Item recoverOne(const QString &sidecarPath, const QUuid &siteId, const AuditEvent &auditBase);
+    Item discard(Item item, const QStringList &files, const QString &reason, const AuditEvent &auditBase);
 
     StorageLayout m_layout;
     Database &m_db;

@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cmath>
 
@@ -84,8 +83,8 @@ QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("CALLVAULT_")) || name.startsWith(QLatin1String("PG"))
-            || name == QLatin1String("QT_LOGGING_RULES"))
+        if (name.startsWith(QLatin1String("CALLVAULT_")) || name.startsWith(QLatin1String("PG")) ||
+            name == QLatin1String("QT_LOGGING_RULES"))
             env.remove(name);
     }
     // Fixed messages from the C library (strerror) whatever the shell's locale.
@@ -94,7 +93,8 @@ QProcessEnvironment cleanEnvironment()
     return env;
 }
 
-bool start(QProcess &process, const QString &program, const QStringList &args, const QProcessEnvironment &env)
+bool start(QProcess &process, const QString &program, const QStringList &args,
+           const QProcessEnvironment &env)
 {
     process.setProcessEnvironment(env);
     process.setStandardInputFile(QProcess::nullDevice());
@@ -102,7 +102,8 @@ bool start(QProcess &process, const QString &program, const QStringList &args, c
     return process.waitForStarted(30000);
 }
 
-RunResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+RunResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+              int timeoutMs)
 {
     RunResult r;
     r.program = program;
@@ -161,7 +162,8 @@ QByteArray sineWav(int rate, int channels, int ms)
     for (qint64 i = 0; i < frames; ++i) {
         for (int c = 0; c < channels; ++c) {
             const double phase = 2 * M_PI * sineFrequency(c) * double(i) / rate;
-            pcm[i * channels + c] = static_cast<qint16>(std::lround(kSineAmplitude * std::sin(phase)));
+            pcm[i * channels + c] =
+                static_cast<qint16>(std::lround(kSineAmplitude * std::sin(phase)));
         }
     }
     return pcmWav(rate, channels, pcm);
@@ -180,7 +182,8 @@ QByteArray noiseWav(int rate, int channels, int ms, quint32 seed)
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size() && file.flush();
 }
 
 QByteArray readFile(const QString &path)
@@ -263,7 +266,11 @@ QJsonObject Probe::firstStream() const
 double Probe::durationSeconds() const
 {
     bool ok = false;
-    const double d = json.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble(&ok);
+    const double d = json.value(QStringLiteral("format"))
+                         .toObject()
+                         .value(QStringLiteral("duration"))
+                         .toString()
+                         .toDouble(&ok);
     return ok ? d : -1;
 }
 
@@ -272,28 +279,32 @@ Probe ffprobe(const QString &file)
     Probe probe;
     const QString tool = findTool(QStringLiteral("ffprobe"));
     if (tool.isEmpty()) {
-        probe.error = QStringLiteral("ffprobe is not installed (apt-get install ffmpeg); the tests need the real tool");
+        probe.error = QStringLiteral(
+            "ffprobe is not installed (apt-get install ffmpeg); the tests need the real tool");
         return probe;
     }
-    const RunResult r = run(tool, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
-                                   QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file},
-                            cleanEnvironment(), 60000);
+    const RunResult r =
+        run(tool,
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+             QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file},
+            cleanEnvironment(), 60000);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
     if (r.exitCode != 0 || r.crashed || !r.err.trimmed().isEmpty() || !doc.isObject())
-        probe.error = QStringLiteral("ffprobe failed on %1 (%2)\n%3").arg(file, parseError.errorString(), r.describe());
+        probe.error = QStringLiteral("ffprobe failed on %1 (%2)\n%3")
+                          .arg(file, parseError.errorString(), r.describe());
     else
         probe.json = doc.object();
     return probe;
 }
 
-CtlSite::CtlSite()
-    : m_site(m_tmp.path() + QStringLiteral("/site")), m_env(cleanEnvironment())
+CtlSite::CtlSite() : m_site(m_tmp.path() + QStringLiteral("/site")), m_env(cleanEnvironment())
 {
     // Different secrets per site, so one site's passphrase never opens another's keys.
     const QString tag = QString::number(QRandomGenerator::global()->generate(), 16);
     m_env.insert(QStringLiteral("CALLVAULT_PASSPHRASE"), QStringLiteral("key-file pass ") + tag);
-    m_env.insert(QStringLiteral("CALLVAULT_ADMIN_PASSWORD"), QStringLiteral("admin password ") + tag);
+    m_env.insert(QStringLiteral("CALLVAULT_ADMIN_PASSWORD"),
+                 QStringLiteral("admin password ") + tag);
 }
 
 QString CtlSite::spoolDir() const
@@ -314,12 +325,12 @@ QString CtlSite::scratch(const QString &name) const
 RunResult CtlSite::init(const QStringList &extra, const QString &backend)
 {
     RunResult r = run(ctlPath(),
-                      QStringList{QStringLiteral("init"), QStringLiteral("--site"), m_site, QStringLiteral("--key-backend"),
-                                  backend}
-                          + extra,
+                      QStringList{QStringLiteral("init"), QStringLiteral("--site"), m_site,
+                                  QStringLiteral("--key-backend"), backend} +
+                          extra,
                       m_env);
-    static const QRegularExpression fingerprint(QStringLiteral("^\\s*fingerprint:\\s*(\\S.*?)\\s*$"),
-                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression fingerprint(
+        QStringLiteral("^\\s*fingerprint:\\s*(\\S.*?)\\s*$"), QRegularExpression::MultilineOption);
     const auto match = fingerprint.match(r.out);
     m_fingerprint = match.hasMatch() ? match.captured(1) : QString();
     return r;
@@ -339,9 +350,11 @@ RunResult CtlSite::ctl(const QStringList &commandAndArgs, const QProcessEnvironm
     return run(ctlPath(), args, env);
 }
 
-QString CtlSite::importSine(int rate, int channels, int ms, const QStringList &metadataArgs, RunResult *result) const
+QString CtlSite::importSine(int rate, int channels, int ms, const QStringList &metadataArgs,
+                            RunResult *result) const
 {
-    const QString wav = scratch(QStringLiteral("sine-%1-%2-%3.wav").arg(rate).arg(channels).arg(ms));
+    const QString wav =
+        scratch(QStringLiteral("sine-%1-%2-%3.wav").arg(rate).arg(channels).arg(ms));
     if (!QFile::exists(wav) && !writeFile(wav, sineWav(rate, channels, ms))) {
         result->err = QStringLiteral("could not write %1").arg(wav);
         return QString();
@@ -352,7 +365,8 @@ QString CtlSite::importSine(int rate, int channels, int ms, const QStringList &m
 
 int CtlSite::recordingCount(RunResult *result) const
 {
-    const RunResult r = ctl({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1000")});
+    const RunResult r =
+        ctl({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1000")});
     if (result)
         *result = r;
     return r.exitCode == 0 ? listTotal(r) : -1;
@@ -360,19 +374,22 @@ int CtlSite::recordingCount(RunResult *result) const
 
 QStringList CtlSite::spoolFiles() const
 {
-    return QDir(spoolDir()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(spoolDir())
+        .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 QString importedId(const RunResult &r)
 {
-    static const QRegularExpression imported(QStringLiteral("^Imported ([0-9a-f-]{36}) "), QRegularExpression::MultilineOption);
+    static const QRegularExpression imported(QStringLiteral("^Imported ([0-9a-f-]{36}) "),
+                                             QRegularExpression::MultilineOption);
     const auto match = imported.match(r.out);
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
 int listTotal(const RunResult &r)
 {
-    static const QRegularExpression total(QStringLiteral("^(\\d+) of (\\d+) recordings$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression total(QStringLiteral("^(\\d+) of (\\d+) recordings$"),
+                                          QRegularExpression::MultilineOption);
     const auto match = total.match(r.out);
     return match.hasMatch() ? match.captured(2).toInt() : -1;
 }

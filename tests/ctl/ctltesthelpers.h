@@ -7,7 +7,6 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QVector>
-
 #include <memory>
 
 class QProcess;
@@ -48,7 +47,8 @@ QProcessEnvironment cleanEnvironment();
 
 // Starts `program` in `process` with `args` and `env`, stdin on /dev/null (no prompt can
 // wait); false when it did not start.
-bool start(QProcess &process, const QString &program, const QStringList &args, const QProcessEnvironment &env);
+bool start(QProcess &process, const QString &program, const QStringList &args,
+           const QProcessEnvironment &env);
 
 // Runs `program` with `args` and `env`, stdin on /dev/null; kills it after `timeoutMs`.
 RunResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env,
@@ -118,7 +118,7 @@ public:
 
     bool isValid() const { return m_tmp.isValid(); }
     QString root() const { return m_tmp.path(); } // holds the site and scratch files
-    QString dir() const { return m_site; }         // the site directory (root()/site)
+    QString dir() const { return m_site; }        // the site directory (root()/site)
     QString spoolDir() const;
     QString keyFile() const;
     QString scratch(const QString &name) const; // root()/name
@@ -126,6 +126,7 @@ public:
 
     // The environment its commands get; change it to test other secrets.
     QProcessEnvironment &env() { return m_env; }
+    const QProcessEnvironment &env() const { return m_env; }
 
     // `callvaultctl init --site DIR --key-backend BACKEND EXTRA...`; remembers the
     // fingerprint that init printed.
@@ -139,7 +140,8 @@ public:
 
     // Writes a sine WAV into the scratch area and imports it; returns the new id (empty on
     // failure, with `result` telling why).
-    QString importSine(int rate, int channels, int ms, const QStringList &metadataArgs, RunResult *result) const;
+    QString importSine(int rate, int channels, int ms, const QStringList &metadataArgs,
+                       RunResult *result) const;
 
     // Total recordings according to `list` ("N of TOTAL recordings"), -1 when unreadable.
     int recordingCount(RunResult *result = nullptr) const;
@@ -163,19 +165,20 @@ QString listLine(const RunResult &r, const QString &id);
 } // namespace ctltest
 
 // Asserts an exit code and shows the command's output when it differs.
-#define CTL_EXPECT_EXIT(result, code)                                                                         \
-    do {                                                                                                      \
-        const ctltest::RunResult &ctlResult_ = (result);                                                      \
-        QVERIFY2(ctlResult_.started && !ctlResult_.crashed && !ctlResult_.timedOut                            \
-                     && ctlResult_.exitCode == (code),                                                        \
-                 qPrintable(QStringLiteral("expected exit code %1\n").arg(code) + ctlResult_.describe()));    \
+#define CTL_EXPECT_EXIT(result, code)                                                              \
+    do {                                                                                           \
+        const ctltest::RunResult &ctlResult_ = (result);                                           \
+        QVERIFY2(ctlResult_.started && !ctlResult_.crashed && !ctlResult_.timedOut &&              \
+                     ctlResult_.exitCode == (code),                                                \
+                 qPrintable(QStringLiteral("expected exit code %1\n").arg(code) +                  \
+                            ctlResult_.describe()));                                               \
     } while (false)
 
 // Asserts that `text` contains `phrase` and shows both when it does not.
-#define CTL_EXPECT_CONTAINS(text, phrase)                                                                     \
-    do {                                                                                                      \
-        const QString ctlText_ = (text);                                                                      \
-        const QString ctlPhrase_ = (phrase);                                                                  \
-        QVERIFY2(ctlText_.contains(ctlPhrase_, Qt::CaseInsensitive),                                          \
-                 qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(ctlPhrase_, ctlText_)));            \
+#define CTL_EXPECT_CONTAINS(text, phrase)                                                          \
+    do {                                                                                           \
+        const QString ctlText_ = (text);                                                           \
+        const QString ctlPhrase_ = (phrase);                                                       \
+        QVERIFY2(ctlText_.contains(ctlPhrase_),                                                    \
+                 qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(ctlPhrase_, ctlText_))); \
     } while (false)

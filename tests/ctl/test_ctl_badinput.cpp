@@ -44,12 +44,16 @@ public:
     TmpfsMount(const QString &dir, const QString &size) : m_dir(dir)
     {
         QProcess mount;
-        mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                              QStringLiteral("size=") + size, QStringLiteral("tmpfs"), dir});
-        if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
-            m_error = QStringLiteral("mount -t tmpfs -o size=%1 tmpfs %2 failed (%3): %4 %5 -- this test must run as "
+        mount.start(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                     QStringLiteral("size=") + size, QStringLiteral("tmpfs"), dir});
+        if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit ||
+            mount.exitCode() != 0)
+            m_error = QStringLiteral("mount -t tmpfs -o size=%1 tmpfs %2 failed (%3): %4 %5 -- "
+                                     "this test must run as "
                                      "root (or with CAP_SYS_ADMIN) to simulate a full disk")
-                          .arg(size, dir, mount.errorString(), QString::fromLocal8Bit(mount.readAllStandardError()),
+                          .arg(size, dir, mount.errorString(),
+                               QString::fromLocal8Bit(mount.readAllStandardError()),
                                QString::fromLocal8Bit(mount.readAllStandardOutput()));
         else
             m_mounted = true;
@@ -62,8 +66,8 @@ public:
     {
         if (!m_mounted)
             return true;
-        if (QProcess::execute(QStringLiteral("umount"), {m_dir}) != 0
-            && QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_dir}) != 0)
+        if (QProcess::execute(QStringLiteral("umount"), {m_dir}) != 0 &&
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), m_dir}) != 0)
             return false;
         m_mounted = false;
         return true;
@@ -100,13 +104,15 @@ private:
 
 void TestCtlBadInput::initTestCase()
 {
-    QVERIFY2(QFile::exists(ctlPath()), qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
+    QVERIFY2(QFile::exists(ctlPath()),
+             qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
     m_site = std::make_unique<CtlSite>();
     QVERIFY(m_site->isValid());
     CTL_EXPECT_EXIT(m_site->init(), 0);
     for (int rate : {8000, 48000}) {
         RunResult r;
-        const QString id = m_site->importSine(rate, 2, 2000, {QStringLiteral("--agent"), QStringLiteral("2001")}, &r);
+        const QString id = m_site->importSine(
+            rate, 2, 2000, {QStringLiteral("--agent"), QStringLiteral("2001")}, &r);
         CTL_EXPECT_EXIT(r, 0);
         QVERIFY2(!id.isEmpty(), qPrintable(r.describe()));
         m_ids << id;
@@ -118,9 +124,11 @@ void TestCtlBadInput::expectSiteUnchanged()
 {
     RunResult list;
     const int count = m_site->recordingCount(&list);
-    QVERIFY2(count == m_ids.size(),
-             qPrintable(QStringLiteral("expected %1 recordings\n").arg(m_ids.size()) + list.describe()));
-    QVERIFY2(m_site->spoolFiles().isEmpty(), qPrintable(QStringLiteral("left in the spool: ") + m_site->spoolFiles().join(u' ')));
+    QVERIFY2(
+        count == m_ids.size(),
+        qPrintable(QStringLiteral("expected %1 recordings\n").arg(m_ids.size()) + list.describe()));
+    QVERIFY2(m_site->spoolFiles().isEmpty(),
+             qPrintable(QStringLiteral("left in the spool: ") + m_site->spoolFiles().join(u' ')));
 }
 
 void TestCtlBadInput::refusesBadWav_data()
@@ -131,32 +139,43 @@ void TestCtlBadInput::refusesBadWav_data()
 
     const QByteArray sine = sineWav(8000, 1, 3000); // 44-byte header + 48000 bytes
     QTest::newRow("header-only") << wavHeader(8000, 1, 16, 48000) << true
-                                 << QStringList{QStringLiteral("claims 48000 bytes"), QStringLiteral("incomplete")};
+                                 << QStringList{QStringLiteral("claims 48000 bytes"),
+                                                QStringLiteral("incomplete")};
     QTest::newRow("data-cut") << sine.left(44 + 24000) << true
-                              << QStringList{QStringLiteral("claims 48000 bytes"), QStringLiteral("holds only 24000"),
+                              << QStringList{QStringLiteral("claims 48000 bytes"),
+                                             QStringLiteral("holds only 24000"),
                                              QStringLiteral("incomplete")};
-    QTest::newRow("header-cut") << sine.left(30) << true << QStringList{QStringLiteral("truncated header")};
-    QTest::newRow("garbage") << garbage(4096) << true << QStringList{QStringLiteral("not a WAV file")};
+    QTest::newRow("header-cut") << sine.left(30) << true
+                                << QStringList{QStringLiteral("truncated header")};
+    QTest::newRow("garbage") << garbage(4096) << true
+                             << QStringList{QStringLiteral("not a WAV file")};
     QTest::newRow("empty") << QByteArray() << true << QStringList{QStringLiteral("empty")};
 
-    QByteArray hugeFmt = QByteArray("RIFF") + le32(0xFFFFFFF0u) + QByteArray("WAVEfmt ") + le32(1u << 30);
+    QByteArray hugeFmt =
+        QByteArray("RIFF") + le32(0xFFFFFFF0u) + QByteArray("WAVEfmt ") + le32(1u << 30);
     hugeFmt += QByteArray(64, '\0');
-    QTest::newRow("fmt-claims-1GB") << hugeFmt << true
-                                    << QStringList{QStringLiteral("header too large"), QStringLiteral("1073741824")};
+    QTest::newRow("fmt-claims-1GB")
+        << hugeFmt << true
+        << QStringList{QStringLiteral("header too large"), QStringLiteral("1073741824")};
 
     QByteArray manyChunks = riffWithFmt();
     for (int i = 0; i < 70; ++i)
         manyChunks += QByteArray("JUNK") + le32(2) + QByteArray("xx");
     manyChunks += QByteArray("data") + le32(16000) + QByteArray(16000, '\0');
     QTest::newRow("70-chunks") << manyChunks << true
-                               << QStringList{QStringLiteral("header too large"), QStringLiteral("64 chunks")};
+                               << QStringList{QStringLiteral("header too large"),
+                                              QStringLiteral("64 chunks")};
 
     QTest::newRow("24-bit") << wavHeader(16000, 1, 24, 48000) + QByteArray(48000, '\1') << true
-                            << QStringList{QStringLiteral("24-bit PCM"), QStringLiteral("only 16-bit")};
-    QTest::newRow("44.1kHz") << wavHeader(44100, 2, 16, 44100 * 4) + QByteArray(44100 * 4, '\0') << true
-                             << QStringList{QStringLiteral("44100 Hz"), QStringLiteral("8000, 16000 or 48000")};
+                            << QStringList{QStringLiteral("24-bit PCM"),
+                                           QStringLiteral("only 16-bit")};
+    QTest::newRow("44.1kHz") << wavHeader(44100, 2, 16, 44100 * 4) + QByteArray(44100 * 4, '\0')
+                             << true
+                             << QStringList{QStringLiteral("44100 Hz"),
+                                            QStringLiteral("8000, 16000 or 48000")};
     QTest::newRow("nonexistent") << QByteArray() << false
-                                 << QStringList{QStringLiteral("Could not open"), QStringLiteral("No such file")};
+                                 << QStringList{QStringLiteral("Could not open"),
+                                                QStringLiteral("No such file")};
 }
 
 void TestCtlBadInput::refusesBadWav()
@@ -164,7 +183,8 @@ void TestCtlBadInput::refusesBadWav()
     QFETCH(QByteArray, bytes);
     QFETCH(bool, create);
     QFETCH(QStringList, phrases);
-    const QString path = m_site->scratch(QStringLiteral("bad-%1.wav").arg(QString::fromLatin1(QTest::currentDataTag())));
+    const QString path = m_site->scratch(
+        QStringLiteral("bad-%1.wav").arg(QString::fromLatin1(QTest::currentDataTag())));
     if (create)
         QVERIFY(writeFile(path, bytes));
 
@@ -190,8 +210,8 @@ void TestCtlBadInput::refusesSiteUnderRegularFile()
     QVERIFY(other.isValid());
     const QString dir = parent + QStringLiteral("/site");
     const RunResult r = run(ctlPath(),
-                            {QStringLiteral("init"), QStringLiteral("--site"), dir, QStringLiteral("--key-backend"),
-                             QStringLiteral("file")},
+                            {QStringLiteral("init"), QStringLiteral("--site"), dir,
+                             QStringLiteral("--key-backend"), QStringLiteral("file")},
                             other.env());
     CTL_EXPECT_EXIT(r, 1);
     QVERIFY2(r.errLines().size() == 1, qPrintable(r.describe()));
@@ -209,7 +229,8 @@ void TestCtlBadInput::refusesSecondInit()
     QVERIFY(!siteJson.isEmpty() && !keyFile.isEmpty());
     const RunResult r = m_site->init();
     CTL_EXPECT_EXIT(r, 1);
-    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("A CallVault site already exists in %1").arg(m_site->dir()));
+    CTL_EXPECT_CONTAINS(r.err,
+                        QStringLiteral("A CallVault site already exists in %1").arg(m_site->dir()));
     QCOMPARE(readFile(siteFile), siteJson);
     QCOMPARE(readFile(m_site->keyFile()), keyFile);
     expectSiteUnchanged();
@@ -224,19 +245,23 @@ void TestCtlBadInput::fullDiskFailsCleanly()
     TmpfsMount spool(m_site->spoolDir(), QStringLiteral("300k"));
     QVERIFY2(spool.error().isEmpty(), qPrintable(spool.error()));
 
-    const RunResult r = m_site->ctl({QStringLiteral("import"), QStringLiteral("--agent"), QStringLiteral("2002"), wav});
+    const RunResult r = m_site->ctl(
+        {QStringLiteral("import"), QStringLiteral("--agent"), QStringLiteral("2002"), wav});
     CTL_EXPECT_EXIT(r, 1);
     QVERIFY2(r.errLines().size() == 1, qPrintable(r.describe()));
-    QVERIFY2(r.errLines().first().startsWith(QStringLiteral("callvaultctl: error: ")), qPrintable(r.describe()));
+    QVERIFY2(r.errLines().first().startsWith(QStringLiteral("callvaultctl: error: ")),
+             qPrintable(r.describe()));
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("is full"));
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("free some space"));
     // The partial container and its key sidecar are gone (still on the full tmpfs here).
     expectSiteUnchanged();
 
-    QVERIFY2(spool.unmount(), qPrintable(QStringLiteral("could not unmount %1").arg(m_site->spoolDir())));
+    QVERIFY2(spool.unmount(),
+             qPrintable(QStringLiteral("could not unmount %1").arg(m_site->spoolDir())));
     expectSiteUnchanged();
     // With space again, the same file imports.
-    const RunResult again = m_site->ctl({QStringLiteral("import"), QStringLiteral("--agent"), QStringLiteral("2002"), wav});
+    const RunResult again = m_site->ctl(
+        {QStringLiteral("import"), QStringLiteral("--agent"), QStringLiteral("2002"), wav});
     CTL_EXPECT_EXIT(again, 0);
     CTL_EXPECT_CONTAINS(again.out, QStringLiteral("(00:02:00.0, 48000 Hz, 2 ch)"));
     m_ids << importedId(again);
@@ -247,7 +272,8 @@ void TestCtlBadInput::earlierRecordingsStillVerify()
 {
     const RunResult r = m_site->ctl({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(r, 0);
-    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("%1 recordings verified: %1 ok, 0 failed").arg(m_ids.size()));
+    CTL_EXPECT_CONTAINS(
+        r.out, QStringLiteral("%1 recordings verified: %1 ok, 0 failed").arg(m_ids.size()));
     for (const QString &id : std::as_const(m_ids))
         CTL_EXPECT_CONTAINS(r.out, QStringLiteral("OK      %1").arg(id));
 }

@@ -54,22 +54,25 @@ private slots:
     void secondSiteOnSameCatalogRefused();
 
 private:
-    QUrl m_serverUrl;       // CALLVAULT_TEST_PG_URL
+    QUrl m_serverUrl; // CALLVAULT_TEST_PG_URL
     QString m_password;
-    QString m_name;         // our database or schema
+    QString m_name; // our database or schema
     bool m_ownDatabase = false;
-    QString m_catalogUrl;   // what init gets (with the password)
+    QString m_catalogUrl; // what init gets (with the password)
     std::unique_ptr<CtlSite> m_site;
     QStringList m_ids;
 };
 
 void TestCtlPg::initTestCase()
 {
-    QVERIFY2(QFile::exists(ctlPath()), qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
+    QVERIFY2(QFile::exists(ctlPath()),
+             qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
     const QString url = qEnvironmentVariable("CALLVAULT_TEST_PG_URL");
-    QVERIFY2(!url.isEmpty(), "CALLVAULT_TEST_PG_URL is not set: run the tests via tests/tools/with-services.sh (or "
-                             "tests/tools/with-postgres.sh), which start a throwaway PostgreSQL server");
-    QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")), "the Qt PostgreSQL driver (QPSQL) is missing");
+    QVERIFY2(!url.isEmpty(),
+             "CALLVAULT_TEST_PG_URL is not set: run the tests via tests/tools/with-services.sh (or "
+             "tests/tools/with-postgres.sh), which start a throwaway PostgreSQL server");
+    QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
+             "the Qt PostgreSQL driver (QPSQL) is missing");
     m_serverUrl = QUrl(url);
     m_password = m_serverUrl.password();
     QVERIFY2(!m_password.isEmpty(), "CALLVAULT_TEST_PG_URL has no password");
@@ -78,10 +81,14 @@ void TestCtlPg::initTestCase()
     QSqlDatabase admin = openPg(kAdminConnection, m_serverUrl, serverDb);
     QVERIFY2(admin.isOpen(), qPrintable(admin.lastError().text()));
     QSqlQuery q(admin);
-    QVERIFY2(q.exec(QStringLiteral("SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user")) && q.next(),
-             qPrintable(q.lastError().text()));
+    QVERIFY2(
+        q.exec(QStringLiteral("SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user")) &&
+            q.next(),
+        qPrintable(q.lastError().text()));
     m_ownDatabase = q.value(0).toBool();
-    m_name = QStringLiteral("cvctl_%1_%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    m_name = QStringLiteral("cvctl_%1_%2")
+                 .arg(QCoreApplication::applicationPid())
+                 .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 
     QUrl catalog = m_serverUrl;
     if (m_ownDatabase) {
@@ -91,7 +98,8 @@ void TestCtlPg::initTestCase()
     } else {
         // The role of with-postgres.sh has no CREATEDB but owns its database: a schema of our
         // own, selected through libpq's `options`, isolates this run just as well.
-        qInfo("the PostgreSQL test role may not create databases; using the fresh schema %s", qPrintable(m_name));
+        qInfo("the PostgreSQL test role may not create databases; using the fresh schema %s",
+              qPrintable(m_name));
         const QString error = exec(admin, QStringLiteral("CREATE SCHEMA %1").arg(m_name));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(!catalog.hasQuery(), qPrintable(url));
@@ -110,8 +118,10 @@ void TestCtlPg::cleanupTestCase()
     {
         QSqlDatabase admin = QSqlDatabase::database(kAdminConnection);
         if (admin.isOpen() && !m_name.isEmpty()) {
-            const QString error = exec(admin, m_ownDatabase ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)
-                                                            : QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_name));
+            const QString error = exec(
+                admin, m_ownDatabase
+                           ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)
+                           : QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_name));
             if (!error.isEmpty())
                 qWarning("could not drop %s: %s", qPrintable(m_name), qPrintable(error));
         }
@@ -129,8 +139,10 @@ void TestCtlPg::initStoresNoPassword()
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("catalog:      PostgreSQL postgresql://%1@%2:%3/")
                                    .arg(m_serverUrl.userName(), m_serverUrl.host())
                                    .arg(m_serverUrl.port()));
-    QVERIFY2(!r.out.contains(m_password) && !r.err.contains(m_password), "init printed the database password");
-    QVERIFY2(!QFile::exists(m_site->dir() + QStringLiteral("/catalog.sqlite")), "a PostgreSQL site has no SQLite file");
+    QVERIFY2(!r.out.contains(m_password) && !r.err.contains(m_password),
+             "init printed the database password");
+    QVERIFY2(!QFile::exists(m_site->dir() + QStringLiteral("/catalog.sqlite")),
+             "a PostgreSQL site has no SQLite file");
 
     const QByteArray json = readFile(m_site->dir() + QStringLiteral("/site.json"));
     QVERIFY(!json.isEmpty());
@@ -149,9 +161,9 @@ void TestCtlPg::importListExportVerify()
                  {8000, 1, QStringLiteral("7002"), QStringLiteral("13900139002")}};
     for (const auto &call : calls) {
         RunResult r;
-        const QString id = m_site->importSine(call.rate, call.channels, 2000,
-                                              {QStringLiteral("--agent"), call.agent, QStringLiteral("--phone"), call.phone},
-                                              &r);
+        const QString id = m_site->importSine(
+            call.rate, call.channels, 2000,
+            {QStringLiteral("--agent"), call.agent, QStringLiteral("--phone"), call.phone}, &r);
         CTL_EXPECT_EXIT(r, 0);
         QVERIFY2(!id.isEmpty(), qPrintable(r.describe()));
         m_ids << id;
@@ -170,7 +182,8 @@ void TestCtlPg::importListExportVerify()
     CTL_EXPECT_EXIT(r, 0);
     Probe probe = ffprobe(opus);
     QVERIFY2(probe.error.isEmpty(), qPrintable(probe.error));
-    QCOMPARE(probe.firstStream().value(QStringLiteral("codec_name")).toString(), QStringLiteral("opus"));
+    QCOMPARE(probe.firstStream().value(QStringLiteral("codec_name")).toString(),
+             QStringLiteral("opus"));
     QCOMPARE(probe.firstStream().value(QStringLiteral("channels")).toInt(), 2);
 
     const QString wav = m_site->scratch(QStringLiteral("pg.wav"));
@@ -193,11 +206,16 @@ void TestCtlPg::rowsAreInThisRunsCatalog()
     QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
     const QString prefix = m_ownDatabase ? QString() : m_name + u'.';
     QSqlQuery q(db);
-    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recordings").arg(prefix)) && q.next(), qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recordings").arg(prefix)) && q.next(),
+             qPrintable(q.lastError().text()));
     QCOMPARE(q.value(0).toInt(), 2);
-    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recording_keys").arg(prefix)) && q.next(), qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recording_keys").arg(prefix)) &&
+                 q.next(),
+             qPrintable(q.lastError().text()));
     QCOMPARE(q.value(0).toInt(), 2);
-    QVERIFY2(q.exec(QStringLiteral("SELECT action, count(*) FROM %1audit GROUP BY action").arg(prefix)), qPrintable(q.lastError().text()));
+    QVERIFY2(
+        q.exec(QStringLiteral("SELECT action, count(*) FROM %1audit GROUP BY action").arg(prefix)),
+        qPrintable(q.lastError().text()));
     QMap<QString, int> actions;
     while (q.next())
         actions.insert(q.value(0).toString(), q.value(1).toInt());
