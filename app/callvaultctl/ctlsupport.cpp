@@ -167,6 +167,17 @@ cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const 
     return store->load();
 }
 
+cv::Result<UnlockedSite> openUnlockedSite(const QCommandLineParser &parser)
+{
+    auto opened = openSite(parser);
+    if (!opened)
+        return opened.error();
+    auto keys = unlockSiteKeys(parser, *opened->site);
+    if (!keys)
+        return keys.error();
+    return UnlockedSite{opened.takeValue(), keys.takeValue()};
+}
+
 cv::AuditEvent auditBase()
 {
     cv::AuditEvent e;

@@ -52,6 +52,16 @@ cv::Result<OpenSite> openSite(const QCommandLineParser &parser);
 // Loads the site private keys from this machine's key store, saying which one it used.
 cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site);
 
+// The site, its catalog and its private keys: what reading recordings needs.
+struct UnlockedSite
+{
+    OpenSite opened;
+    cv::SiteKeys keys;
+    const cv::Site &site() const { return *opened.site; }
+    cv::Database &db() const { return *opened.db; }
+};
+cv::Result<UnlockedSite> openUnlockedSite(const QCommandLineParser &parser);
+
 // Who did it, for the audit trail: the OS user until CallVault logins reach the tools.
 cv::AuditEvent auditBase();
 

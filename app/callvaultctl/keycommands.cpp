@@ -70,24 +70,21 @@ int exportKeys(const QStringList &args)
     const QString path = p.positionalArguments().first();
     if (QFile::exists(path))
         return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(path));
-    auto opened = openSite(p);
-    if (!opened)
-        return fail(opened.error());
-    auto keys = unlockSiteKeys(p, *opened->site);
-    if (!keys)
-        return fail(keys.error());
+    auto unlocked = openUnlockedSite(p);
+    if (!unlocked)
+        return fail(unlocked.error());
     auto passphrase = readBackupPassphrase(p, true);
     if (!passphrase)
         return fail(passphrase.error());
-    auto json = cv::ProtectedKeyFile::seal(keys.value(), opened->site->config().siteId, passphrase.value());
+    auto json = cv::ProtectedKeyFile::seal(unlocked->keys, unlocked->site().config().siteId, passphrase.value());
     cv::crypto::secureZero(passphrase.value());
     if (!json)
         return fail(json.error());
     if (auto written = cv::durable::writeFileAtomically(path, json.value()); !written)
         return fail(written.error());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    audit(*opened->db, QStringLiteral("key.export"), *opened->site, path);
-    out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, opened->site->config().publicKeys.fingerprint()));
+    audit(unlocked->db(), QStringLiteral("key.export"), unlocked->site(), path);
+    out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, unlocked->site().config().publicKeys.fingerprint()));
     return kExitOk;
 }
 

@@ -136,13 +136,10 @@ int runExport(const QStringList &args)
     const QString outPath = p.positionalArguments().at(1);
     if (auto format = cv::RecordingExporter::formatForPath(outPath); !format)
         return fail(format.error());
-    auto opened = openSite(p);
-    if (!opened)
-        return fail(opened.error());
-    auto keys = unlockSiteKeys(p, *opened->site);
-    if (!keys)
-        return fail(keys.error());
-    cv::RecordingAccess access(opened->site->layout(), *opened->db, keys->encryption);
+    auto unlocked = openUnlockedSite(p);
+    if (!unlocked)
+        return fail(unlocked.error());
+    cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys.encryption);
     cv::AuditEvent audit = auditBase();
     audit.details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), p.value(QStringLiteral("reason"))}})
                                           .toJson(QJsonDocument::Compact));
@@ -162,13 +159,10 @@ int runVerify(const QStringList &args)
     int code = 0;
     if (!parse(p, args, QStringLiteral("Check recordings against the catalog: file, size, SHA-256, key and every chunk's tag."), &code))
         return code;
-    auto opened = openSite(p);
-    if (!opened)
-        return fail(opened.error());
-    auto keys = unlockSiteKeys(p, *opened->site);
-    if (!keys)
-        return fail(keys.error());
-    cv::RecordingAccess access(opened->site->layout(), *opened->db, keys->encryption);
+    auto unlocked = openUnlockedSite(p);
+    if (!unlocked)
+        return fail(unlocked.error());
+    cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys.encryption);
     QVector<cv::RecordingRow> rows;
     if (!p.positionalArguments().isEmpty()) {
         auto id = parseId(p.positionalArguments().first());
@@ -179,7 +173,7 @@ int runVerify(const QStringList &args)
             return fail(row.error());
         rows << row.value();
     } else {
-        cv::RecordingRepository recordings(*opened->db);
+        cv::RecordingRepository recordings(unlocked->db());
         const int page = 500;
         for (int offset = 0;; offset += page) {
             auto batch = recordings.list(page, offset);
