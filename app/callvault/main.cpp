@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTranslator>
 
@@ -31,6 +32,8 @@ void installTranslations(QApplication &app, const QString &language)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Module logs only when asked for with QT_LOGGING_RULES, which overrides this default.
+    QLoggingCategory::setFilterRules(QStringLiteral("callvault.*.debug=false\ncallvault.*.info=false"));
     QApplication::setApplicationName(QStringLiteral("CallVault"));
     QApplication::setOrganizationName(QStringLiteral("CallVault"));
     QApplication::setApplicationVersion(QStringLiteral(CALLVAULT_VERSION));
