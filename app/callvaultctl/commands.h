@@ -13,4 +13,11 @@ int runRecover(const QStringList &args);
 int runDemo(const QStringList &args);
 int runBench(const QStringList &args);
 int runKey(const QStringList &args);
+int runUser(const QStringList &args);    // usercommands.cpp
+int runTeam(const QStringList &args);    // teamcommands.cpp
+int runRole(const QStringList &args);    // rolecommands.cpp
+int runSetting(const QStringList &args); // rolecommands.cpp
+int runAudit(const QStringList &args);   // auditcommands.cpp
+int runSearch(const QStringList &args);      // searchcommands.cpp
+int runBenchSearch(const QStringList &args); // searchcommands.cpp: bench search
 } // namespace ctl

@@ -48,6 +48,8 @@ int runDemo(const QStringList &args)
 
 int runBench(const QStringList &args)
 {
+    if (args.size() >= 2 && args.at(1) == QLatin1String("search"))
+        return runBenchSearch(QStringList{QStringLiteral("bench search")} + args.mid(2));
     QCommandLineParser p;
     p.addOption({QStringLiteral("streams"), QStringLiteral("Concurrent calls (default 20)."), QStringLiteral("N"), QStringLiteral("20")});
     p.addOption({QStringLiteral("seconds"), QStringLiteral("Audio seconds per call (default 30)."), QStringLiteral("S"), QStringLiteral("30")});
@@ -57,7 +59,7 @@ int runBench(const QStringList &args)
     if (!parse(p, args, QStringLiteral("Benchmark the recording pipeline against bare libopus."), &code))
         return code;
     if (p.positionalArguments() != QStringList{QStringLiteral("encode")})
-        return usageError(QStringLiteral("the only benchmark is: bench encode"), args.first());
+        return usageError(QStringLiteral("the benchmarks are: bench encode, bench search"), args.first());
     bool ok1 = false, ok2 = false;
     const int streams = p.value(QStringLiteral("streams")).toInt(&ok1);
     const int seconds = p.value(QStringLiteral("seconds")).toInt(&ok2);

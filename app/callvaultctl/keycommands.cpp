@@ -1,3 +1,4 @@
+#include "auditsupport.h"
 #include "commands.h"
 #include "ctlsupport.h"
 
@@ -84,6 +85,7 @@ int exportKeys(const QStringList &args)
         return fail(written.error());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     audit(unlocked->db(), QStringLiteral("key.export"), unlocked->site(), path);
+    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
     out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, unlocked->site().config().publicKeys.fingerprint()));
     return kExitOk;
 }

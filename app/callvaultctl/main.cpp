@@ -23,7 +23,13 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("recover"), {ctl::runRecover, "catalog recordings left unfinished by a crash"}},
         {QStringLiteral("demo"), {ctl::runDemo, "add realistic demo calls"}},
         {QStringLiteral("key"), {ctl::runKey, "key fingerprint | export FILE | import FILE"}},
-        {QStringLiteral("bench"), {ctl::runBench, "bench encode: pipeline vs bare libopus"}},
+        {QStringLiteral("bench"), {ctl::runBench, "bench encode (pipeline vs bare libopus) | bench search"}},
+        {QStringLiteral("user"), {ctl::runUser, "users: add | list | disable | enable | reset-password | grant | set-teams | unlock | passwd"}},
+        {QStringLiteral("team"), {ctl::runTeam, "teams: add | list | rename | assign-agent"}},
+        {QStringLiteral("role"), {ctl::runRole, "roles: list | grant | revoke | create"}},
+        {QStringLiteral("setting"), {ctl::runSetting, "site settings: list | set KEY VALUE"}},
+        {QStringLiteral("audit"), {ctl::runAudit, "audit trail: verify | checkpoint | export | verify-extract"}},
+        {QStringLiteral("search"), {ctl::runSearch, "search recordings: filters, pages, count (audited)"}},
     };
     return table;
 }

@@ -1,3 +1,4 @@
+#include "auditsupport.h"
 #include "commands.h"
 #include "ctlsupport.h"
 
@@ -146,6 +147,7 @@ int runExport(const QStringList &args)
     auto exported = cv::RecordingExporter(access).exportTo(id.value(), outPath, audit);
     if (!exported)
         return fail(exported.error());
+    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
     out(QStringLiteral("Exported %1 to %2").arg(shortId(id.value()), outPath));
     return kExitOk;
 }

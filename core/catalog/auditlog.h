@@ -28,7 +28,8 @@ class Database;
 //
 // What the chain proves: a changed, removed or inserted row breaks it at that row or the
 // next one. Removing rows at the end leaves a valid shorter chain; signed checkpoints of
-// the chain head (later) cover that.
+// the chain head (audit_checkpoints, core/audit AuditCheckpointer) cover that, and
+// core/audit's AuditVerifier checks rows and checkpoints together.
 class AuditLog final
 {
 public:

@@ -102,7 +102,7 @@ struct UserRow
     qint64 id = 0;
     QString name;
     QString passwordHash;
-    QString role; // admin, supervisor, qa_evaluator, agent, auditor
+    QString role; // a row of `roles` (defaults: admin, security_admin, auditor, supervisor, ...)
     bool mustChangePassword = false;
     QDateTime createdAt;
 };

@@ -14,3 +14,7 @@ list(APPEND CALLVAULT_CORE_SOURCES
   catalog/recordingcommit.h catalog/recordingcommit.cpp)
 # The migration .sql files, compiled in as :/callvault/migrations/<sqlite|postgres>/.
 list(APPEND CALLVAULT_CORE_RESOURCES catalog/migrations/catalog_migrations.qrc)
+# The audit trail's checkpoints and chain-order reading (core/audit uses them).
+list(APPEND CALLVAULT_CORE_SOURCES
+  catalog/auditcheckpointrepository.h catalog/auditcheckpointrepository.cpp
+  catalog/audittrailreader.h catalog/audittrailreader.cpp)

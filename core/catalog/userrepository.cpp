@@ -15,9 +15,11 @@ UserRepository::UserRepository(Database &db) : m_db(db) {}
 Result<qint64> UserRepository::create(const QString &name, const QString &passwordHash,
                                       const QString &role)
 {
+    // The default roles. From schema version 3 roles are data (core/auth RoleRepository,
+    // users.role references roles); user administration goes through core/auth UserAdmin.
     static const QStringList roles = {QStringLiteral("admin"), QStringLiteral("supervisor"),
                                       QStringLiteral("qa_evaluator"), QStringLiteral("agent"),
-                                      QStringLiteral("auditor")};
+                                      QStringLiteral("auditor"), QStringLiteral("security_admin")};
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("A user needs a name."));
     if (!roles.contains(role))

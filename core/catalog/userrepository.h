@@ -11,7 +11,9 @@ namespace cv {
 class Database;
 
 // The `users` table (SQLite mode's own user list; PostgreSQL mode adds database roles
-// later). Names are unique and compared exactly (case-sensitive).
+// later). Names are unique and compared exactly (case-sensitive). This is the minimal
+// interface `init` needs (it works on every schema version); the administration and log-in
+// columns of version 3 belong to core/auth (AccountRepository, UserAdmin, AuthService).
 class UserRepository final
 {
 public:
@@ -19,7 +21,7 @@ public:
 
     // Returns the new user's id. ErrorCode::Conflict if the name is taken;
     // ErrorCode::InvalidArgument for an empty name or an unknown role (admin, supervisor,
-    // qa_evaluator, agent, auditor). New users have mustChangePassword = false.
+    // qa_evaluator, agent, auditor, security_admin). New users have mustChangePassword = false.
     Result<qint64> create(const QString &name, const QString &passwordHash, const QString &role);
     Result<std::optional<UserRow>> find(const QString &name);
     Result<qint64> count();

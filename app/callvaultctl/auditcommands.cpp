@@ -1,0 +1,349 @@
+// callvaultctl audit verify | checkpoint | export | verify-extract (docs/audit-extract.md,
+// docs/catalog-schema.md "audit_checkpoints").
+#include "audit/auditcheckpointer.h"
+#include "audit/auditexporter.h"
+#include "audit/auditextract.h"
+#include "audit/auditsigning.h"
+#include "audit/auditverifier.h"
+#include "auditsupport.h"
+#include "catalog/auditlog.h"
+#include "catalog/database.h"
+#include "commands.h"
+#include "ctlsupport.h"
+#include "store/durablefile.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <unistd.h>
+
+namespace ctl {
+
+namespace {
+
+constexpr qint64 kMaxExtractFileBytes = 2LL * 1024 * 1024 * 1024;
+
+void writeAudit(cv::Database &db, const QString &action, const QString &target,
+                const QJsonObject &details)
+{
+    cv::AuditEvent e = auditBase();
+    e.action = action;
+    e.target = target;
+    e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    if (auto r = cv::AuditLog(db).append(e); !r)
+        err(QStringLiteral("warning: could not write the audit row: %1").arg(r.errorMessage()));
+}
+
+QString siteTarget(const cv::Site &site)
+{
+    return site.config().siteId.toString(QUuid::WithoutBraces);
+}
+
+// ISO 8601 date or date and time; without a zone it is UTC.
+cv::Result<qint64> parseTime(const QString &text, const QString &option)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (d.isValid())
+            t = QDateTime(d, QTime(0, 0), Qt::UTC);
+    } else if (t.timeSpec() == Qt::LocalTime) {
+        t.setTimeSpec(Qt::UTC);
+    }
+    if (!t.isValid())
+        return cv::makeError(
+            cv::ErrorCode::InvalidArgument,
+            QStringLiteral("--%1 is not an ISO 8601 date or date and time (e.g. 2026-03-01 or "
+                           "2026-03-01T08:00:00Z)")
+                .arg(option));
+    return t.toMSecsSinceEpoch();
+}
+
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+int verifyTrail(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(siteOption());
+    int code = 0;
+    if (!parse(p, args,
+               QStringLiteral(
+                   "Verify the audit trail: every row's hash and link, and every signed checkpoint "
+                   "against the site's public signing key (no private key needed). Prints \"valid: "
+                   "...\" "
+                   "and exits 0, or \"BROKEN at row N: ...\" and exits 1."),
+               &code))
+        return code;
+    if (!p.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("audit verify takes no arguments"), args.first());
+    auto opened = openSite(p);
+    if (!opened)
+        return fail(opened.error());
+    const cv::SiteConfig &config = opened->site->config();
+    cv::AuditVerifier verifier(*opened->db, config.siteId, config.publicKeys.signing);
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    int lastPercent = -1;
+    if (tty)
+        verifier.setProgressCallback([&lastPercent](qint64 done, qint64 total) {
+            const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 100;
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                QTextStream(stderr)
+                    << QStringLiteral("\rVerifying the audit trail: %1%").arg(percent) << Qt::flush;
+            }
+        });
+    auto verdict = verifier.verify();
+    if (tty)
+        QTextStream(stderr) << QStringLiteral("\r\x1b[K") << Qt::flush;
+    if (!verdict)
+        return fail(verdict.error());
+    out(verdict->summary());
+    for (const QString &note : verdict->notes())
+        out(note);
+    out(QStringLiteral("signing key %1")
+            .arg(cv::auditsigning::keyFingerprint(config.publicKeys.signing)));
+
+    QJsonObject details{
+        {QStringLiteral("result"),
+         verdict->isValid() ? QStringLiteral("valid") : QStringLiteral("broken")},
+        {QStringLiteral("rows"), static_cast<double>(verdict->rowsVerified)},
+        {QStringLiteral("checkpoints"), static_cast<double>(verdict->checkpointsVerified)},
+        {QStringLiteral("uncoveredRows"), static_cast<double>(verdict->uncoveredRows)},
+    };
+    if (verdict->problem)
+        details.insert(QStringLiteral("brokenAtRow"), static_cast<double>(verdict->problem->rowId));
+    writeAudit(*opened->db, QStringLiteral("audit.verify"), siteTarget(*opened->site), details);
+    return verdict->isValid() ? kExitOk : kExitFailure;
+}
+
+int checkpointTrail(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(siteOption());
+    p.addOption(passphraseFileOption());
+    const QCommandLineOption ifDue(
+        QStringLiteral("if-due"),
+        QStringLiteral(
+            "Only when the policy asks for one (every $CALLVAULT_AUDIT_CHECKPOINT_ROWS "
+            "rows, default 1000, or $CALLVAULT_AUDIT_CHECKPOINT_SECONDS, default 3600)."));
+    p.addOption(ifDue);
+    int code = 0;
+    if (!parse(p, args,
+               QStringLiteral(
+                   "Sign a checkpoint of the audit chain head with the site signing key (needs the "
+                   "private key), after checking the rows since the last checkpoint."),
+               &code))
+        return code;
+    if (!p.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("audit checkpoint takes no arguments"), args.first());
+    auto policy = cv::AuditCheckpointPolicy::fromEnvironment();
+    if (!policy)
+        return fail(policy.error());
+    auto unlocked = openUnlockedSite(p);
+    if (!unlocked)
+        return fail(unlocked.error());
+    cv::AuditCheckpointer checkpointer(unlocked->db(), unlocked->site().config().siteId,
+                                       unlocked->keys.signing, policy.value());
+    auto written = p.isSet(ifDue) ? checkpointer.checkpointIfDue() : checkpointer.checkpoint();
+    if (!written)
+        return fail(written.error());
+    if (!written.value()) {
+        out(p.isSet(ifDue)
+                ? QStringLiteral("No audit checkpoint due.")
+                : QStringLiteral(
+                      "Nothing to sign: the latest checkpoint already covers every audit row."));
+        return kExitOk;
+    }
+    const cv::AuditCheckpointRow &cp = *written.value();
+    out(QStringLiteral("Signed audit checkpoint %1: rows up to %2 (%3 rows), head %4")
+            .arg(cp.id)
+            .arg(cp.auditRowId)
+            .arg(cp.rowCount)
+            .arg(QString::fromLatin1(cp.headHash.toHex())));
+    return kExitOk;
+}
+
+int exportTrail(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(siteOption());
+    p.addOption(passphraseFileOption());
+    p.addOption({QStringLiteral("from"),
+                 QStringLiteral("Start, ISO 8601 (without a zone: UTC), included."),
+                 QStringLiteral("ISO")});
+    p.addOption({QStringLiteral("to"),
+                 QStringLiteral("End, ISO 8601 (without a zone: UTC), excluded."),
+                 QStringLiteral("ISO")});
+    p.addPositionalArgument(QStringLiteral("OUT.json"), QStringLiteral("The extract to write."));
+    int code = 0;
+    if (!parse(p, args,
+               QStringLiteral(
+                   "Write a signed extract of the audit trail for an external auditor: the rows in "
+                   "the "
+                   "range with their hashes, the checkpoints, the site's public signing key and a "
+                   "signature (docs/audit-extract.md). Check it with: callvaultctl audit "
+                   "verify-extract."),
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("give the output file"), args.first());
+    if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to")))
+        return usageError(QStringLiteral("give --from and --to"), args.first());
+    auto from = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
+    if (!from)
+        return usageError(from.errorMessage(), args.first());
+    auto to = parseTime(p.value(QStringLiteral("to")), QStringLiteral("to"));
+    if (!to)
+        return usageError(to.errorMessage(), args.first());
+    if (to.value() <= from.value())
+        return usageError(QStringLiteral("--to must be after --from"), args.first());
+    const QString outPath = p.positionalArguments().first();
+    if (QFile::exists(outPath))
+        return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(outPath));
+    auto unlocked = openUnlockedSite(p);
+    if (!unlocked)
+        return fail(unlocked.error());
+    const cv::SiteConfig &config = unlocked->site().config();
+
+    // Audited before anything leaves, like a recording export.
+    writeAudit(unlocked->db(), QStringLiteral("audit.export"), siteTarget(unlocked->site()),
+               QJsonObject{{QStringLiteral("from"), isoUtc(from.value())},
+                           {QStringLiteral("to"), isoUtc(to.value())},
+                           {QStringLiteral("file"), outPath}});
+    cv::AuditSiteIdentity identity{config.siteId, config.name, config.publicKeys.signing,
+                                   config.publicKeys.encryption};
+    auto extract = cv::AuditExporter(unlocked->db(), identity)
+                       .build(from.value(), to.value(), auditBase().actor);
+    if (!extract)
+        return fail(extract.error());
+    if (auto signedOk = extract->sign(unlocked->keys.signing); !signedOk)
+        return fail(signedOk.error());
+    if (auto written = cv::durable::writeFileAtomically(outPath, extract->toJson()); !written)
+        return fail(written.error());
+    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
+    const cv::AuditExtractVerdict summary = extract->verify();
+    out(QStringLiteral("Wrote audit extract %1: %2 rows, %3 signed checkpoints, signing key %4")
+            .arg(outPath)
+            .arg(summary.rows)
+            .arg(summary.checkpoints)
+            .arg(summary.signingKeyFingerprint));
+    return kExitOk;
+}
+
+int verifyExtract(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption expectKey(
+        QStringLiteral("signing-key"),
+        QStringLiteral("The site's signing key fingerprint (SHA256:...) as the site "
+                       "gave it to you; the extract must be signed with it."),
+        QStringLiteral("FINGERPRINT"));
+    const QCommandLineOption siteDir(
+        QStringLiteral("site"),
+        QStringLiteral("Take the expected signing key from this site directory's site.json "
+                       "(the catalog is not opened)."),
+        QStringLiteral("DIR"));
+    p.addOption(expectKey);
+    p.addOption(siteDir);
+    p.addPositionalArgument(QStringLiteral("FILE.json"),
+                            QStringLiteral("An extract written by `audit export`."));
+    int code = 0;
+    if (!parse(p, args,
+               QStringLiteral(
+                   "Verify an audit extract on its own, without a catalog: rows, hashes, links, "
+                   "checkpoints and the site's signature. Prints \"valid extract: ...\" and exits "
+                   "0, or "
+                   "\"BROKEN: ...\" and exits 1. Compare the signing key it prints with the one "
+                   "the site "
+                   "gave you, or pass --signing-key / --site."),
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("give the extract file"), args.first());
+    QString expected = p.value(expectKey);
+    if (p.isSet(siteDir)) {
+        if (!expected.isEmpty())
+            return usageError(QStringLiteral("give --signing-key or --site, not both"),
+                              args.first());
+        auto site = cv::Site::open(p.value(siteDir));
+        if (!site)
+            return fail(site.error());
+        expected = cv::auditsigning::keyFingerprint(site->config().publicKeys.signing);
+    }
+    QFile file(p.positionalArguments().first());
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            QStringLiteral("Could not read %1: %2.").arg(file.fileName(), file.errorString()));
+    if (file.size() > kMaxExtractFileBytes)
+        return fail(QStringLiteral("%1 is larger than any audit extract callvaultctl writes.")
+                        .arg(file.fileName()));
+    auto extract = cv::AuditExtract::fromJson(file.readAll());
+    if (!extract) {
+        out(QStringLiteral("BROKEN: %1").arg(extract.errorMessage()));
+        return kExitFailure;
+    }
+    const cv::AuditExtractVerdict verdict = extract->verify(expected);
+    out(verdict.summary());
+    if (verdict.valid && expected.isEmpty())
+        out(QStringLiteral(
+            "Compare the signing key with the fingerprint the site gave you (callvaultctl audit "
+            "verify prints it)."));
+    return verdict.valid ? kExitOk : kExitFailure;
+}
+
+} // namespace
+
+void checkpointAuditIfDue(cv::Database &db, const cv::Site &site, const cv::SiteKeys &keys)
+{
+    auto policy = cv::AuditCheckpointPolicy::fromEnvironment();
+    if (!policy) {
+        err(QStringLiteral("warning: no audit checkpoint: %1").arg(policy.errorMessage()));
+        return;
+    }
+    cv::AuditCheckpointer checkpointer(db, site.config().siteId, keys.signing, policy.value());
+    if (auto written = checkpointer.checkpointIfDue(); !written)
+        err(QStringLiteral("warning: could not write an audit checkpoint: %1")
+                .arg(written.errorMessage()));
+}
+
+int runAudit(const QStringList &args)
+{
+    const QString sub = args.value(1);
+    QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest.first() = QStringLiteral("audit ") + rest.first();
+    if (sub == QLatin1String("verify"))
+        return verifyTrail(rest);
+    if (sub == QLatin1String("checkpoint"))
+        return checkpointTrail(rest);
+    if (sub == QLatin1String("export"))
+        return exportTrail(rest);
+    if (sub == QLatin1String("verify-extract"))
+        return verifyExtract(rest);
+    const QString usage = QStringLiteral(
+        "Usage: callvaultctl audit verify [--site DIR]\n"
+        "       callvaultctl audit checkpoint [--site DIR] [--if-due]\n"
+        "       callvaultctl audit export --from ISO --to ISO [--site DIR] OUT.json\n"
+        "       callvaultctl audit verify-extract [--signing-key FINGERPRINT | --site DIR] "
+        "FILE.json\n"
+        "(callvaultctl audit COMMAND --help for details)");
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out(usage);
+        return kExitOk;
+    }
+    if (sub.isEmpty()) {
+        err(usage);
+        return kExitUsage;
+    }
+    return usageError(
+        QStringLiteral("unknown audit command \"%1\" (verify, checkpoint, export, verify-extract)")
+            .arg(sub),
+        QStringLiteral("audit"));
+}
+
+} // namespace ctl

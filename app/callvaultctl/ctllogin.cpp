@@ -1,0 +1,130 @@
+#include "ctllogin.h"
+
+#include "auth/authservice.h"
+#include "catalog/database.h"
+#include "crypto/cryptoutil.h"
+
+#include <QHostInfo>
+
+namespace ctl {
+
+void addLoginOptions(QCommandLineParser &parser)
+{
+    parser.addOption(siteOption());
+    parser.addOption({QStringLiteral("user"),
+                      QStringLiteral("Act as this CallVault user (else $CALLVAULT_USER)."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("password-file"),
+         QStringLiteral(
+             "File whose first line is the user's password (else $CALLVAULT_PASSWORD, else "
+             "a prompt)."),
+         QStringLiteral("FILE")});
+}
+
+bool parseAsUser(QCommandLineParser &p, const QStringList &args, const QString &description,
+                 const QStringList &positional, int *code, bool exact)
+{
+    addLoginOptions(p);
+    for (const QString &name : positional)
+        p.addPositionalArgument(name, QString());
+    if (!parse(p, args, description, code))
+        return false;
+    qsizetype required = 0; // "[NAME...]" is optional
+    for (const QString &name : positional)
+        required += name.startsWith(u'[') ? 0 : 1;
+    const qsizetype given = p.positionalArguments().size();
+    if (exact ? given != positional.size() : given < required) {
+        *code = usageError(QStringLiteral("expected %1").arg(positional.join(QLatin1Char(' '))),
+                           args.first());
+        return false;
+    }
+    if (p.value(QStringLiteral("user")).isEmpty() &&
+        qEnvironmentVariableIsEmpty("CALLVAULT_USER")) {
+        *code = usageError(QStringLiteral("say who you are: --user NAME or $CALLVAULT_USER"),
+                           args.first());
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption newPasswordFileOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("new-password-file"),
+        QStringLiteral("File whose first line is the new password (else $CALLVAULT_NEW_PASSWORD, "
+                       "else a prompt)."),
+        QStringLiteral("FILE"));
+}
+
+cv::Result<QByteArray> readNewPassword(const QCommandLineParser &parser, const QString &prompt)
+{
+    return readSecret(parser, QStringLiteral("new-password-file"), "CALLVAULT_NEW_PASSWORD", prompt,
+                      true);
+}
+
+cv::Result<LoggedIn> login(const QCommandLineParser &parser, bool allowPasswordChange,
+                           QByteArray *keep)
+{
+    QString name = parser.value(QStringLiteral("user"));
+    if (name.isEmpty())
+        name = qEnvironmentVariable("CALLVAULT_USER");
+    if (name.isEmpty())
+        return cv::makeError(cv::ErrorCode::InvalidArgument,
+                             QStringLiteral("Say who you are: --user NAME or $CALLVAULT_USER."));
+    auto password = readSecret(parser, QStringLiteral("password-file"), "CALLVAULT_PASSWORD",
+                               QStringLiteral("Password of %1").arg(name), false);
+    if (!password)
+        return password.error();
+    auto opened = openSite(parser);
+    if (!opened)
+        return opened.error();
+    LoggedIn in;
+    in.opened = opened.takeValue();
+    in.auth = std::make_unique<cv::AuthService>(*in.opened.db);
+    auto session = in.auth->login(name, password.value(), QHostInfo::localHostName(),
+                                  QStringLiteral("callvaultctl"));
+    if (keep)
+        *keep = password.value();
+    else
+        cv::crypto::secureZero(password.value());
+    if (!session)
+        return session.error();
+    in.session = session.takeValue();
+    if (!allowPasswordChange && in.session.mustChangePassword())
+        return cv::makeError(
+            cv::ErrorCode::PermissionDenied,
+            QStringLiteral(
+                "%1 must change their password first: callvaultctl user passwd --user %1")
+                .arg(name));
+    return in;
+}
+
+int dispatch(const QStringList &args, const QList<QPair<QString, SubCommand>> &table,
+             const QString &usage)
+{
+    const QString group = args.first();
+    const QString sub = args.value(1);
+    QStringList names;
+    for (const auto &[name, run] : table) {
+        names.append(name);
+        if (sub == name) {
+            QStringList rest = args.mid(1);
+            rest.first() = group + QLatin1Char(' ') + sub;
+            return run(rest);
+        }
+    }
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out(usage);
+        return kExitOk;
+    }
+    if (sub.isEmpty()) {
+        err(usage);
+        return kExitUsage;
+    }
+    return usageError(QStringLiteral("unknown %1 command \"%2\" (%3)")
+                          .arg(group, sub, names.join(QStringLiteral(", "))),
+                      group);
+}
+
+} // namespace ctl

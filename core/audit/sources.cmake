@@ -1,0 +1,6 @@
+list(APPEND CALLVAULT_CORE_SOURCES
+  audit/auditsigning.h audit/auditsigning.cpp
+  audit/auditcheckpointer.h audit/auditcheckpointer.cpp
+  audit/auditverifier.h audit/auditverifier.cpp
+  audit/auditextract.h audit/auditextract.cpp
+  audit/auditexporter.h audit/auditexporter.cpp)

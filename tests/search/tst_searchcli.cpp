@@ -1,0 +1,211 @@
+// callvaultctl search, end to end: a site made with the real callvaultctl, calls imported
+// with their agent, number and start time, then searched by number in several forms, paged
+// with the printed cursor, counted; bad input is refused without any SQL error.
+#include "ctltesthelpers.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace ctltest;
+
+class TestSearchCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void phoneForms_data();
+    void phoneForms();
+    void pagesWithTheCursor();
+    void countAndFilters();
+    void badInput_data();
+    void badInput();
+
+private:
+    // The recording ids in search output (table rows).
+    static QStringList ids(const RunResult &r);
+    static QString cursor(const RunResult &r);
+
+    std::unique_ptr<CtlSite> m_site;
+    QMap<QString, QString> m_ids; // name -> id
+};
+
+QStringList TestSearchCli::ids(const RunResult &r)
+{
+    static const QRegularExpression row(
+        QStringLiteral("^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})  "));
+    QStringList found;
+    for (const QString &line : r.out.split(u'\n')) {
+        const auto m = row.match(line);
+        if (m.hasMatch())
+            found.append(m.captured(1));
+    }
+    return found;
+}
+
+QString TestSearchCli::cursor(const RunResult &r)
+{
+    static const QRegularExpression next(QStringLiteral("^next page: --after (\\S+)$"),
+                                         QRegularExpression::MultilineOption);
+    const auto m = next.match(r.out);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+void TestSearchCli::initTestCase()
+{
+    QVERIFY2(!ctlPath().isEmpty(), "CALLVAULT_BUILD_DIR is not set");
+    m_site = std::make_unique<CtlSite>();
+    QVERIFY(m_site->isValid());
+    CTL_EXPECT_EXIT(m_site->init(), 0);
+    struct Call
+    {
+        const char *name;
+        const char *agent;
+        const char *phone;
+        const char *started;
+        const char *direction;
+    };
+    const Call calls[] = {
+        {"c1", "A1", "+86 138 0013 8000", "2024-03-01T09:00:00Z", "in"},
+        {"c2", "A1", "138-0013-8000", "2024-03-01T10:00:00Z", "out"},
+        {"c3", "A2", "021-6123 4567", "2024-03-02T09:00:00Z", "in"},
+        {"c4", "A2", "13900139000", "2024-04-01T09:00:00Z", "in"},
+    };
+    for (const Call &c : calls) {
+        RunResult result;
+        const QString id =
+            m_site->importSine(8000, 1, 300,
+                               {QStringLiteral("--agent"), QString::fromLatin1(c.agent),
+                                QStringLiteral("--phone"), QString::fromUtf8(c.phone),
+                                QStringLiteral("--started-at"), QString::fromLatin1(c.started),
+                                QStringLiteral("--direction"), QString::fromLatin1(c.direction)},
+                               &result);
+        QVERIFY2(!id.isEmpty(), qPrintable(result.describe()));
+        m_ids.insert(QString::fromLatin1(c.name), id);
+    }
+}
+
+void TestSearchCli::phoneForms_data()
+{
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList mobile = {QStringLiteral("c1"), QStringLiteral("c2")};
+    QTest::newRow("E.164") << QStringLiteral("+86 138 0013 8000") << mobile;
+    QTest::newRow("0086") << QStringLiteral("008613800138000") << mobile;
+    QTest::newRow("national") << QStringLiteral("13800138000") << mobile;
+    QTest::newRow("suffix") << QStringLiteral("*8000") << mobile;
+    QTest::newRow("prefix") << QStringLiteral("1380013*") << mobile;
+    QTest::newRow("landline +86") << QStringLiteral("+86 21 6123 4567")
+                                  << QStringList{QStringLiteral("c3")};
+    QTest::newRow("landline suffix")
+        << QStringLiteral("*4567") << QStringList{QStringLiteral("c3")};
+    QTest::newRow("no call") << QStringLiteral("*1234") << QStringList();
+}
+
+void TestSearchCli::phoneForms()
+{
+    QFETCH(QString, phone);
+    QFETCH(QStringList, expected);
+    const RunResult r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--phone"), phone});
+    CTL_EXPECT_EXIT(r, 0);
+    QStringList want;
+    for (const QString &name : expected)
+        want.append(m_ids.value(name));
+    QStringList got = ids(r);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    QVERIFY2(got == want, qPrintable(r.describe()));
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("no more results"));
+}
+
+void TestSearchCli::pagesWithTheCursor()
+{
+    QStringList seen;
+    RunResult r =
+        m_site->ctl({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("1"),
+                     QStringLiteral("--sort"), QStringLiteral("time:asc")});
+    CTL_EXPECT_EXIT(r, 0);
+    seen += ids(r);
+    for (int guard = 0; guard < 10 && !cursor(r).isEmpty(); ++guard) {
+        // The same filters may be repeated with --after.
+        r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--after"), cursor(r),
+                         QStringLiteral("--sort"), QStringLiteral("time:asc")});
+        CTL_EXPECT_EXIT(r, 0);
+        seen += ids(r);
+    }
+    QCOMPARE(seen,
+             (QStringList{m_ids.value(QStringLiteral("c1")), m_ids.value(QStringLiteral("c2")),
+                          m_ids.value(QStringLiteral("c3")), m_ids.value(QStringLiteral("c4"))}));
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("no more results"));
+
+    // A cursor with other filters is refused.
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("1")});
+    const QString token = cursor(r);
+    QVERIFY(!token.isEmpty());
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--after"), token,
+                     QStringLiteral("--agent"), QStringLiteral("A2")});
+    CTL_EXPECT_EXIT(r, 2);
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("--after continues another search"));
+}
+
+void TestSearchCli::countAndFilters()
+{
+    RunResult r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--agent"),
+                               QStringLiteral("A2"), QStringLiteral("--count")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("2 shown, 2 matching recordings"));
+    // A date alone as --to includes that whole day.
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--from"),
+                     QStringLiteral("2024-03-01"), QStringLiteral("--to"),
+                     QStringLiteral("2024-03-01"), QStringLiteral("--count")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("2 shown, 2 matching recordings"));
+    r = m_site->ctl(
+        {QStringLiteral("search"), QStringLiteral("--direction"), QStringLiteral("out")});
+    CTL_EXPECT_EXIT(r, 0);
+    QCOMPARE(ids(r), QStringList{m_ids.value(QStringLiteral("c2"))});
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--max-duration"),
+                     QStringLiteral("1s"), QStringLiteral("--status"), QStringLiteral("normal"),
+                     QStringLiteral("--count")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("4 shown, 4 matching recordings"));
+    r = m_site->ctl(
+        {QStringLiteral("search"), QStringLiteral("--sentiment"), QStringLiteral("negative")});
+    CTL_EXPECT_EXIT(r, 0);
+    QCOMPARE(ids(r), QStringList()); // imported calls have no sentiment
+}
+
+void TestSearchCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("phone injection")
+        << QStringList{QStringLiteral("--phone"), QStringLiteral("' OR 1=1 --")};
+    QTest::newRow("short suffix") << QStringList{QStringLiteral("--phone"), QStringLiteral("*80")};
+    QTest::newRow("sort column") << QStringList{QStringLiteral("--sort"),
+                                                QStringLiteral("agent_id; DROP TABLE recordings")};
+    QTest::newRow("direction") << QStringList{QStringLiteral("--direction"),
+                                              QStringLiteral("in' OR '1")};
+    QTest::newRow("from") << QStringList{QStringLiteral("--from"), QStringLiteral("yesterday")};
+    QTest::newRow("range") << QStringList{QStringLiteral("--from"), QStringLiteral("2024-05-01"),
+                                          QStringLiteral("--to"), QStringLiteral("2024-04-01")};
+    QTest::newRow("sentiment") << QStringList{QStringLiteral("--sentiment"),
+                                              QStringLiteral("-3..0")};
+    QTest::newRow("limit") << QStringList{QStringLiteral("--limit"), QStringLiteral("0")};
+    QTest::newRow("cursor") << QStringList{QStringLiteral("--after"),
+                                           QStringLiteral("cv1.' OR 1=1")};
+    QTest::newRow("tag") << QStringList{QStringLiteral("--tag"), QStringLiteral("' OR 1=1 --")};
+}
+
+void TestSearchCli::badInput()
+{
+    QFETCH(QStringList, args);
+    const RunResult r = m_site->ctl(QStringList{QStringLiteral("search")} + args);
+    QVERIFY2(r.started && !r.crashed && (r.exitCode == 1 || r.exitCode == 2),
+             qPrintable(r.describe()));
+    QVERIFY2(ids(r).isEmpty(), qPrintable(r.describe()));
+    for (const char *marker : {"syntax", "SQLITE", "QPSQL", "ERROR:", "unrecognized token"})
+        QVERIFY2(!r.err.contains(QLatin1String(marker)), qPrintable(r.describe()));
+}
+
+QTEST_GUILESS_MAIN(TestSearchCli)
+#include "tst_searchcli.moc"
