@@ -16,7 +16,8 @@ namespace cv {
 // A statement of the search engine: constant SQL fragments joined with '?' placeholders,
 // and the values to bind to them in order. No value ever becomes SQL text; the only
 // variable parts of the text are the number of placeholders of a list filter and the
-// fragments chosen by enums (dialect, sort key and order, phone match, sentiment label).
+// fragments chosen by enums and the query's shape (dialect, sort key and order, phone match,
+// sentiment label, SQLite's driving index: constant index names).
 struct SearchStatement
 {
     QString sql;
