@@ -11,7 +11,7 @@ namespace cv::crypto {
 // on disk: the numbers never change.
 enum class CipherSuite : std::uint16_t {
     Aes256Gcm = 1, // AES-256-GCM chunks; X25519 + HKDF-SHA256 + AES-256-GCM key wrapping
-    Sm4Gcm = 2,    // reserved, not implemented yet
+    Sm4Gcm = 2,    // reserved for GB/T 39786 sites; isSupported() says no until it lands
 };
 
 bool isSupported(CipherSuite suite);
