@@ -313,37 +313,18 @@ void checkpointAuditIfDue(cv::Database &db, const cv::Site &site, const cv::Site
 
 int runAudit(const QStringList &args)
 {
-    const QString sub = args.value(1);
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest.first() = QStringLiteral("audit ") + rest.first();
-    if (sub == QLatin1String("verify"))
-        return verifyTrail(rest);
-    if (sub == QLatin1String("checkpoint"))
-        return checkpointTrail(rest);
-    if (sub == QLatin1String("export"))
-        return exportTrail(rest);
-    if (sub == QLatin1String("verify-extract"))
-        return verifyExtract(rest);
-    const QString usage = QStringLiteral(
+    return dispatch(args,
+                    {{QStringLiteral("verify"), verifyTrail},
+                     {QStringLiteral("checkpoint"), checkpointTrail},
+                     {QStringLiteral("export"), exportTrail},
+                     {QStringLiteral("verify-extract"), verifyExtract}},
+                    QStringLiteral(
         "Usage: callvaultctl audit verify [--site DIR]\n"
         "       callvaultctl audit checkpoint [--site DIR] [--if-due]\n"
         "       callvaultctl audit export --from ISO --to ISO [--site DIR] OUT.json\n"
         "       callvaultctl audit verify-extract [--signing-key FINGERPRINT | --site DIR] "
         "FILE.json\n"
-        "(callvaultctl audit COMMAND --help for details)");
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out(usage);
-        return kExitOk;
-    }
-    if (sub.isEmpty()) {
-        err(usage);
-        return kExitUsage;
-    }
-    return usageError(
-        QStringLiteral("unknown audit command \"%1\" (verify, checkpoint, export, verify-extract)")
-            .arg(sub),
-        QStringLiteral("audit"));
+        "(callvaultctl audit COMMAND --help for details)"));
 }
 
 } // namespace ctl

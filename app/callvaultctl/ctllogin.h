@@ -44,10 +44,4 @@ cv::Result<LoggedIn> login(const QCommandLineParser &parser, bool allowPasswordC
 cv::Result<QByteArray> readNewPassword(const QCommandLineParser &parser, const QString &prompt);
 QCommandLineOption newPasswordFileOption();
 
-// Runs a sub-command group: args = {"user", "add", ...}; `table` maps sub-command names to
-// functions taking {"user add", ...}.
-using SubCommand = int (*)(const QStringList &args);
-int dispatch(const QStringList &args, const QList<QPair<QString, SubCommand>> &table,
-             const QString &usage);
-
 } // namespace ctl

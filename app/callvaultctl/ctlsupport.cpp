@@ -199,4 +199,31 @@ QString formatDuration(qint64 ms)
         .arg(ms % 1000 / 100);
 }
 
+int dispatch(const QStringList &args, const QList<QPair<QString, SubCommand>> &table,
+             const QString &usage)
+{
+    const QString group = args.first();
+    const QString sub = args.value(1);
+    QStringList names;
+    for (const auto &[name, run] : table) {
+        names.append(name);
+        if (sub == name) {
+            QStringList rest = args.mid(1);
+            rest.first() = group + QLatin1Char(' ') + sub;
+            return run(rest);
+        }
+    }
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out(usage);
+        return kExitOk;
+    }
+    if (sub.isEmpty()) {
+        err(usage);
+        return kExitUsage;
+    }
+    return usageError(QStringLiteral("unknown %1 command \"%2\" (%3)")
+                          .arg(group, sub, names.join(QStringLiteral(", "))),
+                      group);
+}
+
 } // namespace ctl

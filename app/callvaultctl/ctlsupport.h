@@ -7,6 +7,8 @@
 
 #include <QByteArray>
 #include <QCommandLineParser>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -66,5 +68,12 @@ cv::Result<UnlockedSite> openUnlockedSite(const QCommandLineParser &parser);
 cv::AuditEvent auditBase();
 
 QString formatDuration(qint64 ms);
+
+// Runs a sub-command group: args = {"user", "add", ...}; `table` maps sub-command names to
+// functions taking {"user add", ...}.
+using SubCommand = int (*)(const QStringList &args);
+int dispatch(const QStringList &args, const QList<QPair<QString, SubCommand>> &table,
+             const QString &usage);
+
 
 } // namespace ctl

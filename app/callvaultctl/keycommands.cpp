@@ -141,27 +141,11 @@ int importKeys(const QStringList &args)
 
 int runKey(const QStringList &args)
 {
-    const QString sub = args.value(1);
-    // "key export" is the command's name in messages and help.
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest.first() = QStringLiteral("key ") + rest.first();
-    if (sub == QLatin1String("fingerprint"))
-        return fingerprint(rest);
-    if (sub == QLatin1String("export"))
-        return exportKeys(rest);
-    if (sub == QLatin1String("import"))
-        return importKeys(rest);
-    const QString usage = QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]");
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out(usage);
-        return kExitOk;
-    }
-    if (sub.isEmpty()) {
-        err(usage);
-        return kExitUsage;
-    }
-    return usageError(QStringLiteral("unknown key command \"%1\" (fingerprint, export, import)").arg(sub), QStringLiteral("key"));
+    return dispatch(args,
+                    {{QStringLiteral("fingerprint"), fingerprint},
+                     {QStringLiteral("export"), exportKeys},
+                     {QStringLiteral("import"), importKeys}},
+                    QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]"));
 }
 
 } // namespace ctl
