@@ -173,14 +173,7 @@ Result<QVector<AuditRow>> AuditLog::list(int limit, int offset)
     query->addBindValue(offset);
     if (auto r = exec(query.value(), QStringLiteral("Could not read the audit trail")); !r)
         return r.error();
-    QVector<AuditRow> rows;
-    while (query->next()) {
-        auto row = readRow(query.value());
-        if (!row)
-            return row.error();
-        rows.append(row.takeValue());
-    }
-    return rows;
+    return collectRows<AuditRow>(query.value(), readRow);
 }
 
 Result<qint64> AuditLog::verifyChain()

@@ -233,14 +233,7 @@ Result<QVector<RecordingRow>> RecordingRepository::list(int limit, int offset)
     query->addBindValue(offset);
     if (auto r = exec(query.value(), QStringLiteral("Could not list recordings")); !r)
         return r.error();
-    QVector<RecordingRow> rows;
-    while (query->next()) {
-        auto row = readRow(query.value());
-        if (!row)
-            return row.error();
-        rows.append(row.takeValue());
-    }
-    return rows;
+    return collectRows<RecordingRow>(query.value(), readRow);
 }
 
 Result<qint64> RecordingRepository::count()

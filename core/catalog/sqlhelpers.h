@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QSqlQuery>
+#include <QVector>
 #include <QString>
 #include <QUuid>
 #include <QVariant>
@@ -34,6 +35,21 @@ Result<void> exec(QSqlQuery &query, const QString &what);
 
 // Bind values. Qt binds a null QString/QByteArray as SQL NULL; these never do, so NOT NULL
 // text/blob columns accept "empty".
+// Reads every remaining row of an executed query with `readRow` (QSqlQuery& -> Result<Row>),
+// stopping at the first row that does not read.
+template<typename Row, typename Reader>
+Result<QVector<Row>> collectRows(QSqlQuery &query, Reader readRow)
+{
+    QVector<Row> rows;
+    while (query.next()) {
+        auto row = readRow(query);
+        if (!row)
+            return row.error();
+        rows.append(row.takeValue());
+    }
+    return rows;
+}
+
 QVariant text(const QString &value);
 QVariant blob(const QByteArray &value);
 QVariant uuid(const QUuid &value); // canonical text: lowercase, no braces
