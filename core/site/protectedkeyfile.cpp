@@ -49,7 +49,10 @@ Result<Parsed> parse(const QByteArray &json)
     p.publicKeys.encryption = QByteArray::fromBase64(o.value(QStringLiteral("x25519Public")).toString().toLatin1());
     p.publicKeys.signing = QByteArray::fromBase64(o.value(QStringLiteral("ed25519Public")).toString().toLatin1());
     const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
-    p.params.n = static_cast<std::uint64_t>(kdf.value(QStringLiteral("n")).toDouble());
+    // JSON numbers are doubles: range-check before converting (a huge or negative value
+    // would be undefined behaviour to cast); 0 then fails the parameter check below.
+    const double n = kdf.value(QStringLiteral("n")).toDouble();
+    p.params.n = n >= 2 && n <= static_cast<double>(kMaxN) ? static_cast<std::uint64_t>(n) : 0;
     p.params.r = static_cast<std::uint32_t>(kdf.value(QStringLiteral("r")).toInt());
     p.params.p = static_cast<std::uint32_t>(kdf.value(QStringLiteral("p")).toInt());
     p.salt = QByteArray::fromBase64(kdf.value(QStringLiteral("salt")).toString().toLatin1());
