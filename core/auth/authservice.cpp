@@ -5,8 +5,12 @@
 #include "auth/authtext.h"
 #include "auth/loginthrottle.h"
 #include "auth/passwordpolicy.h"
+#include "auth/pglogin.h"
 #include "auth/settingsrepository.h"
 #include "catalog/auditlog.h"
+#include "catalog/database.h"
+#include "catalog/sqlhelpers.h"
+#include "crypto/cryptoutil.h"
 #include "catalog/transactionguard.h"
 #include "common/logging.h"
 
@@ -117,6 +121,10 @@ Result<AuthService::Policy> AuthService::lockoutPolicy()
 Result<Session> AuthService::login(const QString &name, const QByteArray &password,
                                    const QString &host, const QString &program)
 {
+    if (m_db.serverEnforced())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("This catalog checks passwords in the server: log in "
+                                        "with PgLogin."));
     auto policy = lockoutPolicy();
     if (!policy)
         return hidden(policy.error());
@@ -313,6 +321,8 @@ Result<void> AuthService::resume(Session &session)
 Result<void> AuthService::changePassword(Session &session, const QByteArray &currentPassword,
                                          const QByteArray &newPassword)
 {
+    if (m_db.serverEnforced())
+        return changePasswordOnServer(session, currentPassword, newPassword);
     if (auto alive = checkAlive(session); !alive)
         return alive;
     const Principal &who = session.principal();
@@ -339,12 +349,7 @@ Result<void> AuthService::changePassword(Session &session, const QByteArray &cur
             return hidden(r.error());
         return denied(QStringLiteral("The current password is wrong."));
     }
-    auto minLength = SettingsRepository(m_db).integer(Setting::PasswordMinLength);
-    if (!minLength)
-        return hidden(minLength.error());
-    if (auto ok =
-            PasswordPolicy::check(newPassword, current.name, static_cast<int>(minLength.value()));
-        !ok)
+    if (auto ok = checkNewPassword(current.name, newPassword); !ok)
         return ok;
     if (crypto::verifyPassword(newPassword, current.passwordHash))
         return makeError(ErrorCode::InvalidArgument,
@@ -371,6 +376,60 @@ Result<void> AuthService::changePassword(Session &session, const QByteArray &cur
     updated.mustChangePassword = false;
     session.setPrincipal(updated);
     session.touch(now);
+    return {};
+}
+
+Result<void> AuthService::checkNewPassword(const QString &name, const QByteArray &newPassword)
+{
+    auto minLength = SettingsRepository(m_db).integer(Setting::PasswordMinLength);
+    if (!minLength)
+        return hidden(minLength.error());
+    return PasswordPolicy::check(newPassword, name, static_cast<int>(minLength.value()));
+}
+
+Result<void> AuthService::changePasswordOnServer(Session &session,
+                                                 const QByteArray &currentPassword,
+                                                 const QByteArray &newPassword)
+{
+    if (!m_options.pg)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A server-enforced catalog needs AuthService::Options::pg "
+                                        "to change passwords."));
+    if (auto alive = checkAlive(session); !alive)
+        return alive;
+    const Principal &who = session.principal();
+    // The server knows only the verifier, so the current password is checked the way the
+    // server checks it: by connecting with it (a wrong one counts as a failed log-in).
+    const PgLogin login(*m_options.pg, m_options.clock);
+    if (auto ok = login.checkPassword(who.name, currentPassword, who.host, who.program); !ok) {
+        if (ok.error().code == ErrorCode::PermissionDenied &&
+            ok.errorMessage() == wrongCredentialsMessage())
+            return denied(QStringLiteral("The current password is wrong."));
+        return ok;
+    }
+    // The length rule is checked here: only a verifier reaches the server.
+    if (auto ok = checkNewPassword(who.name, newPassword); !ok)
+        return ok;
+    if (crypto::constantTimeEquals(newPassword, currentPassword))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("The new password must differ from the current one."));
+    auto verifier = scramVerifier(m_db, m_options.pg->loginRoleOf(who.name), newPassword);
+    if (!verifier)
+        return hidden(verifier.error());
+    auto call = sqlhelpers::prepare(m_db, QStringLiteral("SELECT cv_set_password(?, ?, ?)"));
+    if (!call)
+        return hidden(call.error());
+    call->addBindValue(static_cast<qlonglong>(who.userId));
+    call->addBindValue(verifier.value());
+    call->addBindValue(false);
+    if (auto r = sqlhelpers::exec(call.value(), QStringLiteral("Could not change the password"));
+        !r)
+        return hidden(r.error());
+    call->finish();
+    Principal updated = who;
+    updated.mustChangePassword = false;
+    session.setPrincipal(updated);
+    session.touch(m_options.clock());
     return {};
 }
 

@@ -2,11 +2,13 @@
 
 #include "auth/clock.h"
 #include "auth/session.h"
+#include "catalog/pglogintarget.h"
 #include "common/result.h"
 #include "crypto/scrypt.h"
 
 #include <QByteArray>
 #include <QString>
+#include <optional>
 
 namespace cv {
 
@@ -37,6 +39,9 @@ public:
     {
         Clock clock = systemClock();
         crypto::ScryptParams hashParams; // for new hashes
+        // Set for a server-enforced PostgreSQL catalog (PgLogin logs in there): passwords
+        // are then the login roles' SCRAM verifiers, changed through cv_set_password().
+        std::optional<PgLoginTarget> pg;
     };
 
     explicit AuthService(Database &db);
@@ -46,7 +51,8 @@ public:
     static QString lockedMessage();
 
     // ErrorCode::PermissionDenied with wrongCredentialsMessage() or lockedMessage();
-    // ErrorCode::Database without details when the catalog fails.
+    // ErrorCode::Database without details when the catalog fails. Not for server-enforced
+    // catalogs (ErrorCode::Unsupported): PgLogin logs in there.
     Result<Session> login(const QString &name, const QByteArray &password, const QString &host,
                           const QString &program);
     // Call before acting for the session: refuses an ended or idle session (writing
@@ -80,6 +86,9 @@ private:
                               const QString &program, const QString &action, const QString &reason,
                               const Policy &policy);
     void dummyVerify(const QByteArray &password) const;
+    Result<void> changePasswordOnServer(Session &session, const QByteArray &currentPassword,
+                                        const QByteArray &newPassword);
+    Result<void> checkNewPassword(const QString &name, const QByteArray &newPassword);
 
     Database &m_db;
     Options m_options;

@@ -18,4 +18,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   auth/useradmin.h auth/useradmin.cpp
   auth/teamadmin.h auth/teamadmin.cpp
   auth/roleadmin.h auth/roleadmin.cpp
-  auth/settingsadmin.h auth/settingsadmin.cpp)
+  auth/settingsadmin.h auth/settingsadmin.cpp
+  auth/pglogin.h auth/pglogin.cpp)

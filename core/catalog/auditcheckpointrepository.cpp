@@ -62,10 +62,15 @@ Result<void> AuditCheckpointRepository::lockWriters()
 
 Result<qint64> AuditCheckpointRepository::insert(const AuditCheckpointRow &row)
 {
-    auto query = prepare(m_db, QStringLiteral("INSERT INTO audit_checkpoints (audit_row_id, "
-                                              "head_hash, row_count, at_ms, signer_key_id, "
-                                              "prev_checkpoint_hash, signature) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    // Login roles of a server-enforced catalog may not INSERT here; its function inserts
+    // the same columns (docs/postgres-security.md).
+    const QString sql =
+        m_db.serverEnforced()
+            ? QStringLiteral("SELECT cv_audit_add_checkpoint(?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral("INSERT INTO audit_checkpoints (audit_row_id, head_hash, row_count, "
+                             "at_ms, signer_key_id, prev_checkpoint_hash, signature) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    auto query = prepare(m_db, sql);
     if (!query)
         return query.error();
     query->addBindValue(static_cast<qlonglong>(row.auditRowId));

@@ -103,6 +103,9 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("An audit event needs an action."));
 
+    if (m_db.serverEnforced())
+        return appendThroughServer(row);
+
     TransactionGuard transaction(m_db);
     if (!transaction.ok())
         return transaction.error();
@@ -156,6 +159,31 @@ Result<qint64> AuditLog::append(const AuditEvent &event)
     insert->finish();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
+    return id;
+}
+
+Result<qint64> AuditLog::appendThroughServer(const AuditEvent &event)
+{
+    // The server fills in the actor (the logged-in user), the time and the chain link; the
+    // login role has no INSERT on `audit` (docs/postgres-security.md).
+    auto call = prepare(m_db, QStringLiteral("SELECT cv_audit_append(?, ?, ?, ?, ?, ?)"));
+    if (!call)
+        return call.error();
+    call->addBindValue(text(event.action));
+    call->addBindValue(text(event.target));
+    call->addBindValue(text(event.details));
+    call->addBindValue(event.allowed);
+    call->addBindValue(text(event.host));
+    call->addBindValue(text(event.program));
+    if (auto r = exec(call.value(),
+                      QStringLiteral("Could not write the audit event '%1'").arg(event.action));
+        !r)
+        return r.error();
+    if (!call->next())
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("The catalog did not return the id of the new audit row."));
+    const qint64 id = call->value(0).toLongLong();
+    call->finish();
     return id;
 }
 

@@ -26,6 +26,10 @@ class Database;
 // pg_advisory_xact_lock on a fixed key before reading the head, READ COMMITTED; SQLite:
 // the write lock taken by BEGIN IMMEDIATE).
 //
+// On a server-enforced PostgreSQL catalog (CatalogConfig::serverEnforced) rows are appended
+// by the server function cv_audit_append(), which computes the same hash in SQL and takes the
+// same advisory lock; the actor is then the logged-in user, whatever the event says.
+//
 // What the chain proves: a changed, removed or inserted row breaks it at that row or the
 // next one. Removing rows at the end leaves a valid shorter chain; signed checkpoints of
 // the chain head (audit_checkpoints, core/audit AuditCheckpointer) cover that, and
@@ -50,6 +54,8 @@ public:
     static QByteArray chainHash(const QByteArray &prevHash, const AuditRow &row);
 
 private:
+    Result<qint64> appendThroughServer(const AuditEvent &event);
+
     Database &m_db;
 };
 

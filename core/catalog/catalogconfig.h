@@ -39,6 +39,11 @@ struct CatalogConfig final
     Kind kind = Kind::Sqlite;
     QString sqlitePath;
     QString pgUrl;
+    // PostgreSQL catalogs set up by `callvaultctl init --pg` (docs/postgres-security.md):
+    // the program logs in as the user's own login role and the server enforces the rules,
+    // so audit rows, checkpoints and wrapped keys go through the server's SECURITY DEFINER
+    // functions instead of plain INSERT/SELECT, and migrations are left to the owner.
+    bool serverEnforced = false;
 
     static Result<CatalogConfig> fromPgUrl(const QString &url);
     static CatalogConfig sqlite(const QString &path);

@@ -268,7 +268,23 @@ Result<void> Database::prepareConnection(QSqlDatabase &db) const
 
 Result<void> Database::migrate(int upToVersion)
 {
-    return Migrator(*this).migrate(upToVersion);
+    if (!m_config.serverEnforced)
+        return Migrator(*this).migrate(upToVersion);
+    // A user's login role may not change the schema: the owner migrates
+    // (docs/postgres-security.md, "Upgrades"). Refuse to run on a schema we do not know.
+    auto version = schemaVersion();
+    if (!version)
+        return version.error();
+    const int wanted = upToVersion < 0 ? latestSchemaVersion() : upToVersion;
+    if (version.value() != wanted)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("The catalog %1 has schema version %2 but this program "
+                                        "needs version %3. Its owner must upgrade it first "
+                                        "(callvaultctl upgrade --pg with a superuser URL).")
+                             .arg(displayName())
+                             .arg(version.value())
+                             .arg(wanted));
+    return {};
 }
 
 Result<int> Database::schemaVersion()

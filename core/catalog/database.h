@@ -35,6 +35,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     Kind kind() const { return m_config.kind; }
+    // See CatalogConfig::serverEnforced.
+    bool serverEnforced() const { return m_config.serverEnforced; }
     // The SQLite path or the URL without its password.
     QString displayName() const { return m_config.displayName(); }
 

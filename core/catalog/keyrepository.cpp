@@ -62,6 +62,42 @@ Result<std::optional<KeyRow>> KeyRepository::find(const QUuid &recordingId)
     return std::optional<KeyRow>(std::move(row));
 }
 
+Result<std::optional<KeyRow>> KeyRepository::findForUse(const QUuid &recordingId, KeyUse use,
+                                                        const QString &host,
+                                                        const QString &program)
+{
+    if (!m_db.serverEnforced())
+        return find(recordingId);
+    auto query = prepare(
+        m_db, QStringLiteral("SELECT wrapped_key, suite, site_key_id FROM cv_read_wrapped_key(?, ?, ?, ?)"));
+    if (!query)
+        return query.error();
+    query->addBindValue(uuid(recordingId));
+    query->addBindValue(use == KeyUse::Export ? QStringLiteral("export") : QStringLiteral("play"));
+    query->addBindValue(text(host));
+    query->addBindValue(text(program));
+    if (auto r =
+            exec(query.value(),
+                 QStringLiteral("Could not read the key of recording %1").arg(idText(recordingId)));
+        !r)
+        return r.error();
+    if (!query->next())
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("The catalog server did not release the key of recording "
+                                        "%1: you may not %2 it, or its key was shredded. The "
+                                        "attempt was audited.")
+                             .arg(idText(recordingId),
+                                  use == KeyUse::Export ? QStringLiteral("export")
+                                                        : QStringLiteral("play")));
+    KeyRow row;
+    row.recordingId = recordingId;
+    row.wrappedKey = query->value(0).toByteArray();
+    row.suite = query->value(1).toInt();
+    row.siteKeyId = query->value(2).toString();
+    query->finish();
+    return std::optional<KeyRow>(std::move(row));
+}
+
 Result<void> KeyRepository::remove(const QUuid &recordingId)
 {
     auto query = prepare(m_db, QStringLiteral("DELETE FROM recording_keys WHERE recording_id = ?"));

@@ -18,3 +18,6 @@ list(APPEND CALLVAULT_CORE_RESOURCES catalog/migrations/catalog_migrations.qrc)
 list(APPEND CALLVAULT_CORE_SOURCES
   catalog/auditcheckpointrepository.h catalog/auditcheckpointrepository.cpp
   catalog/audittrailreader.h catalog/audittrailreader.cpp)
+# Log-in targets and password verifiers of server-enforced PostgreSQL catalogs.
+list(APPEND CALLVAULT_CORE_SOURCES
+  catalog/pglogintarget.h catalog/pglogintarget.cpp)

@@ -48,8 +48,21 @@ Result<CatalogConfig> Site::catalogConfig() const
     return CatalogConfig::sqlite(layout().absolutePath(m_config.catalogLocation));
 }
 
+PgLoginTarget Site::pgLoginTarget() const
+{
+    PgLoginTarget target;
+    target.url = m_config.catalogLocation;
+    target.rolePrefix = m_config.pgRolePrefix;
+    target.gatePassword = m_config.pgGatePassword.toUtf8();
+    return target;
+}
+
 Result<std::unique_ptr<Database>> Site::openCatalog() const
 {
+    if (isServerEnforced())
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("The catalog of this site checks every user in the "
+                                        "PostgreSQL server: this needs a log-in (--user NAME)."));
     auto config = catalogConfig();
     if (!config)
         return config.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogconfig.h"
+#include "catalog/pglogintarget.h"
 #include "common/result.h"
 #include "site/keystore.h"
 #include "site/siteconfig.h"
@@ -30,6 +31,10 @@ public:
     QString keyFilePath() const;
 
     Result<CatalogConfig> catalogConfig() const;
+    // A PostgreSQL catalog set up by `callvaultctl init --pg`, where every user logs in as
+    // their own login role (PgLogin) and the server enforces the rules.
+    bool isServerEnforced() const { return !m_config.pgRolePrefix.isEmpty(); }
+    PgLoginTarget pgLoginTarget() const;
     Result<std::unique_ptr<Database>> openCatalog() const; // migrated to the latest schema
     // The key store configured for this site; `passphrase` is used by the key-file backend.
     std::unique_ptr<KeyStore> keyStore(const QByteArray &passphrase) const;

@@ -21,6 +21,8 @@ struct SiteConfig
     KeyStore::Backend keyBackend = KeyStore::Backend::KeyFile;
     QString catalogKind = QStringLiteral("sqlite"); // "sqlite" or "postgres"
     QString catalogLocation;                        // file name in the site dir, or a URL without password
+    QString pgRolePrefix;   // server-enforced PostgreSQL catalogs (docs/postgres-security.md)
+    QString pgGatePassword; // the gate role's password: it can only count failed log-ins
 
     QByteArray toJson() const;
     static Result<SiteConfig> fromJson(const QByteArray &json);

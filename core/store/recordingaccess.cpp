@@ -5,7 +5,9 @@
 #include "crypto/keywrap.h"
 #include "crypto/x25519keypair.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSysInfo>
 
 namespace cv {
 
@@ -25,18 +27,19 @@ Result<RecordingRow> RecordingAccess::row(const QUuid &id) const
     return *found.value();
 }
 
-Result<RecordingAccess::Opened> RecordingAccess::open(const QUuid &id) const
+Result<RecordingAccess::Opened> RecordingAccess::open(const QUuid &id, KeyUse use) const
 {
     auto r = row(id);
     if (!r)
         return r.error();
-    return open(r.value());
+    return open(r.value(), use);
 }
 
-Result<RecordingAccess::Opened> RecordingAccess::open(const RecordingRow &row) const
+Result<RecordingAccess::Opened> RecordingAccess::open(const RecordingRow &row, KeyUse use) const
 {
     const QString idText = row.id.toString(QUuid::WithoutBraces);
-    auto key = KeyRepository(m_db).find(row.id);
+    auto key = KeyRepository(m_db).findForUse(row.id, use, QSysInfo::machineHostName(),
+                                              QCoreApplication::applicationName());
     if (!key)
         return key.error();
     if (!key.value().has_value())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "catalog/keyrepository.h"
 #include "common/result.h"
 #include "store/containerreader.h"
 #include "store/storagelayout.h"
@@ -28,8 +29,10 @@ public:
     RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey);
 
     Result<RecordingRow> row(const QUuid &id) const;
-    Result<Opened> open(const QUuid &id) const;
-    Result<Opened> open(const RecordingRow &row) const;
+    // `use` matters on a server-enforced catalog, where reading the key is itself checked and
+    // audited by the server (KeyRepository::findForUse).
+    Result<Opened> open(const QUuid &id, KeyUse use = KeyUse::Play) const;
+    Result<Opened> open(const RecordingRow &row, KeyUse use = KeyUse::Play) const;
     const StorageLayout &layout() const { return m_layout; }
     Database &database() const { return m_db; }
 

@@ -100,7 +100,9 @@ Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath
     auto format = formatForPath(outPath);
     if (!format)
         return format.error();
-    auto opened = m_access.open(id);
+    // On a server-enforced catalog the server audits the key release ('recording.export'),
+    // and the row below adds what only this program knows: the format and the file.
+    auto opened = m_access.open(id, KeyUse::Export);
     if (!opened)
         return opened.error();
 
