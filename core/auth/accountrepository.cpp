@@ -221,6 +221,13 @@ Result<void> AccountRepository::setPassword(qint64 id, const QString &hash, bool
         QStringLiteral("Could not change the password"));
 }
 
+Result<void> AccountRepository::replaceHash(qint64 id, const QString &hash)
+{
+    return update(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
+                  {hash, static_cast<qlonglong>(id)},
+                  QStringLiteral("Could not store the stronger password hash"));
+}
+
 Result<int> AccountRepository::addFailure(qint64 id)
 {
     auto query = prepare(

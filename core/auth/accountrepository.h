@@ -64,6 +64,8 @@ public:
     Result<void> setAgentId(qint64 id, const QString &agentId); // empty: none
     // New hash; clears the failure count and any lockout.
     Result<void> setPassword(qint64 id, const QString &hash, bool mustChange, qint64 nowMs);
+    // The same password under a stronger hash: leaves the password's age and flags alone.
+    Result<void> replaceHash(qint64 id, const QString &hash);
 
     // One more failed log-in; returns the new count.
     Result<int> addFailure(qint64 id);

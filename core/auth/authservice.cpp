@@ -185,6 +185,15 @@ Result<Session> AuthService::login(const QString &name, const QByteArray &passwo
             return hidden(tx.error());
         if (auto r = AccountRepository(m_db).recordLogin(account.id, now); !r)
             return hidden(r.error());
+        // Hashes made under older, weaker parameters are replaced while the password is
+        // at hand (the only moment it is); a failure here must not block the log-in.
+        if (crypto::needsRehash(account.passwordHash, m_options.hashParams)) {
+            auto stronger = hashPassword(password);
+            if (stronger) {
+                if (auto r = AccountRepository(m_db).replaceHash(account.id, stronger.value()); !r)
+                    return hidden(r.error());
+            }
+        }
         if (auto a = AuditLog(m_db).append(
                 loginEvent(auditName, host, program, QStringLiteral("auth.login"), true,
                            {{QStringLiteral("role"), account.role},

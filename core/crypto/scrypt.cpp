@@ -235,6 +235,15 @@ Result<QString> hashPassword(const QByteArray &password, const ScryptParams &par
     return encoded;
 }
 
+bool needsRehash(const QString &encodedHash, const ScryptParams &wanted)
+{
+    const auto parsed = parseHash(encodedHash);
+    if (!parsed)
+        return true;
+    const ScryptParams &had = parsed->params;
+    return had.n < wanted.n || had.r < wanted.r || had.p < wanted.p;
+}
+
 bool verifyPassword(const QByteArray &password, const QString &encodedHash)
 {
     const auto parsed = parseHash(encodedHash);

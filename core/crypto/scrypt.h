@@ -27,5 +27,8 @@ Result<SecretBytes> scrypt(const QByteArray &password, const QByteArray &salt, c
 Result<QString> hashPassword(const QByteArray &password, const ScryptParams &params = {});
 // Constant-time compare of the derived hash. A malformed stored hash never verifies.
 bool verifyPassword(const QByteArray &password, const QString &encodedHash);
+// Whether a stored hash was made with less work than `wanted` in any parameter (or is not
+// a hash this code reads): log-in then replaces it while the password is at hand.
+bool needsRehash(const QString &encodedHash, const ScryptParams &wanted);
 
 } // namespace cv::crypto

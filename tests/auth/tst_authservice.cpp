@@ -49,6 +49,7 @@ private slots:
     void idleSessionsLock();
     void logoutEndsTheSession();
     void productDefaultsAreOwasp();
+    void weakerHashesAreReplacedAtLogin();
 };
 
 bool TestAuthService::setUpUsers()
@@ -409,6 +410,36 @@ void TestAuthService::productDefaultsAreOwasp()
     QVERIFY(authtest::addUser(db(), QStringLiteral("cheap"), kPassword, QStringLiteral("agent")) >
             0);
     QVERIFY(product.login(QStringLiteral("cheap"), kPassword, QString(), QString()).ok());
+}
+
+void TestAuthService::weakerHashesAreReplacedAtLogin()
+{
+    // "alice" was stored with N=16, r=1, p=1; a service whose new hashes use N=32 replaces
+    // it at the next successful log-in, keeps the password's age, and the password still
+    // works. A wrong password changes nothing.
+    QVERIFY(setUpUsers());
+    AuthService::Options stronger = authtest::options(m_clock);
+    stronger.hashParams.n = 32;
+    AuthService auth(db(), stronger);
+    auto before = AccountRepository(db()).findByName(QStringLiteral("alice")).value();
+    QVERIFY(before->passwordHash.startsWith(QLatin1String("$scrypt$ln=4,r=1,p=1$")));
+    QVERIFY(!auth.login(QStringLiteral("alice"), kWrong, QStringLiteral("ws-1"),
+                        QStringLiteral("test"))
+                 .ok());
+    QCOMPARE(AccountRepository(db()).findByName(QStringLiteral("alice")).value()->passwordHash,
+             before->passwordHash);
+    m_clock.advanceMinutes(5);
+    QVERIFY(auth.login(QStringLiteral("alice"), kPassword, QStringLiteral("ws-1"),
+                       QStringLiteral("test"))
+                .ok());
+    auto after = AccountRepository(db()).findByName(QStringLiteral("alice")).value();
+    QVERIFY2(after->passwordHash.startsWith(QLatin1String("$scrypt$ln=5,r=1,p=1$")),
+             qPrintable(after->passwordHash));
+    QCOMPARE(after->passwordChangedAtMs, before->passwordChangedAtMs);
+    QVERIFY(auth.login(QStringLiteral("alice"), kPassword, QStringLiteral("ws-1"),
+                       QStringLiteral("test"))
+                .ok());
+    QVERIFY(loginAs(QStringLiteral("alice"), kPassword).ok()); // the cheaper service too
 }
 
 QTEST_GUILESS_MAIN(TestAuthService)
