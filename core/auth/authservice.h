@@ -69,6 +69,8 @@ public:
     // A hash of `password` with Options::hashParams (for UserAdmin).
     Result<QString> hashPassword(const QByteArray &password) const;
     qint64 now() const { return m_options.clock(); }
+    // Options::pg: set when passwords live in the PostgreSQL server.
+    const std::optional<PgLoginTarget> &serverLogin() const { return m_options.pg; }
 
 private:
     struct Policy

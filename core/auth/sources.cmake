@@ -19,4 +19,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   auth/teamadmin.h auth/teamadmin.cpp
   auth/roleadmin.h auth/roleadmin.cpp
   auth/settingsadmin.h auth/settingsadmin.cpp
-  auth/pglogin.h auth/pglogin.cpp)
+  auth/pglogin.h auth/pglogin.cpp
+  auth/loginroles.h auth/loginroles.cpp)

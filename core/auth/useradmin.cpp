@@ -1,5 +1,7 @@
 #include "auth/useradmin.h"
 
+#include "auth/loginroles.h"
+
 #include "auth/accesscontrol.h"
 #include "auth/auditedchange.h"
 #include "auth/authservice.h"
@@ -118,7 +120,12 @@ Result<qint64> UserAdmin::add(const Principal &principal, const NewUser &user)
             PasswordPolicy::check(user.password, user.name, static_cast<int>(minLength.value()));
         !ok)
         return ok.error();
-    auto hash = m_auth.hashPassword(user.password);
+    auto roles = loginRoles();
+    if (!roles)
+        return roles.error();
+    // With a server-enforced catalog the password lives in the user's login role only.
+    auto hash = roles.value() ? Result<QString>(LoginRoles::serverPasswordMarker())
+                              : m_auth.hashPassword(user.password);
     if (!hash)
         return hash.error();
     qint64 id = 0;
@@ -140,7 +147,11 @@ Result<qint64> UserAdmin::add(const Principal &principal, const NewUser &user)
             if (!inserted)
                 return inserted.error();
             id = inserted.value();
-            return accounts.setTeams(id, user.teams);
+            if (auto teams = accounts.setTeams(id, user.teams); !teams)
+                return teams;
+            if (roles.value())
+                return roles.value()->create(id, user.name, user.password);
+            return {};
         });
     if (!done)
         return done.error();
@@ -170,7 +181,12 @@ Result<void> UserAdmin::setDisabled(const Principal &principal, const QString &n
     auto target = checkTarget(principal, action, name, {Permission::UsersManage}, false);
     if (!target)
         return target.error();
+    auto roles = loginRoles();
+    if (!roles)
+        return roles.error();
     return auditedchange::commit(m_db, principal, action, name, {}, [&] {
+        if (roles.value())
+            return roles.value()->setEnabled(target->id, !disabled);
         return AccountRepository(m_db).setDisabled(target->id, disabled);
     });
 }
@@ -189,10 +205,19 @@ Result<void> UserAdmin::resetPassword(const Principal &principal, const QString 
                                         static_cast<int>(minLength.value()));
         !ok)
         return ok;
+    auto roles = loginRoles();
+    if (!roles)
+        return roles.error();
+    const bool wasLocked = target->isLockedAt(m_auth.now());
+    if (roles.value())
+        return auditedchange::commit(m_db, principal, kUserResetPassword, name,
+                                     {{QStringLiteral("unlocked"), wasLocked}}, [&] {
+                                         return roles.value()->setPassword(
+                                             target->id, target->name, temporaryPassword, true);
+                                     });
     auto hash = m_auth.hashPassword(temporaryPassword);
     if (!hash)
         return hash.error();
-    const bool wasLocked = target->isLockedAt(m_auth.now());
     return auditedchange::commit(m_db, principal, kUserResetPassword, name,
                                  {{QStringLiteral("unlocked"), wasLocked}}, [&] {
                                      return AccountRepository(m_db).setPassword(
@@ -252,7 +277,25 @@ Result<void> UserAdmin::unlock(const Principal &principal, const QString &name)
     return auditedchange::commit(m_db, principal, kUserUnlock, name,
                                  {{QStringLiteral("wasLocked"), wasLocked},
                                   {QStringLiteral("failedLogins"), target->failedLogins}},
-                                 [&] { return AccountRepository(m_db).unlock(target->id); });
+                                 [&]() -> Result<void> {
+                                     auto roles = loginRoles();
+                                     if (!roles)
+                                         return roles.error();
+                                     if (roles.value())
+                                         return roles.value()->setEnabled(target->id, true);
+                                     return AccountRepository(m_db).unlock(target->id);
+                                 });
+}
+
+Result<std::optional<LoginRoles>> UserAdmin::loginRoles() const
+{
+    if (!m_db.serverEnforced())
+        return std::optional<LoginRoles>();
+    if (!m_auth.serverLogin())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("A server-enforced catalog needs the PostgreSQL log-in "
+                                        "settings (AuthService::Options::pg) to manage users."));
+    return std::optional<LoginRoles>(std::in_place, m_db, *m_auth.serverLogin());
 }
 
 } // namespace cv

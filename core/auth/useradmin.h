@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/accountrepository.h"
+#include "auth/loginroles.h"
 #include "auth/principal.h"
 #include "common/result.h"
 
@@ -12,6 +13,7 @@
 namespace cv {
 
 class AuthService;
+
 class Database;
 
 // User administration on behalf of a person: every call is checked by AccessControl,
@@ -59,6 +61,8 @@ public:
 private:
     // The permission check for `action` on user `name`, then the target account (NotFound
     // when there is none), then the no-escalation rule for the target's current role.
+    // The login roles to change as well, on a server-enforced catalog; nullopt elsewhere.
+    Result<std::optional<LoginRoles>> loginRoles() const;
     Result<Account> checkTarget(const Principal &principal, const QString &action,
                                 const QString &name, const QVector<Permission> &permissions,
                                 bool selfAllowed);
