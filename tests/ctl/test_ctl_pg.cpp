@@ -102,8 +102,10 @@ void TestCtlPg::initTestCase()
               qPrintable(m_name));
         const QString error = exec(admin, QStringLiteral("CREATE SCHEMA %1").arg(m_name));
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(!catalog.hasQuery(), qPrintable(url));
-        catalog.setQuery(QStringLiteral("options=-csearch_path%3D") + m_name);
+        // Keep the TLS parameters (sslmode, sslrootcert) of the server URL.
+        const QString tls = catalog.query(QUrl::FullyEncoded);
+        catalog.setQuery((tls.isEmpty() ? QString() : tls + u'&') +
+                         QStringLiteral("options=-csearch_path%3D") + m_name);
     }
     m_catalogUrl = catalog.toString(QUrl::FullyEncoded);
 
