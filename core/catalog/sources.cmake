@@ -18,3 +18,11 @@ list(APPEND CALLVAULT_CORE_RESOURCES catalog/migrations/catalog_migrations.qrc)
 list(APPEND CALLVAULT_CORE_SOURCES
   catalog/auditcheckpointrepository.h catalog/auditcheckpointrepository.cpp
   catalog/audittrailreader.h catalog/audittrailreader.cpp)
+# PostgreSQL server-side security (docs/postgres-security.md): the provisioner behind
+# `callvaultctl init --pg`, SCRAM verifiers through libpq, and the security SQL compiled in
+# as :/callvault/pgsecurity/.
+list(APPEND CALLVAULT_CORE_SOURCES
+  catalog/pgpassword.h catalog/pgpassword.cpp
+  catalog/pgsecurityscript.h catalog/pgsecurityscript.cpp
+  catalog/pgsecurityprovisioner.h catalog/pgsecurityprovisioner.cpp)
+list(APPEND CALLVAULT_CORE_RESOURCES catalog/pgsecurity/pgsecurity.qrc)
