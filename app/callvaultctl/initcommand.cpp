@@ -9,7 +9,7 @@ int runInit(const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(siteOption());
-    p.addOption({QStringLiteral("pg"), QStringLiteral("Use a shared PostgreSQL catalog at URL (postgresql://user@host:port/db?sslmode=verify-full&sslrootcert=ca.pem); the password comes from PGPASSWORD."), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("pg"), QStringLiteral("Use a shared PostgreSQL catalog: URL of a superuser and a new, empty database (postgresql://postgres@host:port/db?sslmode=verify-full&sslrootcert=ca.pem; the password comes from PGPASSWORD). It gets the site's roles, schema and server-side security; afterwards each user connects as their own login role."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Site name shown in the workstation."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("admin"), QStringLiteral("First admin user name (default: admin)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("admin-password-file"), QStringLiteral("File whose first line is the admin password (else $CALLVAULT_ADMIN_PASSWORD, else a prompt)."), QStringLiteral("FILE")});
@@ -55,6 +55,8 @@ int runInit(const QStringList &args)
     out(QStringLiteral("  private keys: %1").arg(report->keyStoreDescription));
     out(QStringLiteral("  fingerprint:  %1").arg(report->fingerprint));
     out(QStringLiteral("  admin user:   %1").arg(o.adminName));
+    if (!report->adminLoginRole.isEmpty())
+        out(QStringLiteral("  login role:   %1").arg(report->adminLoginRole));
     return kExitOk;
 }
 
