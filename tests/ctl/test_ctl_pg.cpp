@@ -81,6 +81,7 @@ private slots:
     void rowsAreInThisRunsCatalog();
     void passwordComesFromTheEnvironment();
     void secondSiteOnSameCatalogRefused();
+    void upgradeReappliesTheSecurity();
 
 private:
     QUrl m_serverUrl; // CALLVAULT_TEST_PG_SUPERUSER_URL
@@ -311,6 +312,19 @@ void TestCtlPg::secondSiteOnSameCatalogRefused()
     QVERIFY(!QFile::exists(second.keyFile()));
     QCOMPARE(siteRoles(admin, QStringLiteral("cv_")), rolesBefore);
     QCOMPARE(m_site->recordingCount(), 2);
+}
+
+void TestCtlPg::upgradeReappliesTheSecurity()
+{
+    // On a current catalog: no migration, the security SQL applied again, nothing lost.
+    RunResult r = m_site->ctl({QStringLiteral("upgrade"), QStringLiteral("--pg"), m_catalogUrl});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("schema version 6 -> 6"));
+    CTL_EXPECT_CONTAINS(r.out, m_prefix + QStringLiteral("_*"));
+    QVERIFY2(!r.out.contains(m_password), "upgrade printed the password");
+    QCOMPARE(m_site->recordingCount(), 2);
+    r = m_site->ctl({QStringLiteral("upgrade")});
+    CTL_EXPECT_EXIT(r, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCtlPg)

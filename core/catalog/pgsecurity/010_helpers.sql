@@ -14,27 +14,27 @@ SET LOCAL client_min_messages = warning;
 
 -- Milliseconds since the Unix epoch, as the catalog stores times.
 CREATE OR REPLACE FUNCTION cv_now_ms() RETURNS bigint
-    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint $$;
 
 -- The users row of this session ("a row of NULLs" when the login role is no user's).
 CREATE OR REPLACE FUNCTION cv_me() RETURNS users
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT u.* FROM users u WHERE u.db_role = session_user::text $$;
 
 CREATE OR REPLACE FUNCTION cv_my_id() RETURNS bigint
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT u.id FROM users u WHERE u.db_role = session_user::text $$;
 
 CREATE OR REPLACE FUNCTION cv_my_name() RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT u.name FROM users u WHERE u.db_role = session_user::text $$;
 
 -- Who am I: the client reads its principal from here after connecting.
 CREATE OR REPLACE FUNCTION cv_whoami()
     RETURNS TABLE(user_id bigint, name text, role text, scope text, agent_id text,
                   must_change_password boolean, disabled boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT u.id, u.name, u.role, r.scope, u.agent_id, u.must_change_password, u.disabled
     FROM users u JOIN roles r ON r.name = u.role
@@ -44,7 +44,7 @@ CREATE OR REPLACE FUNCTION cv_whoami()
 -- Does the caller hold the permission now? Like cv::AccessControl: a disabled account, or
 -- one that must change its password first, holds none.
 CREATE OR REPLACE FUNCTION cv_has_permission(p_permission text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT EXISTS (
         SELECT 1 FROM users u JOIN role_permissions rp ON rp.role = u.role
@@ -55,7 +55,7 @@ CREATE OR REPLACE FUNCTION cv_has_permission(p_permission text) RETURNS boolean
 -- Is an agent's recording inside the caller's scope (whatever the permission)? all: yes;
 -- teams: the agent's team is one of the caller's user_teams; own: the caller's agent id.
 CREATE OR REPLACE FUNCTION cv_in_scope(p_agent_id text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT COALESCE((
         SELECT CASE r.scope
@@ -71,7 +71,7 @@ CREATE OR REPLACE FUNCTION cv_in_scope(p_agent_id text) RETURNS boolean
 
 -- May the caller see recordings of this agent (recording.search within the scope)?
 CREATE OR REPLACE FUNCTION cv_may_see_agent(p_agent_id text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT cv_has_permission('recording.search') AND cv_in_scope(p_agent_id) $$;
 
 -- The same decision in a form the row-level policies evaluate once per statement (as an
@@ -80,7 +80,7 @@ CREATE OR REPLACE FUNCTION cv_may_see_agent(p_agent_id text) RETURNS boolean
 -- agent_id index. cv_scope_all: the permission with scope 'all'. cv_scope_agents: the agent
 -- ids the permission reaches under scope 'teams' or 'own' (empty otherwise).
 CREATE OR REPLACE FUNCTION cv_scope_all(p_permission text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT cv_has_permission(p_permission) AND EXISTS (
         SELECT 1 FROM users u JOIN roles r ON r.name = u.role
@@ -88,7 +88,7 @@ CREATE OR REPLACE FUNCTION cv_scope_all(p_permission text) RETURNS boolean
     $$;
 
 CREATE OR REPLACE FUNCTION cv_scope_agents(p_permission text) RETURNS text[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT CASE WHEN NOT cv_has_permission(p_permission) THEN ARRAY[]::text[]
         ELSE COALESCE((
@@ -107,7 +107,7 @@ CREATE OR REPLACE FUNCTION cv_scope_agents(p_permission text) RETURNS text[]
 -- The permission that changes a setting (cv::Settings): the security policy keys apart
 -- from the general settings (three-admin separation).
 CREATE OR REPLACE FUNCTION cv_setting_permission(p_key text) RETURNS text
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT CASE WHEN p_key LIKE 'lockout.%' OR p_key LIKE 'password.%' OR p_key LIKE 'session.%'
                 THEN 'security.policy' ELSE 'settings.change' END
@@ -117,7 +117,7 @@ CREATE OR REPLACE FUNCTION cv_setting_permission(p_key text) RETURNS text
 -- (cv::SettingsRepository reads them the same way).
 CREATE OR REPLACE FUNCTION cv_setting_int(p_key text, p_default integer, p_min integer,
                                           p_max integer) RETURNS integer
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_text text;
@@ -137,7 +137,7 @@ CREATE OR REPLACE FUNCTION cv_setting_int(p_key text, p_default integer, p_min i
 
 -- A boolean setting (true/yes/on/1, false/no/off/0), else its default.
 CREATE OR REPLACE FUNCTION cv_setting_bool(p_key text, p_default boolean) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT COALESCE((
         SELECT CASE lower(btrim(s.value))
@@ -153,7 +153,7 @@ CREATE OR REPLACE FUNCTION cv_setting_bool(p_key text, p_default boolean) RETURN
 -- yet (a new site: the first admin appoints the security administrator; a user row counts
 -- once it can log in, so that its login role can still be made after the INSERT).
 CREATE OR REPLACE FUNCTION cv_may_handle_role(p_role text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT cv_has_permission('roles.manage')
         OR NOT EXISTS (

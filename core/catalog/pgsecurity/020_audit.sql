@@ -6,7 +6,7 @@
 -- Text made safe for an audit row: control characters (C0, DEL, C1, U+2028/9) become
 -- U+FFFD like cv::authtext::forAudit, and very long values are cut (no huge rows).
 CREATE OR REPLACE FUNCTION cv_audit_text(p_text text, p_max integer) RETURNS text
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT left(regexp_replace(COALESCE(p_text, ''),
                                '[\u0001-\u001f\u007f-\u009f\u2028\u2029]', U&'\FFFD', 'g'),
@@ -15,7 +15,7 @@ CREATE OR REPLACE FUNCTION cv_audit_text(p_text text, p_max integer) RETURNS tex
 
 -- str = u32 big-endian byte length || UTF-8 bytes
 CREATE OR REPLACE FUNCTION cv_audit_str(p_text text) RETURNS bytea
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT int4send(octet_length(convert_to(p_text, 'UTF8'))) || convert_to(p_text, 'UTF8')
     $$;
@@ -26,7 +26,7 @@ CREATE OR REPLACE FUNCTION cv_audit_hash(p_prev bytea, p_at_ms bigint, p_actor t
                                          p_host text, p_program text, p_action text,
                                          p_target text, p_details text, p_result text)
     RETURNS bytea
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT sha256(p_prev || int8send(p_at_ms) || cv_audit_str(p_actor) || cv_audit_str(p_host)
                   || cv_audit_str(p_program) || cv_audit_str(p_action)
@@ -40,7 +40,7 @@ CREATE OR REPLACE FUNCTION cv_audit_hash(p_prev bytea, p_at_ms bigint, p_actor t
 CREATE OR REPLACE FUNCTION cv_audit_write(p_actor text, p_host text, p_program text,
                                           p_action text, p_target text, p_details text,
                                           p_allowed boolean) RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_prev bytea;
@@ -75,7 +75,7 @@ CREATE OR REPLACE FUNCTION cv_audit_write(p_actor text, p_host text, p_program t
 CREATE OR REPLACE FUNCTION cv_audit_append(p_action text, p_target text, p_details text,
                                            p_allowed boolean, p_host text, p_program text)
     RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_details text := COALESCE(NULLIF(p_details, ''), '{}');
@@ -112,7 +112,7 @@ CREATE OR REPLACE FUNCTION cv_audit_append(p_action text, p_target text, p_detai
 CREATE OR REPLACE FUNCTION cv_checkpoint_digest(p_site uuid, p_audit_row_id bigint,
                                                 p_head_hash bytea, p_row_count bigint,
                                                 p_at_ms bigint, p_prev bytea) RETURNS bytea
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT sha256(convert_to('callvault-audit-checkpoint-v1', 'UTF8') || uuid_send(p_site)
                   || int8send(p_audit_row_id) || p_head_hash || int8send(p_row_count)
@@ -131,7 +131,7 @@ CREATE OR REPLACE FUNCTION cv_audit_add_checkpoint(p_audit_row_id bigint, p_head
                                                    p_signer_key_id text,
                                                    p_prev_checkpoint_hash bytea,
                                                    p_signature bytea) RETURNS bigint
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_zero bytea := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;

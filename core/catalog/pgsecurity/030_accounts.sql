@@ -8,7 +8,7 @@
 CREATE OR REPLACE FUNCTION cv_audit_as(p_actor text, p_action text, p_target text,
                                        p_allowed boolean, p_details text, p_host text,
                                        p_program text) RETURNS bigint
-    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     SELECT cv_audit_write(cv_audit_text(p_actor, 1000), p_host, p_program, p_action,
                           cv_audit_text(p_target, 1000), p_details, p_allowed)
@@ -17,7 +17,7 @@ CREATE OR REPLACE FUNCTION cv_audit_as(p_actor text, p_action text, p_target tex
 -- Internal: a SCRAM-SHA-256 verifier as PQencryptPasswordConn makes it, never a password
 -- in clear text (the server must never see one).
 CREATE OR REPLACE FUNCTION cv_check_verifier(p_verifier text) RETURNS void
-    LANGUAGE plpgsql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     BEGIN
         IF p_verifier IS NULL OR p_verifier !~ '^SCRAM-SHA-256[$][0-9]+:[A-Za-z0-9+/=]+[$][A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
@@ -29,14 +29,14 @@ CREATE OR REPLACE FUNCTION cv_check_verifier(p_verifier text) RETURNS void
 
 -- Internal: the login role name of a user: <prefix>_u_<first 16 hex of SHA-256(UTF-8 name)>.
 CREATE OR REPLACE FUNCTION cv_login_role_name(p_name text) RETURNS text
-    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql IMMUTABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$ SELECT '${prefix}_u_' || left(encode(sha256(convert_to(p_name, 'UTF8')), 'hex'), 16) $$;
 
 -- Internal (the provisioner and cv_create_login): creates the user's login role, a member
 -- of ${app} (which holds every grant), with the verifier as its password, and records it
 -- in users.db_role. A disabled user's role cannot log in.
 CREATE OR REPLACE FUNCTION cv_make_login(p_user_id bigint, p_verifier text) RETURNS text
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_user users;
@@ -65,7 +65,7 @@ CREATE OR REPLACE FUNCTION cv_make_login(p_user_id bigint, p_verifier text) RETU
 -- session must not be used (audited denied). An expired lockout ends here.
 CREATE OR REPLACE FUNCTION cv_login_succeeded(p_host text, p_program text)
     RETURNS TABLE(status text, user_id bigint, must_change_password boolean)
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     #variable_conflict use_column
     DECLARE
@@ -114,7 +114,7 @@ CREATE OR REPLACE FUNCTION cv_login_succeeded(p_host text, p_program text)
 -- had expired and is lifted now: connect once more; a failure then counts again).
 CREATE OR REPLACE FUNCTION cv_login_failed(p_name text, p_host text, p_program text)
     RETURNS text
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_name text := COALESCE(p_name, '');
@@ -212,7 +212,7 @@ CREATE OR REPLACE FUNCTION cv_login_failed(p_name text, p_host text, p_program t
 -- the caller's own account, and the caller may handle its role. Raises otherwise (the
 -- client's AccessControl has audited the denial before it asked).
 CREATE OR REPLACE FUNCTION cv_account_target(p_user_id bigint) RETURNS users
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_user users;
@@ -239,7 +239,7 @@ CREATE OR REPLACE FUNCTION cv_account_target(p_user_id bigint) RETURNS users
 
 -- users.manage: gives a user row (inserted by the client) its login role.
 CREATE OR REPLACE FUNCTION cv_create_login(p_user_id bigint, p_verifier text) RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_user users := cv_account_target(p_user_id);
@@ -259,7 +259,7 @@ CREATE OR REPLACE FUNCTION cv_create_login(p_user_id bigint, p_verifier text) RE
 -- client's to check.
 CREATE OR REPLACE FUNCTION cv_set_password(p_user_id bigint, p_verifier text,
                                            p_must_change boolean) RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_me users := cv_me();
@@ -310,7 +310,7 @@ CREATE OR REPLACE FUNCTION cv_set_password(p_user_id bigint, p_verifier text,
 -- account that was not disabled is an unlock (user.unlock, {"failedLogins","wasLocked"}).
 CREATE OR REPLACE FUNCTION cv_set_login_enabled(p_user_id bigint, p_enabled boolean)
     RETURNS void
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_user users := cv_account_target(p_user_id);
@@ -352,7 +352,7 @@ CREATE OR REPLACE FUNCTION cv_set_login_enabled(p_user_id bigint, p_enabled bool
 -- it must see who runs the statement, and changes made by the definer functions (which
 -- run as ${owner}) or by a superuser are not checked here.
 CREATE OR REPLACE FUNCTION cv_users_guard() RETURNS trigger
-    LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public, pg_temp
     AS $$
     DECLARE
         v_me bigint;
@@ -390,7 +390,7 @@ CREATE TRIGGER cv_users_guard BEFORE INSERT OR UPDATE OR DELETE ON users
 -- A removed user's login role goes with the row (crypto-shredding people, so to speak: a
 -- role without a user would still be able to connect).
 CREATE OR REPLACE FUNCTION cv_users_drop_login() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     BEGIN
         IF OLD.db_role IS NOT NULL THEN

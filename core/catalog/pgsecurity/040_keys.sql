@@ -13,7 +13,7 @@
 CREATE OR REPLACE FUNCTION cv_read_wrapped_key(p_recording_id uuid, p_purpose text,
                                                p_host text, p_program text)
     RETURNS TABLE(wrapped_key bytea, suite integer, site_key_id text)
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
     #variable_conflict use_column
     DECLARE
