@@ -5,6 +5,7 @@
 // One function per callvaultctl command; `args` starts with the command's name.
 namespace ctl {
 int runInit(const QStringList &args);
+int runUpgrade(const QStringList &args); // initcommand.cpp: secured PostgreSQL catalogs
 int runImport(const QStringList &args);
 int runList(const QStringList &args);
 int runExport(const QStringList &args);

@@ -1,6 +1,9 @@
 #include "commands.h"
 #include "ctlsupport.h"
 
+#include "catalog/database.h"
+#include "catalog/pgsecurityprovisioner.h"
+#include "site/site.h"
 #include "site/siteinitializer.h"
 
 namespace ctl {
@@ -9,7 +12,7 @@ int runInit(const QStringList &args)
 {
     QCommandLineParser p;
     p.addOption(siteOption());
-    p.addOption({QStringLiteral("pg"), QStringLiteral("Use a shared PostgreSQL catalog at URL (postgresql://user@host:port/db?sslmode=verify-full&sslrootcert=ca.pem); the password comes from PGPASSWORD."), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("pg"), QStringLiteral("Use a shared PostgreSQL catalog: URL of a superuser and a new, empty database (postgresql://postgres@host:port/db?sslmode=verify-full&sslrootcert=ca.pem; the password comes from PGPASSWORD). It gets the site's roles, schema and server-side security; afterwards each user connects as their own login role."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("name"), QStringLiteral("Site name shown in the workstation."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("admin"), QStringLiteral("First admin user name (default: admin)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("admin-password-file"), QStringLiteral("File whose first line is the admin password (else $CALLVAULT_ADMIN_PASSWORD, else a prompt)."), QStringLiteral("FILE")});
@@ -55,6 +58,44 @@ int runInit(const QStringList &args)
     out(QStringLiteral("  private keys: %1").arg(report->keyStoreDescription));
     out(QStringLiteral("  fingerprint:  %1").arg(report->fingerprint));
     out(QStringLiteral("  admin user:   %1").arg(o.adminName));
+    if (!report->adminLoginRole.isEmpty())
+        out(QStringLiteral("  login role:   %1").arg(report->adminLoginRole));
+    return kExitOk;
+}
+
+int runUpgrade(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption(siteOption());
+    p.addOption({QStringLiteral("pg"), QStringLiteral("URL of a superuser and the site's PostgreSQL catalog (the password comes from PGPASSWORD)."), QStringLiteral("URL")});
+    int code = 0;
+    if (!parse(p, args, QStringLiteral("After a CallVault update: migrate a secured PostgreSQL catalog as its owner role and apply the server-side security again (docs/postgres-security.md)."), &code))
+        return code;
+    if (!p.isSet(QStringLiteral("pg")))
+        return usageError(QStringLiteral("give the superuser URL with --pg URL"), args.first());
+    auto site = cv::Site::open(siteDirectory(p));
+    if (!site)
+        return fail(site.error());
+    const QString prefix = site->config().pgRolePrefix;
+    if (prefix.isEmpty())
+        return fail(cv::makeError(cv::ErrorCode::InvalidArgument,
+                                  QStringLiteral("This site's catalog is not a secured PostgreSQL catalog (site.json has no pgRolePrefix); its catalog is migrated when a command opens it.")));
+    auto config = cv::CatalogConfig::fromPgUrl(p.value(QStringLiteral("pg")));
+    if (!config)
+        return fail(config.error());
+    auto db = cv::Database::open(config.value());
+    if (!db)
+        return fail(db.error());
+    auto before = db.value()->schemaVersion();
+    if (!before)
+        return fail(before.error());
+    if (auto upgraded = cv::PgSecurityProvisioner::upgrade(*db.value(), prefix); !upgraded)
+        return fail(upgraded.error());
+    out(QStringLiteral("Catalog %1: schema version %2 -> %3, server-side security applied for the roles %4_*")
+            .arg(config->displayName())
+            .arg(before.value())
+            .arg(cv::Database::latestSchemaVersion())
+            .arg(prefix));
     return kExitOk;
 }
 

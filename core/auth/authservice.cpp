@@ -9,6 +9,7 @@
 #include "auth/settingsrepository.h"
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
+#include "catalog/pgpassword.h"
 #include "catalog/sqlhelpers.h"
 #include "crypto/cryptoutil.h"
 #include "catalog/transactionguard.h"
@@ -422,7 +423,7 @@ Result<void> AuthService::changePasswordOnServer(Session &session,
     if (crypto::constantTimeEquals(newPassword, currentPassword))
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("The new password must differ from the current one."));
-    auto verifier = scramVerifier(m_db, m_options.pg->loginRoleOf(who.name), newPassword);
+    auto verifier = pgpassword::scramVerifier(m_db.connection(), m_options.pg->loginRoleOf(who.name), newPassword);
     if (!verifier)
         return hidden(verifier.error());
     auto call = sqlhelpers::prepare(m_db, QStringLiteral("SELECT cv_set_password(?, ?, ?)"));

@@ -1,6 +1,8 @@
 #include "auth/loginroles.h"
 
 #include "catalog/database.h"
+#include "catalog/pgpassword.h"
+#include "catalog/pgsecurityprovisioner.h"
 #include "catalog/sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -15,7 +17,7 @@ LoginRoles::LoginRoles(Database &db, PgLoginTarget target) : m_db(db), m_target(
 
 QString LoginRoles::serverPasswordMarker()
 {
-    return QStringLiteral("!postgresql-scram");
+    return PgSecurityProvisioner::passwordPlaceholder();
 }
 
 Result<void> LoginRoles::call(const QString &sql, const QVariantList &values, const QString &what)
@@ -33,7 +35,7 @@ Result<void> LoginRoles::call(const QString &sql, const QVariantList &values, co
 
 Result<void> LoginRoles::create(qint64 userId, const QString &name, const QByteArray &password)
 {
-    auto verifier = scramVerifier(m_db, m_target.loginRoleOf(name), password);
+    auto verifier = pgpassword::scramVerifier(m_db.connection(), m_target.loginRoleOf(name), password);
     if (!verifier)
         return verifier.error();
     return call(QStringLiteral("SELECT cv_create_login(?, ?)"),
@@ -44,7 +46,7 @@ Result<void> LoginRoles::create(qint64 userId, const QString &name, const QByteA
 Result<void> LoginRoles::setPassword(qint64 userId, const QString &name,
                                      const QByteArray &password, bool mustChange)
 {
-    auto verifier = scramVerifier(m_db, m_target.loginRoleOf(name), password);
+    auto verifier = pgpassword::scramVerifier(m_db.connection(), m_target.loginRoleOf(name), password);
     if (!verifier)
         return verifier.error();
     return call(QStringLiteral("SELECT cv_set_password(?, ?, ?)"),

@@ -28,6 +28,7 @@ constexpr PermissionInfo kPermissions[] = {
     {Permission::SettingsChange, "settings.change", "change settings"},
     {Permission::TeamsManage, "teams.manage", "manage teams"},
     {Permission::SecurityPolicy, "security.policy", "change the security policy"},
+    {Permission::RecordingIngest, "recording.ingest", "add recordings"},
 };
 
 const PermissionInfo *infoOf(Permission permission)
@@ -75,8 +76,9 @@ QString permissionDescription(Permission permission)
 
 bool isRecordingPermission(Permission permission)
 {
-    return static_cast<int>(permission) >= static_cast<int>(Permission::RecordingSearch) &&
-           static_cast<int>(permission) <= static_cast<int>(Permission::RecordingScore);
+    return (static_cast<int>(permission) >= static_cast<int>(Permission::RecordingSearch) &&
+            static_cast<int>(permission) <= static_cast<int>(Permission::RecordingScore)) ||
+           permission == Permission::RecordingIngest;
 }
 
 } // namespace cv

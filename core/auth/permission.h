@@ -29,6 +29,9 @@ enum class Permission : int
     // settings (settings.change), so that the system administrator and the security
     // administrator hold disjoint permissions (the three-admin separation of 等保 2.0).
     SecurityPolicy = 15, // "security.policy"
+    // Adding recordings and their wrapped keys: capture nodes and importers (role recorder).
+    // Not limited by scope, and it reads nothing (docs/postgres-security.md).
+    RecordingIngest = 16, // "recording.ingest"
 };
 
 // Every permission, in numeric order.
@@ -38,7 +41,9 @@ QString permissionName(Permission permission);
 std::optional<Permission> permissionFromName(const QString &name);
 // A short phrase for messages ("play recordings").
 QString permissionDescription(Permission permission);
-// recording.* permissions act on recordings and are limited by the role's scope.
+// recording.* permissions act on recordings; all but recording.ingest (which adds new ones)
+// are limited by the role's scope. An administrator who manages users may appoint holders of
+// recording permissions without holding them (UserAdmin), recorders included.
 bool isRecordingPermission(Permission permission);
 
 } // namespace cv

@@ -99,8 +99,10 @@ Result<PgConnectionParams> CatalogConfig::pgConnectionParams() const
     if (params.database.isEmpty() || params.database.contains(u'/'))
         return urlError(QStringLiteral("it names no database (the path must be /dbname)"));
     params.user = url.userName(QUrl::FullyDecoded);
+    if (params.user.isEmpty()) // site.json of a secured catalog names no user (libpq's PGUSER)
+        params.user = qEnvironmentVariable("PGUSER");
     if (params.user.isEmpty())
-        return urlError(QStringLiteral("it names no user"));
+        return urlError(QStringLiteral("it names no user (put it in the URL or set PGUSER)"));
     params.password = url.password(QUrl::FullyDecoded);
     if (params.password.isEmpty())
         params.password = qEnvironmentVariable("PGPASSWORD");

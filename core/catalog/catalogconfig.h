@@ -27,7 +27,9 @@ struct PgConnectionParams
 // keepalives_idle, keepalives_interval, keepalives_count, tcp_user_timeout, and host (a
 // socket directory). Because Qt hands these to libpq unquoted, values may not contain
 // spaces, ';', quotes or backslashes. A URL without a password takes it from $PGPASSWORD
-// (site.json stores the URL without a password).
+// (site.json stores the URL without a password), one without a user takes the user from
+// $PGUSER (site.json of a catalog secured by `init --pg` names no user: each person connects
+// as their own login role, docs/postgres-security.md).
 struct CatalogConfig final
 {
     enum class Kind : int

@@ -21,3 +21,11 @@ list(APPEND CALLVAULT_CORE_SOURCES
 # Log-in targets and password verifiers of server-enforced PostgreSQL catalogs.
 list(APPEND CALLVAULT_CORE_SOURCES
   catalog/pglogintarget.h catalog/pglogintarget.cpp)
+# PostgreSQL server-side security (docs/postgres-security.md): the provisioner behind
+# `callvaultctl init --pg`, SCRAM verifiers through libpq, and the security SQL compiled in
+# as :/callvault/pgsecurity/.
+list(APPEND CALLVAULT_CORE_SOURCES
+  catalog/pgpassword.h catalog/pgpassword.cpp
+  catalog/pgsecurityscript.h catalog/pgsecurityscript.cpp
+  catalog/pgsecurityprovisioner.h catalog/pgsecurityprovisioner.cpp)
+list(APPEND CALLVAULT_CORE_RESOURCES catalog/pgsecurity/pgsecurity.qrc)

@@ -19,7 +19,8 @@ Result<qint64> UserRepository::create(const QString &name, const QString &passwo
     // users.role references roles); user administration goes through core/auth UserAdmin.
     static const QStringList roles = {QStringLiteral("admin"), QStringLiteral("supervisor"),
                                       QStringLiteral("qa_evaluator"), QStringLiteral("agent"),
-                                      QStringLiteral("auditor"), QStringLiteral("security_admin")};
+                                      QStringLiteral("auditor"), QStringLiteral("security_admin"),
+                                      QStringLiteral("recorder")};
     if (name.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("A user needs a name."));
     if (!roles.contains(role))

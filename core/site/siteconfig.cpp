@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace cv {
 
@@ -14,6 +15,10 @@ QByteArray SiteConfig::toJson() const
     QJsonObject catalog;
     catalog[QStringLiteral("kind")] = catalogKind;
     catalog[QStringLiteral("location")] = catalogLocation;
+    if (!pgRolePrefix.isEmpty())
+        catalog[QStringLiteral("pgRolePrefix")] = pgRolePrefix;
+    if (!pgGatePassword.isEmpty())
+        catalog[QStringLiteral("pgGatePassword")] = pgGatePassword;
     QJsonObject o;
     o[QStringLiteral("format")] = kFormat;
     o[QStringLiteral("version")] = kVersion;
@@ -48,6 +53,14 @@ Result<SiteConfig> SiteConfig::fromJson(const QByteArray &json)
     const QJsonObject catalog = o.value(QStringLiteral("catalog")).toObject();
     c.catalogKind = catalog.value(QStringLiteral("kind")).toString();
     c.catalogLocation = catalog.value(QStringLiteral("location")).toString();
+    c.pgRolePrefix = catalog.value(QStringLiteral("pgRolePrefix")).toString();
+    c.pgGatePassword = catalog.value(QStringLiteral("pgGatePassword")).toString();
+    static const QRegularExpression prefixPattern(QStringLiteral("^cv_[0-9a-f]{8}$"));
+    static const QRegularExpression gatePattern(QStringLiteral("^[0-9a-f]{16,128}$"));
+    if ((!c.pgRolePrefix.isEmpty() || !c.pgGatePassword.isEmpty())
+        && (c.catalogKind != QLatin1String("postgres") || !prefixPattern.match(c.pgRolePrefix).hasMatch()
+            || !gatePattern.match(c.pgGatePassword).hasMatch()))
+        return makeError(ErrorCode::Format, QStringLiteral("site.json's PostgreSQL roles (pgRolePrefix, pgGatePassword) are damaged."));
     if (c.siteId.isNull() || c.publicKeys.encryption.size() != 32 || c.publicKeys.signing.size() != 32
         || (c.catalogKind != QLatin1String("sqlite") && c.catalogKind != QLatin1String("postgres"))
         || c.catalogLocation.isEmpty())

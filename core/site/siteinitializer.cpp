@@ -2,6 +2,7 @@
 
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
+#include "catalog/pgsecurityprovisioner.h"
 #include "catalog/siterepository.h"
 #include "catalog/transactionguard.h"
 #include "catalog/userrepository.h"
@@ -112,8 +113,11 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
         config.catalogLocation = QStringLiteral("catalog.sqlite");
     } else {
         config.catalogKind = QStringLiteral("postgres");
+        // Neither user nor password is stored: each person connects as their own login
+        // role (docs/postgres-security.md); the superuser of this URL is used only now.
         QUrl url(o.pgUrl);
-        url.setPassword(QString()); // never stored: from PGPASSWORD or ~/.pgpass
+        url.setUserName(QString());
+        url.setPassword(QString());
         config.catalogLocation = url.toString();
     }
 
@@ -127,7 +131,6 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
         return store.error();
     config.keyBackend = store.value()->backend();
 
-    // Catalog: schema, site row, admin user and the first audit event in one transaction.
     auto catalogConfig = o.pgUrl.isEmpty() ? Result<CatalogConfig>(CatalogConfig::sqlite(QDir(dir).filePath(config.catalogLocation)))
                                            : CatalogConfig::fromPgUrl(o.pgUrl);
     if (!catalogConfig)
@@ -137,25 +140,9 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             rollback.addFile(path + suffix);
     }
-    auto passwordHash = crypto::hashPassword(o.adminPassword, o.passwordParams);
-    if (!passwordHash)
-        return passwordHash.error();
-    {
-        auto db = Database::open(catalogConfig.value());
-        if (!db)
-            return db.error();
-        if (auto migrated = db.value()->migrate(); !migrated)
-            return migrated.error();
-        SiteRepository sites(*db.value());
-        auto existing = sites.get();
-        if (!existing)
-            return existing.error();
-        if (existing.value().has_value())
-            return makeError(ErrorCode::Conflict, QStringLiteral("The catalog database already belongs to a site (%1).")
-                                                      .arg(existing.value()->name));
-        TransactionGuard tx(*db.value());
-        if (!tx.ok())
-            return tx.error();
+    // The site row, the first audit event and the private keys, inside the catalog's
+    // transaction (the keys are saved last, so a failed commit removes them again).
+    const auto populate = [&](Database &db) -> Result<void> {
         SiteRow row;
         row.id = config.siteId;
         row.name = config.name;
@@ -163,10 +150,8 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
         row.ed25519Public = config.publicKeys.signing;
         row.keyId = QString::fromLatin1(config.publicKeys.keyId().toHex());
         row.createdAt = QDateTime::currentDateTimeUtc();
-        if (auto inserted = sites.insert(row); !inserted)
+        if (auto inserted = SiteRepository(db).insert(row); !inserted)
             return inserted.error();
-        if (auto user = UserRepository(*db.value()).create(o.adminName, passwordHash.value(), QStringLiteral("admin")); !user)
-            return user.error();
         AuditEvent event;
         event.actor = o.adminName;
         event.host = QHostInfo::localHostName();
@@ -177,16 +162,57 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
             {QStringLiteral("keyId"), row.keyId},
             {QStringLiteral("keyBackend"), backendName(config.keyBackend)},
         }).toJson(QJsonDocument::Compact));
-        if (auto audited = AuditLog(*db.value()).append(event); !audited)
+        if (auto audited = AuditLog(db).append(event); !audited)
             return audited.error();
         if (auto saved = store.value()->save(keys.value()); !saved)
             return saved.error();
         rollback.setKeyStore(store.value().get());
         if (config.keyBackend == KeyStore::Backend::KeyFile)
             rollback.addFile(keyFile);
+        return {};
+    };
+
+    auto db = Database::open(catalogConfig.value());
+    if (!db)
+        return db.error();
+    QString adminLoginRole;
+    if (!o.pgUrl.isEmpty()) {
+        // PostgreSQL: roles, schema as the owner, security SQL, the admin's login role and
+        // the rows above, in one transaction (docs/postgres-security.md).
+        PgSecurityProvisioner::Options secure;
+        secure.siteId = config.siteId;
+        secure.adminName = o.adminName;
+        secure.adminPassword = o.adminPassword;
+        secure.populate = populate;
+        auto provisioned = PgSecurityProvisioner::provision(*db.value(), secure);
+        if (!provisioned)
+            return provisioned.error();
+        config.pgRolePrefix = provisioned->prefix;
+        config.pgGatePassword = QString::fromLatin1(provisioned->gatePassword);
+        adminLoginRole = provisioned->adminLoginRole;
+    } else {
+        auto passwordHash = crypto::hashPassword(o.adminPassword, o.passwordParams);
+        if (!passwordHash)
+            return passwordHash.error();
+        if (auto migrated = db.value()->migrate(); !migrated)
+            return migrated.error();
+        auto existing = SiteRepository(*db.value()).get();
+        if (!existing)
+            return existing.error();
+        if (existing.value().has_value())
+            return makeError(ErrorCode::Conflict, QStringLiteral("The catalog database already belongs to a site (%1).")
+                                                      .arg(existing.value()->name));
+        TransactionGuard tx(*db.value());
+        if (!tx.ok())
+            return tx.error();
+        if (auto user = UserRepository(*db.value()).create(o.adminName, passwordHash.value(), QStringLiteral("admin")); !user)
+            return user.error();
+        if (auto populated = populate(*db.value()); !populated)
+            return populated.error();
         if (auto committed = tx.commit(); !committed)
             return committed.error();
     }
+    db.value().reset();
     const QString siteFile = QDir(dir).filePath(Site::siteFileName());
     if (auto written = durable::writeFileAtomically(siteFile, config.toJson()); !written)
         return written.error();
@@ -196,6 +222,7 @@ Result<SiteInitializer::Report> SiteInitializer::initialize(const Options &o)
     report.directory = dir;
     report.keyStoreDescription = store.value()->describe();
     report.fingerprint = config.publicKeys.fingerprint();
+    report.adminLoginRole = adminLoginRole;
     report.catalogDescription = o.pgUrl.isEmpty() ? QStringLiteral("SQLite %1").arg(catalogConfig->sqlitePath)
                                                   : QStringLiteral("PostgreSQL %1").arg(config.catalogLocation);
     return report;

@@ -20,7 +20,11 @@ public:
     {
         QString directory;
         QString name = QStringLiteral("CallVault site");
-        QString pgUrl; // empty: embedded SQLite catalog in the site directory
+        // Empty: embedded SQLite catalog in the site directory. Else the URL of a superuser
+        // and an EMPTY database, which gets the site's roles, schema and server-side
+        // security (PgSecurityProvisioner, docs/postgres-security.md); site.json keeps the
+        // URL without user and password.
+        QString pgUrl;
         KeyBackendChoice backend = KeyBackendChoice::Auto;
         QByteArray passphrase; // for the key-file backend
         QString adminName = QStringLiteral("admin");
@@ -36,6 +40,7 @@ public:
         QString keyStoreDescription;
         QString fingerprint;
         QString catalogDescription;
+        QString adminLoginRole; // PostgreSQL: the first admin's login role, else empty
     };
 
     static Result<Report> initialize(const Options &options);

@@ -65,7 +65,7 @@ class TestAccessControl final : public CatalogTestCase
 
 private:
     // Two teams, an agent in each with one recording, and one user per default role
-    // (supervisor and evaluator cover T1, the agent is A1), each logged in.
+    // (supervisor and evaluator cover T1, the agent is A1; recorder included), each logged in.
     bool setUpSite();
     Principal as(const QString &role) const { return m_sessions.at(role).principal(); }
     Result<void> perform(const QString &operation, const Principal &principal);
@@ -112,6 +112,7 @@ bool TestAccessControl::setUpSite()
         {QStringLiteral("supervisor"), {QStringLiteral("T1")}},
         {QStringLiteral("qa_evaluator"), {QStringLiteral("T1")}},
         {QStringLiteral("agent"), {}},
+        {QStringLiteral("recorder"), {}},
     };
     for (const auto &[role, teams] : users) {
         const QString agentId = role == QLatin1String("agent") ? QStringLiteral("A1") : QString();
@@ -216,7 +217,7 @@ void TestAccessControl::permissionMatrixThroughCoreApi()
                                       .arg(rows.size()));
         }
     }
-    QCOMPARE(covered.size(), 6 * 15);
+    QCOMPARE(covered.size(), 7 * 15);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
 }
 

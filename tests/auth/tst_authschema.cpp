@@ -81,9 +81,12 @@ void TestAuthSchema::declarationsAreComplete()
         QCOMPARE(permissionFromName(name), std::optional<Permission>(permission));
         QVERIFY(!permissionDescription(permission).isEmpty());
     }
-    QCOMPARE(allPermissions().size(), 15);
+    QCOMPARE(allPermissions().size(), 16);
     QCOMPARE(static_cast<int>(Permission::RecordingSearch), 1);
     QCOMPARE(static_cast<int>(Permission::TeamsManage), 14);
+    QCOMPARE(static_cast<int>(Permission::RecordingIngest), 16);
+    QCOMPARE(permissionName(Permission::RecordingIngest), QStringLiteral("recording.ingest"));
+    QVERIFY(isRecordingPermission(Permission::RecordingIngest));
     QCOMPARE(permissionName(Permission::RecordingPlay), QStringLiteral("recording.play"));
     QVERIFY(!permissionFromName(QStringLiteral("recording.PLAY")));
     // Every setting enumerator is declared once with a valid default.
@@ -137,8 +140,10 @@ void TestAuthSchema::defaultRolesAndSettingsAreSeeded()
           QStringLiteral("recording.score"), QStringLiteral("recording.search")}},
         {QStringLiteral("agent"),
          {QStringLiteral("recording.play"), QStringLiteral("recording.search")}},
+        {QStringLiteral("recorder"), {QStringLiteral("recording.ingest")}},
     };
     QCOMPARE(actual, expected);
+    QCOMPARE(scopes.value(QStringLiteral("recorder")), RoleScope::All);
     QCOMPARE(scopes.value(QStringLiteral("supervisor")), RoleScope::Teams);
     QCOMPARE(scopes.value(QStringLiteral("qa_evaluator")), RoleScope::Teams);
     QCOMPARE(scopes.value(QStringLiteral("agent")), RoleScope::Own);

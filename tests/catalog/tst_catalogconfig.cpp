@@ -16,6 +16,7 @@ private slots:
     void defaultsPortAndApplicationName();
     void rejectsBadUrls_data();
     void rejectsBadUrls();
+    void userFromEnvironment();
     void displayNameHidesPassword();
 };
 
@@ -93,10 +94,29 @@ void TestCatalogConfig::rejectsBadUrls_data()
 void TestCatalogConfig::rejectsBadUrls()
 {
     QFETCH(QString, url);
+    qunsetenv("PGUSER"); // else "no user" takes it from there
     const auto config = CatalogConfig::fromPgUrl(url);
     QVERIFY(!config.ok());
     QCOMPARE(config.error().code, ErrorCode::InvalidArgument);
     QVERIFY(!config.errorMessage().isEmpty());
+}
+
+void TestCatalogConfig::userFromEnvironment()
+{
+    // site.json of a secured PostgreSQL catalog names no user: each person is their own
+    // login role, given like libpq's PGUSER.
+    // Read when connecting (like PGPASSWORD), so it must be set then.
+    qputenv("PGUSER", "cv_0123abcd_u_00112233aabbccdd");
+    const auto config = CatalogConfig::fromPgUrl(
+        QStringLiteral("postgresql://db.example:5433/callvault?sslmode=verify-full"));
+    QVERIFY2(config.ok(), qPrintable(config.errorMessage()));
+    const auto params = config->pgConnectionParams();
+    const auto named = CatalogConfig::fromPgUrl(QStringLiteral("postgresql://cv@host/db"));
+    qunsetenv("PGUSER");
+    QVERIFY(params.ok() && named.ok());
+    QCOMPARE(params->user, QStringLiteral("cv_0123abcd_u_00112233aabbccdd"));
+    const auto namedParams = named->pgConnectionParams();
+    QCOMPARE(namedParams->user, QStringLiteral("cv"));
 }
 
 void TestCatalogConfig::displayNameHidesPassword()

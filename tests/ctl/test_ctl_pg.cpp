@@ -1,17 +1,26 @@
-// End-to-end with a real PostgreSQL catalog: `init --pg`, import, list, export and verify
-// through the real callvaultctl. CALLVAULT_TEST_PG_URL comes from tests/tools/with-postgres.sh
-// (called by with-services.sh). Each run works in its own fresh database when the test role
-// may create one, else in its own fresh schema, and drops it at the end, so reruns and
-// parallel runs never meet.
+// End-to-end with a real PostgreSQL catalog: `init --pg SUPERUSER_URL` (which sets up the
+// site's roles and server-side security, docs/postgres-security.md), import, list, export
+// and verify through the real callvaultctl. The server comes from tests/tools/with-postgres.sh
+// (called by with-services.sh): TLS 1.3 with verify-full, $CALLVAULT_TEST_PG_SUPERUSER_URL.
+// Each run works in a fresh database of its own and drops it and the site's roles at the end,
+// so reruns and parallel runs never meet.
+//
+// Until callvaultctl logs each person in as their own login role (the client side of the
+// security work), the commands after init connect as the superuser through PGUSER/PGPASSWORD
+// (site.json names no user): they bypass row-level security, which tests/pgsecurity checks.
 #include "ctltesthelpers.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace ctltest;
 
@@ -20,6 +29,7 @@ namespace {
 const QString kAdminConnection = QStringLiteral("ctl-pg-admin");
 const QString kCatalogConnection = QStringLiteral("ctl-pg-catalog");
 
+// A QPSQL connection with the URL's TLS parameters (verify-full against the test CA).
 QSqlDatabase openPg(const QString &name, const QUrl &url, const QString &database)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -28,6 +38,11 @@ QSqlDatabase openPg(const QString &name, const QUrl &url, const QString &databas
     db.setDatabaseName(database);
     db.setUserName(url.userName());
     db.setPassword(url.password());
+    QStringList options;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items)
+        options << key + u'=' + value;
+    db.setConnectOptions(options.join(u';'));
     db.open();
     return db;
 }
@@ -36,6 +51,19 @@ QString exec(QSqlDatabase db, const QString &sql) // error text, empty on succes
 {
     QSqlQuery q(db);
     return q.exec(sql) ? QString() : q.lastError().text();
+}
+
+QStringList siteRoles(QSqlDatabase db, const QString &prefix)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT rolname FROM pg_roles WHERE starts_with(rolname, ?) ORDER BY 1"));
+    q.addBindValue(prefix);
+    QStringList names;
+    if (q.exec()) {
+        while (q.next())
+            names << q.value(0).toString();
+    }
+    return names;
 }
 
 } // namespace
@@ -47,18 +75,20 @@ class TestCtlPg final : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void initStoresNoPassword();
+    void initNeedsASuperuser();
+    void initSecuresTheCatalog();
     void importListExportVerify();
     void rowsAreInThisRunsCatalog();
     void passwordComesFromTheEnvironment();
     void secondSiteOnSameCatalogRefused();
+    void upgradeReappliesTheSecurity();
 
 private:
-    QUrl m_serverUrl; // CALLVAULT_TEST_PG_URL
+    QUrl m_serverUrl; // CALLVAULT_TEST_PG_SUPERUSER_URL
     QString m_password;
-    QString m_name; // our database or schema
-    bool m_ownDatabase = false;
-    QString m_catalogUrl; // what init gets (with the password)
+    QString m_name; // our database
+    QString m_catalogUrl; // what init gets (the superuser's, with the password)
+    QString m_prefix;     // the site's role prefix, from site.json
     std::unique_ptr<CtlSite> m_site;
     QStringList m_ids;
 };
@@ -67,48 +97,31 @@ void TestCtlPg::initTestCase()
 {
     QVERIFY2(QFile::exists(ctlPath()),
              qPrintable(QStringLiteral("callvaultctl not built at \"%1\"").arg(ctlPath())));
-    const QString url = qEnvironmentVariable("CALLVAULT_TEST_PG_URL");
+    const QString url = qEnvironmentVariable("CALLVAULT_TEST_PG_SUPERUSER_URL");
     QVERIFY2(!url.isEmpty(),
-             "CALLVAULT_TEST_PG_URL is not set: run the tests via tests/tools/with-services.sh (or "
-             "tests/tools/with-postgres.sh), which start a throwaway PostgreSQL server");
+             "CALLVAULT_TEST_PG_SUPERUSER_URL is not set: run the tests via "
+             "tests/tools/with-services.sh (or tests/tools/with-postgres.sh), which start a "
+             "throwaway PostgreSQL server");
     QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
              "the Qt PostgreSQL driver (QPSQL) is missing");
     m_serverUrl = QUrl(url);
     m_password = m_serverUrl.password();
-    QVERIFY2(!m_password.isEmpty(), "CALLVAULT_TEST_PG_URL has no password");
-    const QString serverDb = m_serverUrl.path().mid(1);
+    QVERIFY2(!m_password.isEmpty(), "CALLVAULT_TEST_PG_SUPERUSER_URL has no password");
 
-    QSqlDatabase admin = openPg(kAdminConnection, m_serverUrl, serverDb);
+    QSqlDatabase admin = openPg(kAdminConnection, m_serverUrl, m_serverUrl.path().mid(1));
     QVERIFY2(admin.isOpen(), qPrintable(admin.lastError().text()));
-    QSqlQuery q(admin);
-    QVERIFY2(
-        q.exec(QStringLiteral("SELECT rolcreatedb FROM pg_roles WHERE rolname = current_user")) &&
-            q.next(),
-        qPrintable(q.lastError().text()));
-    m_ownDatabase = q.value(0).toBool();
     m_name = QStringLiteral("cvctl_%1_%2")
                  .arg(QCoreApplication::applicationPid())
                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-
+    const QString error = exec(admin, QStringLiteral("CREATE DATABASE %1").arg(m_name));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QUrl catalog = m_serverUrl;
-    if (m_ownDatabase) {
-        const QString error = exec(admin, QStringLiteral("CREATE DATABASE %1").arg(m_name));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        catalog.setPath(u'/' + m_name);
-    } else {
-        // The role of with-postgres.sh has no CREATEDB but owns its database: a schema of our
-        // own, selected through libpq's `options`, isolates this run just as well.
-        qInfo("the PostgreSQL test role may not create databases; using the fresh schema %s",
-              qPrintable(m_name));
-        const QString error = exec(admin, QStringLiteral("CREATE SCHEMA %1").arg(m_name));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(!catalog.hasQuery(), qPrintable(url));
-        catalog.setQuery(QStringLiteral("options=-csearch_path%3D") + m_name);
-    }
+    catalog.setPath(u'/' + m_name);
     m_catalogUrl = catalog.toString(QUrl::FullyEncoded);
 
     m_site = std::make_unique<CtlSite>();
     QVERIFY(m_site->isValid());
+    m_site->env().insert(QStringLiteral("PGUSER"), m_serverUrl.userName());
     m_site->env().insert(QStringLiteral("PGPASSWORD"), m_password);
 }
 
@@ -117,38 +130,92 @@ void TestCtlPg::cleanupTestCase()
     m_site.reset();
     {
         QSqlDatabase admin = QSqlDatabase::database(kAdminConnection);
+        QSqlDatabase::database(kCatalogConnection, false).close();
         if (admin.isOpen() && !m_name.isEmpty()) {
-            const QString error = exec(
-                admin, m_ownDatabase
-                           ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)
-                           : QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_name));
+            exec(admin, QStringLiteral("SET client_min_messages = warning"));
+            QString error =
+                exec(admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
             if (!error.isEmpty())
                 qWarning("could not drop %s: %s", qPrintable(m_name), qPrintable(error));
+            // Roles outlive databases: drop this site's (names of the provisioner's making).
+            if (!m_prefix.isEmpty()) {
+                for (const QString &role : siteRoles(admin, m_prefix + u'_')) {
+                    error = exec(admin, QStringLiteral("DROP ROLE \"%1\"").arg(role));
+                    if (!error.isEmpty())
+                        qWarning("could not drop %s: %s", qPrintable(role), qPrintable(error));
+                }
+            }
         }
-        QSqlDatabase::database(kCatalogConnection, false).close();
         admin.close();
     }
     QSqlDatabase::removeDatabase(kCatalogConnection);
     QSqlDatabase::removeDatabase(kAdminConnection);
 }
 
-void TestCtlPg::initStoresNoPassword()
+void TestCtlPg::initNeedsASuperuser()
+{
+    // The owner role of with-postgres.sh is no superuser: refused before anything is made.
+    QUrl owner(qEnvironmentVariable("CALLVAULT_TEST_PG_URL"));
+    QVERIFY(!owner.isEmpty());
+    CtlSite site;
+    QVERIFY(site.isValid());
+    const QString before = siteRoles(QSqlDatabase::database(kAdminConnection), QStringLiteral("cv_")).join(u',');
+    const RunResult r = site.init({QStringLiteral("--pg"), owner.toString(QUrl::FullyEncoded)});
+    CTL_EXPECT_EXIT(r, 1);
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("which is not a superuser"));
+    QVERIFY(!QFile::exists(site.dir() + QStringLiteral("/site.json")));
+    QVERIFY(!QFile::exists(site.keyFile()));
+    QCOMPARE(siteRoles(QSqlDatabase::database(kAdminConnection), QStringLiteral("cv_")).join(u','),
+             before);
+}
+
+void TestCtlPg::initSecuresTheCatalog()
 {
     const RunResult r = m_site->init({QStringLiteral("--pg"), m_catalogUrl});
     CTL_EXPECT_EXIT(r, 0);
-    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("catalog:      PostgreSQL postgresql://%1@%2:%3/")
-                                   .arg(m_serverUrl.userName(), m_serverUrl.host())
-                                   .arg(m_serverUrl.port()));
+    // site.json and the report name neither user nor password.
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("catalog:      PostgreSQL postgresql://%1:%2/%3?")
+                                   .arg(m_serverUrl.host())
+                                   .arg(m_serverUrl.port())
+                                   .arg(m_name));
     QVERIFY2(!r.out.contains(m_password) && !r.err.contains(m_password),
              "init printed the database password");
     QVERIFY2(!QFile::exists(m_site->dir() + QStringLiteral("/catalog.sqlite")),
              "a PostgreSQL site has no SQLite file");
-
     const QByteArray json = readFile(m_site->dir() + QStringLiteral("/site.json"));
     QVERIFY(!json.isEmpty());
     QVERIFY2(!json.contains(m_password.toUtf8()), "site.json holds the database password");
-    QVERIFY2(json.contains("postgres"), json.constData());
-    QVERIFY2(json.contains(m_name.toUtf8()), "site.json does not name this run's catalog");
+    QVERIFY2(!json.contains("postgres@"), "site.json names the superuser");
+    const QJsonObject catalog =
+        QJsonDocument::fromJson(json).object().value(QStringLiteral("catalog")).toObject();
+    QCOMPARE(catalog.value(QStringLiteral("kind")).toString(), QStringLiteral("postgres"));
+    QVERIFY2(catalog.value(QStringLiteral("location")).toString().contains(m_name), json.constData());
+    m_prefix = catalog.value(QStringLiteral("pgRolePrefix")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^cv_[0-9a-f]{8}$")).match(m_prefix).hasMatch(),
+             json.constData());
+    QCOMPARE(catalog.value(QStringLiteral("pgGatePassword")).toString().size(), 64);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("login role:   %1_u_").arg(m_prefix));
+
+    // The roles exist, the owner owns the database and the tables, and the admin's login
+    // role is a member of the app role.
+    QSqlDatabase admin = QSqlDatabase::database(kAdminConnection);
+    const QStringList roles = siteRoles(admin, m_prefix + u'_');
+    for (const QString &suffix : {QStringLiteral("_owner"), QStringLiteral("_app"), QStringLiteral("_gate")})
+        QVERIFY2(roles.contains(m_prefix + suffix), qPrintable(roles.join(u',')));
+    QCOMPARE(roles.size(), 4);
+    QSqlDatabase catalogDb = openPg(kCatalogConnection, m_serverUrl, m_name);
+    QVERIFY2(catalogDb.isOpen(), qPrintable(catalogDb.lastError().text()));
+    QSqlQuery q(catalogDb);
+    QVERIFY2(q.exec(QStringLiteral("SELECT pg_get_userbyid(d.datdba), "
+                                   "(SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables "
+                                   " WHERE schemaname = 'public'), "
+                                   "(SELECT count(*) FROM users WHERE db_role IS NOT NULL) "
+                                   "FROM pg_database d WHERE d.datname = current_database()")) &&
+                 q.next(),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(q.value(0).toString(), m_prefix + QStringLiteral("_owner"));
+    QCOMPARE(q.value(1).toString(), m_prefix + QStringLiteral("_owner"));
+    QCOMPARE(q.value(2).toInt(), 1);
 }
 
 void TestCtlPg::importListExportVerify()
@@ -201,21 +268,17 @@ void TestCtlPg::importListExportVerify()
 
 void TestCtlPg::rowsAreInThisRunsCatalog()
 {
-    QSqlDatabase db = m_ownDatabase ? openPg(kCatalogConnection, m_serverUrl, m_name)
-                                    : QSqlDatabase::database(kAdminConnection);
+    QSqlDatabase db = QSqlDatabase::database(kCatalogConnection);
     QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
-    const QString prefix = m_ownDatabase ? QString() : m_name + u'.';
     QSqlQuery q(db);
-    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recordings").arg(prefix)) && q.next(),
+    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM recordings")) && q.next(),
              qPrintable(q.lastError().text()));
     QCOMPARE(q.value(0).toInt(), 2);
-    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM %1recording_keys").arg(prefix)) &&
-                 q.next(),
+    QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM recording_keys")) && q.next(),
              qPrintable(q.lastError().text()));
     QCOMPARE(q.value(0).toInt(), 2);
-    QVERIFY2(
-        q.exec(QStringLiteral("SELECT action, count(*) FROM %1audit GROUP BY action").arg(prefix)),
-        qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("SELECT action, count(*) FROM audit GROUP BY action")),
+             qPrintable(q.lastError().text()));
     QMap<QString, int> actions;
     while (q.next())
         actions.insert(q.value(0).toString(), q.value(1).toInt());
@@ -237,6 +300,8 @@ void TestCtlPg::passwordComesFromTheEnvironment()
 
 void TestCtlPg::secondSiteOnSameCatalogRefused()
 {
+    QSqlDatabase admin = QSqlDatabase::database(kAdminConnection);
+    const QStringList rolesBefore = siteRoles(admin, QStringLiteral("cv_"));
     CtlSite second;
     QVERIFY(second.isValid());
     second.env().insert(QStringLiteral("PGPASSWORD"), m_password);
@@ -245,7 +310,21 @@ void TestCtlPg::secondSiteOnSameCatalogRefused()
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("already belongs to a site"));
     QVERIFY(!QFile::exists(second.dir() + QStringLiteral("/site.json")));
     QVERIFY(!QFile::exists(second.keyFile()));
+    QCOMPARE(siteRoles(admin, QStringLiteral("cv_")), rolesBefore);
     QCOMPARE(m_site->recordingCount(), 2);
+}
+
+void TestCtlPg::upgradeReappliesTheSecurity()
+{
+    // On a current catalog: no migration, the security SQL applied again, nothing lost.
+    RunResult r = m_site->ctl({QStringLiteral("upgrade"), QStringLiteral("--pg"), m_catalogUrl});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("schema version 6 -> 6"));
+    CTL_EXPECT_CONTAINS(r.out, m_prefix + QStringLiteral("_*"));
+    QVERIFY2(!r.out.contains(m_password), "upgrade printed the password");
+    QCOMPARE(m_site->recordingCount(), 2);
+    r = m_site->ctl({QStringLiteral("upgrade")});
+    CTL_EXPECT_EXIT(r, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCtlPg)

@@ -1,0 +1,96 @@
+-- CallVault server-side security, part 5: privileges (docs/postgres-security.md, "Grants
+-- and row-level security"). Re-applied by `upgrade` after new migrations, so everything
+-- here starts from nothing and is safe to run again.
+
+-- The database: only the site's roles connect, and no one makes temporary objects.
+DO $$
+BEGIN
+    EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), '${app}',
+                   '${gate}');
+END
+$$;
+
+-- Nothing for PUBLIC on the schema and its objects (PostgreSQL grants EXECUTE on every new
+-- function to PUBLIC by default: not for functions ${owner} makes later either).
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+-- Start from nothing for the site's roles, then grant what each table needs.
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}, ${gate};
+
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app}, ${gate};
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM ${app}, ${gate};
+
+GRANT USAGE ON SCHEMA public TO ${app}, ${gate};
+
+-- Reference data every user reads; writes by permission (row-level policies below).
+GRANT SELECT ON sites, schema_migrations, roles, role_permissions, teams, agents, tags, settings
+    TO ${app};
+
+GRANT INSERT, UPDATE, DELETE ON roles, role_permissions, teams, agents, settings TO ${app};
+
+GRANT INSERT ON tags TO ${app};
+
+-- users: password_hash is not readable (no column grant; in PostgreSQL mode it holds only
+-- a placeholder, the password is the login role's SCRAM verifier). db_role, the lockout
+-- columns and disabled are written only by the definer functions.
+GRANT SELECT (id, name, role, must_change_password, disabled, failed_logins, locked_until_ms,
+              password_changed_at_ms, last_login_ms, agent_id, created_at_ms, db_role)
+    ON users TO ${app};
+
+GRANT INSERT (name, password_hash, role, must_change_password, agent_id, created_at_ms)
+    ON users TO ${app};
+
+GRANT UPDATE (name, role, must_change_password, agent_id) ON users TO ${app};
+
+GRANT DELETE ON users TO ${app};
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON user_teams TO ${app};
+
+-- Recordings: read within scope, added by recorders, deleted (crypto-shredded) by
+-- recording.delete within scope. Keys: added by recorders, never read directly (only
+-- through cv_read_wrapped_key), never changed.
+GRANT SELECT, INSERT, DELETE ON recordings TO ${app};
+
+GRANT INSERT ON recording_keys TO ${app};
+
+GRANT SELECT, INSERT, DELETE ON recording_tags, bookmarks TO ${app};
+
+-- The audit trail and its checkpoints: read with audit.read or audit.verify; written only
+-- through cv_audit_append / cv_audit_add_checkpoint and the other functions.
+GRANT SELECT ON audit, audit_checkpoints TO ${app};
+
+-- login_throttle: nothing.
+
+-- Sequences where INSERT is granted.
+GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq TO ${app};
+
+-- Functions: the contract for the client, and what the policies and the users trigger call
+-- (policy expressions run with the caller's privileges).
+GRANT EXECUTE ON FUNCTION cv_whoami(), cv_has_permission(text), cv_may_see_agent(text),
+    cv_scope_all(text), cv_scope_agents(text), cv_setting_permission(text), cv_my_id(),
+    cv_my_name(), cv_may_handle_role(text),
+    cv_audit_append(text, text, text, boolean, text, text),
+    cv_audit_add_checkpoint(bigint, bytea, bigint, bigint, text, bytea, bytea),
+    cv_read_wrapped_key(uuid, text, text, text), cv_login_succeeded(text, text),
+    cv_create_login(bigint, text), cv_set_password(bigint, text, boolean),
+    cv_set_login_enabled(bigint, boolean)
+    TO ${app};
+
+-- The phone normalization of migration 5 computes generated columns on INSERT and is used
+-- by searches: immutable, no data access.
+GRANT EXECUTE ON FUNCTION callvault_phone_national(text), callvault_phone_canonical(text),
+    callvault_phone_norm(text)
+    TO ${app};
+
+-- The gate role counts failed log-ins and nothing else.
+GRANT EXECUTE ON FUNCTION cv_login_failed(text, text, text) TO ${gate};

@@ -1,0 +1,165 @@
+-- CallVault server-side security, part 6: row-level security (docs/postgres-security.md,
+-- "Grants and row-level security"). Enabled on every table; the policies are for ${app}
+-- (every user login role is its member). ${owner} owns the tables and so bypasses them,
+-- which the SECURITY DEFINER functions rely on. A table without a policy for a command
+-- refuses it. Re-applied by `upgrade`: every policy is dropped and made again.
+-- Permission checks are written "(SELECT cv_has_permission(...))": an uncorrelated
+-- subquery is evaluated once per statement, not once per row.
+
+ALTER TABLE sites ENABLE ROW LEVEL SECURITY;
+ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE roles ENABLE ROW LEVEL SECURITY;
+ALTER TABLE role_permissions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE teams ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tags ENABLE ROW LEVEL SECURITY;
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE user_teams ENABLE ROW LEVEL SECURITY;
+ALTER TABLE login_throttle ENABLE ROW LEVEL SECURITY;
+ALTER TABLE recordings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE recording_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE recording_tags ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bookmarks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
+
+-- Drop every policy on the public schema's tables, so that this file makes them anew.
+DO $$
+DECLARE
+    p record;
+BEGIN
+    FOR p IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' LOOP
+        EXECUTE format('DROP POLICY %I ON %I', p.policyname, p.tablename);
+    END LOOP;
+END
+$$;
+
+-- Reference data: everyone reads it.
+CREATE POLICY cv_read ON sites FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON schema_migrations FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON roles FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON role_permissions FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON teams FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON agents FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON tags FOR SELECT TO ${app} USING (true);
+CREATE POLICY cv_read ON settings FOR SELECT TO ${app} USING (true);
+
+-- Roles and their permissions: roles.manage.
+CREATE POLICY cv_insert ON roles FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('roles.manage')));
+CREATE POLICY cv_update ON roles FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('roles.manage')))
+    WITH CHECK ((SELECT cv_has_permission('roles.manage')));
+CREATE POLICY cv_delete ON roles FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('roles.manage')));
+CREATE POLICY cv_insert ON role_permissions FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('roles.manage')));
+CREATE POLICY cv_update ON role_permissions FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('roles.manage')))
+    WITH CHECK ((SELECT cv_has_permission('roles.manage')));
+CREATE POLICY cv_delete ON role_permissions FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('roles.manage')));
+
+-- Teams and the agent directory: teams.manage.
+CREATE POLICY cv_insert ON teams FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('teams.manage')));
+CREATE POLICY cv_update ON teams FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('teams.manage')))
+    WITH CHECK ((SELECT cv_has_permission('teams.manage')));
+CREATE POLICY cv_delete ON teams FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('teams.manage')));
+CREATE POLICY cv_insert ON agents FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('teams.manage')));
+CREATE POLICY cv_update ON agents FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('teams.manage')))
+    WITH CHECK ((SELECT cv_has_permission('teams.manage')));
+CREATE POLICY cv_delete ON agents FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('teams.manage')));
+
+-- Settings: security.policy for lockout.*, password.* and session.*, settings.change for
+-- the rest (a key cannot be moved from one kind to the other).
+CREATE POLICY cv_insert ON settings FOR INSERT TO ${app}
+    WITH CHECK (cv_has_permission(cv_setting_permission(key)));
+CREATE POLICY cv_update ON settings FOR UPDATE TO ${app}
+    USING (cv_has_permission(cv_setting_permission(key)))
+    WITH CHECK (cv_has_permission(cv_setting_permission(key)));
+CREATE POLICY cv_delete ON settings FOR DELETE TO ${app}
+    USING (cv_has_permission(cv_setting_permission(key)));
+
+-- Tags: created by users who may tag, under their own name; never changed or removed
+-- (no permission covers it yet).
+CREATE POLICY cv_insert ON tags FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.tag')) AND created_by = (SELECT cv_my_name()));
+
+-- Users: one's own row, or every row with users.manage; changes with users.manage (and
+-- the trigger cv_users_guard: not one's own account, only roles one may handle).
+CREATE POLICY cv_read ON users FOR SELECT TO ${app}
+    USING (db_role = session_user::text OR (SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_insert ON users FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_update ON users FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('users.manage')))
+    WITH CHECK ((SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_delete ON users FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('users.manage')));
+
+CREATE POLICY cv_read ON user_teams FOR SELECT TO ${app}
+    USING (user_id = (SELECT cv_my_id()) OR (SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_insert ON user_teams FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_update ON user_teams FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('users.manage')))
+    WITH CHECK ((SELECT cv_has_permission('users.manage')));
+CREATE POLICY cv_delete ON user_teams FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('users.manage')));
+
+-- Recordings: recording.search within the scope (cv_may_see_agent, evaluated once per
+-- statement); added with recording.ingest; deleted with recording.delete within the scope.
+CREATE POLICY cv_read ON recordings FOR SELECT TO ${app}
+    USING ((SELECT cv_scope_all('recording.search'))
+           OR agent_id = ANY (CAST((SELECT cv_scope_agents('recording.search')) AS text[])));
+CREATE POLICY cv_insert ON recordings FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.ingest')));
+CREATE POLICY cv_delete ON recordings FOR DELETE TO ${app}
+    USING ((SELECT cv_scope_all('recording.delete'))
+           OR agent_id = ANY (CAST((SELECT cv_scope_agents('recording.delete')) AS text[])));
+
+-- Wrapped keys: added with recording.ingest; no policy (and no grant) for anything else.
+CREATE POLICY cv_insert ON recording_keys FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.ingest')));
+
+-- Tag links and bookmarks: visible with their recording (the subquery on recordings is
+-- itself filtered by the caller's recording policy); added and removed with recording.tag
+-- / recording.bookmark on recordings the caller sees, under the caller's own name.
+CREATE POLICY cv_read ON recording_tags FOR SELECT TO ${app}
+    USING (EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_insert ON recording_tags FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.tag'))
+                AND tagged_by = (SELECT cv_my_name())
+                AND EXISTS (SELECT 1 FROM recordings r
+                            WHERE r.id = recording_tags.recording_id
+                              AND r.started_at_ms = recording_tags.started_at_ms));
+CREATE POLICY cv_delete ON recording_tags FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('recording.tag'))
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+
+CREATE POLICY cv_read ON bookmarks FOR SELECT TO ${app}
+    USING (EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_insert ON bookmarks FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.bookmark'))
+                AND author = (SELECT cv_my_name())
+                AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_delete ON bookmarks FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('recording.bookmark'))
+           AND author = (SELECT cv_my_name())
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+
+-- The audit trail and its checkpoints: read with audit.read or audit.verify. No policy
+-- (and no grant) for INSERT, UPDATE or DELETE: rows come only through the functions.
+CREATE POLICY cv_read ON audit FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('audit.read') OR cv_has_permission('audit.verify')));
+CREATE POLICY cv_read ON audit_checkpoints FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('audit.read') OR cv_has_permission('audit.verify')));
+
+-- login_throttle: no policy, no grant.
