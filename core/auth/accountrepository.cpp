@@ -13,9 +13,16 @@ using namespace sqlhelpers;
 
 namespace {
 
-const char kColumns[] = "SELECT id, name, password_hash, role, must_change_password, disabled, "
-                        "failed_logins, locked_until_ms, password_changed_at_ms, last_login_ms, "
-                        "agent_id, created_at_ms FROM users ";
+// On a server-enforced catalog the login roles may not read password_hash (the password
+// lives in the login role; the column holds a placeholder), so it is not selected there.
+QString selectAccounts(const Database &db)
+{
+    return QStringLiteral("SELECT id, name, %1, role, must_change_password, disabled, "
+                          "failed_logins, locked_until_ms, password_changed_at_ms, last_login_ms, "
+                          "agent_id, created_at_ms FROM users ")
+        .arg(db.serverEnforced() ? QStringLiteral("'' AS password_hash")
+                                 : QStringLiteral("password_hash"));
+}
 
 std::optional<qint64> optionalMs(const QVariant &value)
 {
@@ -46,21 +53,31 @@ AccountRepository::AccountRepository(Database &db) : m_db(db) {}
 
 Result<qint64> AccountRepository::insert(const NewAccount &account)
 {
+    // A server-enforced catalog lets login roles write only these columns; the others
+    // (disabled, failure count, password age) keep their defaults and belong to the server
+    // functions.
+    const bool enforced = m_db.serverEnforced();
     auto query = prepare(
-        m_db, QStringLiteral("INSERT INTO users (name, password_hash, role, must_change_password, "
-                             "disabled, failed_logins, password_changed_at_ms, agent_id, "
-                             "created_at_ms) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id"));
+        m_db, enforced ? QStringLiteral("INSERT INTO users (name, password_hash, role, "
+                                        "must_change_password, agent_id, created_at_ms) "
+                                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                       : QStringLiteral("INSERT INTO users (name, password_hash, role, "
+                                        "must_change_password, agent_id, created_at_ms, "
+                                        "disabled, failed_logins, password_changed_at_ms) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id"));
     if (!query)
         return query.error();
     query->addBindValue(account.name);
     query->addBindValue(text(account.passwordHash));
     query->addBindValue(account.role);
     query->addBindValue(account.mustChangePassword);
-    query->addBindValue(false);
-    query->addBindValue(static_cast<qlonglong>(account.nowMs));
     query->addBindValue(account.agentId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                   : QVariant(account.agentId));
     query->addBindValue(static_cast<qlonglong>(account.nowMs));
+    if (!enforced) {
+        query->addBindValue(false);
+        query->addBindValue(static_cast<qlonglong>(account.nowMs));
+    }
     if (auto r = exec(query.value(), QStringLiteral("Could not create user %1").arg(account.name));
         !r) {
         if (r.error().code == ErrorCode::Conflict)
@@ -80,7 +97,7 @@ Result<std::optional<Account>> AccountRepository::findOne(const QString &where,
 {
     std::optional<Account> account;
     {
-        auto query = prepare(m_db, QString::fromLatin1(kColumns) + where);
+        auto query = prepare(m_db, selectAccounts(m_db) + where);
         if (!query)
             return query.error();
         query->addBindValue(value);
@@ -122,7 +139,7 @@ Result<QVector<Account>> AccountRepository::list()
         while (query->next())
             teams[query->value(0).toLongLong()].append(query->value(1).toString());
     }
-    auto query = prepare(m_db, QString::fromLatin1(kColumns) + QStringLiteral("ORDER BY name"));
+    auto query = prepare(m_db, selectAccounts(m_db) + QStringLiteral("ORDER BY name"));
     if (!query)
         return query.error();
     if (auto r = exec(query.value(), QStringLiteral("Could not list the users")); !r)
