@@ -1,4 +1,5 @@
 #include "ctlsupport.h"
+#include "ctllogin.h"
 
 #include "catalog/database.h"
 
@@ -142,11 +143,22 @@ cv::Result<QByteArray> readPassphrase(const QCommandLineParser &parser, bool for
                       QStringLiteral("Key-file passphrase"), forNewKeyFile);
 }
 
+void addSiteOptions(QCommandLineParser &parser)
+{
+    addLoginOptions(parser);
+}
+
 cv::Result<OpenSite> openSite(const QCommandLineParser &parser)
 {
     auto site = cv::Site::open(siteDirectory(parser));
     if (!site)
         return site.error();
+    if (site->isServerEnforced()) {
+        auto in = login(parser);
+        if (!in)
+            return in.error();
+        return std::move(in->opened);
+    }
     auto db = site->openCatalog();
     if (!db)
         return db.error();

@@ -15,7 +15,7 @@ namespace ctl {
 int runDemo(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     p.addOption({QStringLiteral("count"), QStringLiteral("Number of calls (default 20)."), QStringLiteral("N"), QStringLiteral("20")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed, for repeatable demo data."), QStringLiteral("S"), QStringLiteral("2026")});
     int code = 0;

@@ -36,7 +36,7 @@ QString shortId(const QUuid &id)
 int runImport(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     p.addOption({QStringLiteral("agent"), QStringLiteral("Agent id (工号)."), QStringLiteral("ID")});
     p.addOption({QStringLiteral("phone"), QStringLiteral("Customer phone number."), QStringLiteral("NUM")});
     p.addOption({QStringLiteral("started-at"), QStringLiteral("Call start, ISO 8601 (default: now)."), QStringLiteral("ISO")});
@@ -79,7 +79,7 @@ int runImport(const QStringList &args)
 int runList(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     p.addOption({QStringLiteral("limit"), QStringLiteral("Show at most N recordings (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
     int code = 0;
     if (!parse(p, args, QStringLiteral("List recordings, newest first."), &code))
@@ -121,7 +121,7 @@ int runList(const QStringList &args)
 int runExport(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     p.addOption(passphraseFileOption());
     p.addOption({QStringLiteral("reason"), QStringLiteral("Why it is exported (kept in the audit trail)."), QStringLiteral("TEXT")});
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Recording id."));
@@ -155,7 +155,7 @@ int runExport(const QStringList &args)
 int runVerify(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     p.addOption(passphraseFileOption());
     p.addPositionalArgument(QStringLiteral("[ID]"), QStringLiteral("Verify one recording (default: all)."));
     int code = 0;
@@ -204,7 +204,7 @@ int runVerify(const QStringList &args)
 int runRecover(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
+    addSiteOptions(p);
     int code = 0;
     if (!parse(p, args, QStringLiteral("Turn unfinished spool files (after a crash) into recordings marked 'recovered'."), &code))
         return code;

@@ -1,6 +1,7 @@
 #include "recordingexporter.h"
 
 #include "catalog/auditlog.h"
+#include "catalog/database.h"
 #include "codec/oggopusreader.h"
 #include "codec/pcmresampler.h"
 #include "codec/wavwriter.h"
@@ -101,7 +102,9 @@ Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath
     if (!format)
         return format.error();
     // On a server-enforced catalog the server audits the key release ('recording.export'),
-    // and the row below adds what only this program knows: the format and the file.
+    // and the row below ('recording.export.file') adds what only this program knows: the
+    // format, the file and the reason. Elsewhere the row below is the export's only row.
+    const bool serverAudited = m_access.database().serverEnforced();
     auto opened = m_access.open(id, KeyUse::Export);
     if (!opened)
         return opened.error();
@@ -109,7 +112,8 @@ Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath
     QJsonObject details = QJsonDocument::fromJson(audit.details.toUtf8()).object();
     details[QStringLiteral("format")] = format.value() == Format::Opus ? QStringLiteral("opus") : QStringLiteral("wav");
     details[QStringLiteral("file")] = QFileInfo(outPath).fileName();
-    audit.action = QStringLiteral("recording.export");
+    audit.action = serverAudited ? QStringLiteral("recording.export.file")
+                                 : QStringLiteral("recording.export");
     audit.target = id.toString(QUuid::WithoutBraces);
     audit.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     if (auto audited = AuditLog(m_access.database()).append(audit); !audited)

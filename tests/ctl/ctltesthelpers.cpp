@@ -344,7 +344,12 @@ RunResult CtlSite::ctl(const QStringList &commandAndArgs) const
 RunResult CtlSite::ctl(const QStringList &commandAndArgs, const QProcessEnvironment &env) const
 {
     QStringList args = commandAndArgs;
-    const int at = (!args.isEmpty() && args.first() == QLatin1String("key")) ? 2 : 1;
+    // Commands with sub-commands take their options after the sub-command.
+    static const QStringList groups = {QStringLiteral("key"),  QStringLiteral("user"),
+                                       QStringLiteral("team"), QStringLiteral("role"),
+                                       QStringLiteral("setting"), QStringLiteral("audit"),
+                                       QStringLiteral("tag"),  QStringLiteral("bookmark")};
+    const int at = (!args.isEmpty() && groups.contains(args.first())) ? 2 : 1;
     args.insert(std::min<qsizetype>(at, args.size()), m_site);
     args.insert(std::min<qsizetype>(at, args.size()), QStringLiteral("--site"));
     return run(ctlPath(), args, env);

@@ -5,9 +5,9 @@
 // Each run works in a fresh database of its own and drops it and the site's roles at the end,
 // so reruns and parallel runs never meet.
 //
-// Until callvaultctl logs each person in as their own login role (the client side of the
-// security work), the commands after init connect as the superuser through PGUSER/PGPASSWORD
-// (site.json names no user): they bypass row-level security, which tests/pgsecurity checks.
+// After init every command logs in as a CallVault user, i.e. as that user's own PostgreSQL
+// login role: the admin sets up a team, a recorder and a supervisor; the recorder imports
+// (and sees nothing); the supervisor lists, exports and verifies the calls of the team.
 #include "ctltesthelpers.h"
 
 #include <QFile>
@@ -77,6 +77,7 @@ private slots:
     void cleanupTestCase();
     void initNeedsASuperuser();
     void initSecuresTheCatalog();
+    void adminSetsUpTheTeamThroughTheServer();
     void importListExportVerify();
     void rowsAreInThisRunsCatalog();
     void passwordComesFromTheEnvironment();
@@ -84,6 +85,11 @@ private slots:
     void upgradeReappliesTheSecurity();
 
 private:
+    // The site's environment logged in as `user` (password "Chosen password of <user>", the
+    // admin's from init).
+    QProcessEnvironment as(const QString &user) const;
+    void actAs(const QString &user);
+
     QUrl m_serverUrl; // CALLVAULT_TEST_PG_SUPERUSER_URL
     QString m_password;
     QString m_name; // our database
@@ -121,8 +127,22 @@ void TestCtlPg::initTestCase()
 
     m_site = std::make_unique<CtlSite>();
     QVERIFY(m_site->isValid());
-    m_site->env().insert(QStringLiteral("PGUSER"), m_serverUrl.userName());
-    m_site->env().insert(QStringLiteral("PGPASSWORD"), m_password);
+}
+
+QProcessEnvironment TestCtlPg::as(const QString &user) const
+{
+    QProcessEnvironment env = m_site->env();
+    env.insert(QStringLiteral("CALLVAULT_USER"), user);
+    env.insert(QStringLiteral("CALLVAULT_PASSWORD"),
+               user == QLatin1String("admin")
+                   ? env.value(QStringLiteral("CALLVAULT_ADMIN_PASSWORD"))
+                   : QStringLiteral("Chosen password of ") + user);
+    return env;
+}
+
+void TestCtlPg::actAs(const QString &user)
+{
+    m_site->env() = as(user);
 }
 
 void TestCtlPg::cleanupTestCase()
@@ -218,8 +238,58 @@ void TestCtlPg::initSecuresTheCatalog()
     QCOMPARE(q.value(2).toInt(), 1);
 }
 
+void TestCtlPg::adminSetsUpTheTeamThroughTheServer()
+{
+    const QProcessEnvironment admin = as(QStringLiteral("admin"));
+    const auto run = [&](const QStringList &args, const QProcessEnvironment &env) {
+        return m_site->ctl(args, env);
+    };
+    CTL_EXPECT_EXIT(run({QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("Team One"),
+                         QStringLiteral("--id"), QStringLiteral("T1")},
+                        admin),
+                    0);
+    for (const QString &agent : {QStringLiteral("7001"), QStringLiteral("7002")})
+        CTL_EXPECT_EXIT(run({QStringLiteral("team"), QStringLiteral("assign-agent"), agent,
+                             QStringLiteral("T1")},
+                            admin),
+                        0);
+    const QString temporary = m_site->scratch(QStringLiteral("temporary-password"));
+    QFile file(temporary);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Temporary password 1\n") > 0);
+    file.close();
+    const struct
+    {
+        QString name;
+        QStringList extra;
+    } users[] = {{QStringLiteral("rec"), {QStringLiteral("--role"), QStringLiteral("recorder")}},
+                 {QStringLiteral("sup"),
+                  {QStringLiteral("--role"), QStringLiteral("supervisor"), QStringLiteral("--team"),
+                   QStringLiteral("T1")}}};
+    for (const auto &user : users) {
+        CTL_EXPECT_EXIT(run(QStringList{QStringLiteral("user"), QStringLiteral("add"), user.name,
+                                        QStringLiteral("--new-password-file"), temporary} +
+                                user.extra,
+                            admin),
+                        0);
+        // The first log-in must change the temporary password.
+        QProcessEnvironment first = as(user.name);
+        const QString chosen = first.value(QStringLiteral("CALLVAULT_PASSWORD"));
+        first.insert(QStringLiteral("CALLVAULT_PASSWORD"), QStringLiteral("Temporary password 1"));
+        RunResult r = run({QStringLiteral("list")}, first);
+        CTL_EXPECT_EXIT(r, 1);
+        CTL_EXPECT_CONTAINS(r.err, QStringLiteral("must change their password first"));
+        first.insert(QStringLiteral("CALLVAULT_NEW_PASSWORD"), chosen);
+        CTL_EXPECT_EXIT(run({QStringLiteral("user"), QStringLiteral("passwd")}, first), 0);
+    }
+    // The admin manages users but may not list recordings: the server shows none.
+    actAs(QStringLiteral("admin"));
+    RunResult adminList;
+    QCOMPARE(m_site->recordingCount(&adminList), 0);
+}
+
 void TestCtlPg::importListExportVerify()
 {
+    actAs(QStringLiteral("rec"));
     const struct
     {
         int rate, channels;
@@ -235,7 +305,14 @@ void TestCtlPg::importListExportVerify()
         QVERIFY2(!id.isEmpty(), qPrintable(r.describe()));
         m_ids << id;
     }
+    // The recorder adds calls but can neither list nor export them.
+    QCOMPARE(m_site->recordingCount(), 0);
+    RunResult refused =
+        m_site->ctl({QStringLiteral("export"), m_ids.at(0), m_site->scratch(QStringLiteral("x.opus"))});
+    CTL_EXPECT_EXIT(refused, 1);
+    QVERIFY(!QFile::exists(m_site->scratch(QStringLiteral("x.opus"))));
 
+    actAs(QStringLiteral("sup"));
     RunResult list;
     QCOMPARE(m_site->recordingCount(&list), 2);
     for (int i = 0; i < 2; ++i) {
@@ -284,18 +361,36 @@ void TestCtlPg::rowsAreInThisRunsCatalog()
         actions.insert(q.value(0).toString(), q.value(1).toInt());
     QCOMPARE(actions.value(QStringLiteral("site.init")), 1);
     QCOMPARE(actions.value(QStringLiteral("recording.create")), 2);
+    // The server's row for each key release, and the program's row with the file.
     QCOMPARE(actions.value(QStringLiteral("recording.export")), 2);
+    QCOMPARE(actions.value(QStringLiteral("recording.export.file")), 2);
+    QVERIFY2(q.exec(QStringLiteral("SELECT DISTINCT actor FROM audit WHERE action LIKE "
+                                   "'recording.%' ORDER BY 1")),
+             qPrintable(q.lastError().text()));
+    QStringList actors;
+    while (q.next())
+        actors << q.value(0).toString();
+    QCOMPARE(actors, (QStringList{QStringLiteral("rec"), QStringLiteral("sup")}));
 }
 
 void TestCtlPg::passwordComesFromTheEnvironment()
 {
+    // No name: the command says how to give one. A wrong password or an unknown name: one
+    // answer, and no database text.
     QProcessEnvironment env = m_site->env();
-    env.remove(QStringLiteral("PGPASSWORD"));
-    const RunResult r = m_site->ctl({QStringLiteral("list")}, env);
+    env.remove(QStringLiteral("CALLVAULT_USER"));
+    RunResult r = m_site->ctl({QStringLiteral("list")}, env);
     CTL_EXPECT_EXIT(r, 1);
-    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("Could not connect to the PostgreSQL catalog"));
-    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("PGPASSWORD"));
-    QVERIFY2(!r.err.contains(m_password), "the error message shows the password");
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("--user NAME or $CALLVAULT_USER"));
+    for (const QString &user : {QStringLiteral("sup"), QStringLiteral("nobody")}) {
+        env = as(user);
+        env.insert(QStringLiteral("CALLVAULT_PASSWORD"), QStringLiteral("not the password"));
+        r = m_site->ctl({QStringLiteral("list")}, env);
+        CTL_EXPECT_EXIT(r, 1);
+        CTL_EXPECT_CONTAINS(r.err, QStringLiteral("The user name or password is wrong."));
+        QVERIFY2(!r.err.contains(QStringLiteral("FATAL")) && !r.err.contains(m_prefix),
+                 qPrintable(r.err));
+    }
 }
 
 void TestCtlPg::secondSiteOnSameCatalogRefused()
@@ -304,7 +399,6 @@ void TestCtlPg::secondSiteOnSameCatalogRefused()
     const QStringList rolesBefore = siteRoles(admin, QStringLiteral("cv_"));
     CtlSite second;
     QVERIFY(second.isValid());
-    second.env().insert(QStringLiteral("PGPASSWORD"), m_password);
     const RunResult r = second.init({QStringLiteral("--pg"), m_catalogUrl});
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("already belongs to a site"));
