@@ -62,7 +62,7 @@ Result<std::unique_ptr<Database>> Site::openCatalog() const
     if (isServerEnforced())
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("The catalog of this site checks every user in the "
-                                        "PostgreSQL server: this needs a log-in (--user NAME)."));
+                                        "PostgreSQL server: log in as a CallVault user first."));
     auto config = catalogConfig();
     if (!config)
         return config.error();
