@@ -151,9 +151,9 @@ int runKey(const QStringList &args)
                     {{QStringLiteral("fingerprint"), fingerprint},
                      {QStringLiteral("export"), exportKeys},
                      {QStringLiteral("import"), importKeys}},
-                    QStringLiteral("Usage: callvaultctl key fingerprint [--site DIR]\n"
-                                   "       callvaultctl key export|import FILE --user NAME [--site DIR]\n"
-                                   "(callvaultctl key COMMAND --help for details)"));
+                    QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]\n"
+                                   "(export and import act as a user with keys.manage: --user NAME; "
+                                   "callvaultctl key COMMAND --help for details)"));
 }
 
 } // namespace ctl
