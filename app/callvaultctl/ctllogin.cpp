@@ -36,10 +36,11 @@ bool parseAsUser(QCommandLineParser &p, const QStringList &args, const QString &
         required += name.startsWith(u'[') ? 0 : 1;
     const qsizetype given = p.positionalArguments().size();
     if (exact ? given != positional.size() : given < required) {
-        *code = usageError(positional.isEmpty()
-                               ? QStringLiteral("takes no arguments, only options")
-                               : QStringLiteral("expected %1").arg(positional.join(QLatin1Char(' '))),
-                           args.first());
+        *code =
+            usageError(positional.isEmpty()
+                           ? QStringLiteral("takes no arguments, only options")
+                           : QStringLiteral("expected %1").arg(positional.join(QLatin1Char(' '))),
+                       args.first());
         return false;
     }
     if (p.value(QStringLiteral("user")).isEmpty() &&
@@ -110,8 +111,8 @@ cv::Result<LoggedIn> loginFor(const QCommandLineParser &parser,
     if (!in)
         return in.error();
     const QString site = in->opened.site->config().siteId.toString(QUuid::WithoutBraces);
-    if (auto allowed = cv::AccessControl(in->db()).requireAny(in->principal(), permissions, site,
-                                                              action);
+    if (auto allowed =
+            cv::AccessControl(in->db()).requireAny(in->principal(), permissions, site, action);
         !allowed)
         return allowed.error();
     return in;

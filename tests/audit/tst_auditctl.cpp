@@ -128,9 +128,8 @@ void TestAuditCtl::onlyAuditorsRunThem()
         {QStringLiteral("admin"), {QStringLiteral("checkpoint")}},
     };
     for (const auto &[user, args] : refused) {
-        const QProcessEnvironment env = user == QLatin1String("admin")
-                                            ? m_site->adminEnv()
-                                            : m_site->envAs(user, kPassword);
+        const QProcessEnvironment env =
+            user == QLatin1String("admin") ? m_site->adminEnv() : m_site->envAs(user, kPassword);
         const RunResult r = audit(args, &env);
         CTL_EXPECT_EXIT(r, 1);
         QVERIFY2(r.errLines().size() == 1, qPrintable(r.describe())); // no key unlocked first
@@ -167,11 +166,12 @@ void TestAuditCtl::verifyAFreshSite()
     // Verifying needs no private key: no passphrase asked for, none used.
     QVERIFY2(!r.err.contains(QStringLiteral("Site keys")), qPrintable(r.describe()));
     // And it is audited, under the auditor's name.
-    QCOMPARE(sql(QStringLiteral(
-                 "SELECT actor || ' ' || action || ' ' || details FROM audit ORDER BY id DESC LIMIT 1")),
-             QStringLiteral("aud audit.verify "
-                            "{\"checkpoints\":0,\"result\":\"valid\",\"rows\":%1,\"uncoveredRows\":%1}")
-                 .arg(rows));
+    QCOMPARE(
+        sql(QStringLiteral(
+            "SELECT actor || ' ' || action || ' ' || details FROM audit ORDER BY id DESC LIMIT 1")),
+        QStringLiteral("aud audit.verify "
+                       "{\"checkpoints\":0,\"result\":\"valid\",\"rows\":%1,\"uncoveredRows\":%1}")
+            .arg(rows));
 }
 
 void TestAuditCtl::checkpointThenVerify()
@@ -217,8 +217,9 @@ void TestAuditCtl::exportAndVerifyExtract()
                QStringLiteral("--to"), QStringLiteral("2100-01-01T00:00:00Z"), out});
     CTL_EXPECT_EXIT(exported, 0);
     CTL_EXPECT_CONTAINS(exported.out, QStringLiteral("Wrote audit extract ") + out);
-    QCOMPARE(sql(QStringLiteral("SELECT actor || ' ' || action FROM audit ORDER BY id DESC LIMIT 1")),
-             QStringLiteral("aud audit.export"));
+    QCOMPARE(
+        sql(QStringLiteral("SELECT actor || ' ' || action FROM audit ORDER BY id DESC LIMIT 1")),
+        QStringLiteral("aud audit.export"));
     const int rows = intSql(QStringLiteral("SELECT COUNT(*) FROM audit"));
 
     // Standalone: no site, no catalog, nothing but the file.

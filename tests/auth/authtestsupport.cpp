@@ -114,9 +114,9 @@ qint64 countRows(Database &db, const QString &table)
 
 const QStringList &RoleSite::roles()
 {
-    static const QStringList all = {QStringLiteral("admin"),        QStringLiteral("security_admin"),
-                                    QStringLiteral("auditor"),      QStringLiteral("supervisor"),
-                                    QStringLiteral("qa_evaluator"), QStringLiteral("agent")};
+    static const QStringList all = {
+        QStringLiteral("admin"),      QStringLiteral("security_admin"), QStringLiteral("auditor"),
+        QStringLiteral("supervisor"), QStringLiteral("qa_evaluator"),   QStringLiteral("agent")};
     return all;
 }
 
@@ -133,7 +133,8 @@ bool RoleSite::setUp(Database &db, const QUuid &siteId)
     if (!RecordingRepository(db).insert(inT1).ok() || !RecordingRepository(db).insert(inT2).ok())
         return false;
     for (const QString &role : roles()) {
-        const bool teams = role == QLatin1String("supervisor") || role == QLatin1String("qa_evaluator");
+        const bool teams =
+            role == QLatin1String("supervisor") || role == QLatin1String("qa_evaluator");
         const QString agentId = role == QLatin1String("agent") ? QStringLiteral("A1") : QString();
         if (addUser(db, QStringLiteral("u_") + role, kRolePassword, role,
                     teams ? QStringList{QStringLiteral("T1")} : QStringList(), agentId) == 0)

@@ -231,7 +231,8 @@ void TestAccessControl::scopesLimitRecordings()
          {QStringLiteral("supervisor"), QStringLiteral("qa_evaluator"), QStringLiteral("agent")}) {
         QVERIFY2(access.requireRecording(as(role), Permission::RecordingPlay, m_site.inT1).ok(),
                  qPrintable(role));
-        const auto denied = access.requireRecording(as(role), Permission::RecordingPlay, m_site.inT2);
+        const auto denied =
+            access.requireRecording(as(role), Permission::RecordingPlay, m_site.inT2);
         QVERIFY2(!denied.ok(), qPrintable(role));
         QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
         QVERIFY2(denied.errorMessage().contains(m_site.inT2.id.toString(QUuid::WithoutBraces)),
@@ -245,8 +246,10 @@ void TestAccessControl::scopesLimitRecordings()
     QVERIFY(!access.canSeeRecording(as(QStringLiteral("supervisor")), unknown));
     // Admins reach everything in scope terms, but hold no recording permission.
     QVERIFY(access.canSeeRecording(as(QStringLiteral("admin")), m_site.inT2));
-    QVERIFY(!access.requireRecording(as(QStringLiteral("admin")), Permission::RecordingPlay, m_site.inT2)
-                 .ok());
+    QVERIFY(
+        !access
+             .requireRecording(as(QStringLiteral("admin")), Permission::RecordingPlay, m_site.inT2)
+             .ok());
 
     const auto sup = access.recordingScope(as(QStringLiteral("supervisor")));
     QVERIFY(sup.ok());
@@ -263,13 +266,14 @@ void TestAccessControl::scopesLimitRecordings()
                 .setTeams(as(QStringLiteral("admin")), QStringLiteral("u_supervisor"),
                           {QStringLiteral("T2")})
                 .ok());
-    QVERIFY(
-        !access
-             .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_site.inT1)
-             .ok());
-    QVERIFY(
-        access.requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_site.inT2)
-            .ok());
+    QVERIFY(!access
+                 .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                   m_site.inT1)
+                 .ok());
+    QVERIFY(access
+                .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                  m_site.inT2)
+                .ok());
 }
 
 void TestAccessControl::agentPlaybackIsASetting()
@@ -294,9 +298,10 @@ void TestAccessControl::agentPlaybackIsASetting()
     QVERIFY(rows.first().details.contains(QLatin1String("agent playback disabled")));
     // Searching their own calls stays allowed; supervisors still play.
     QVERIFY(access.requireRecording(agent, Permission::RecordingSearch, m_site.inT1).ok());
-    QVERIFY(
-        access.requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_site.inT1)
-            .ok());
+    QVERIFY(access
+                .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                  m_site.inT1)
+                .ok());
 }
 
 void TestAccessControl::denialsAreAuditedWithTheirReason()
@@ -493,9 +498,12 @@ void TestAccessControl::roleAdministration()
     auto lead = m_site.auth->login(QStringLiteral("lead"), kPassword, QString(), QString());
     QVERIFY2(lead.ok(), qPrintable(lead.errorMessage()));
     AccessControl access(db());
-    QVERIFY(access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT2).ok());
-    QVERIFY(!access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT1).ok());
-    QVERIFY(!access.requireRecording(lead->principal(), Permission::RecordingExport, m_site.inT2).ok());
+    QVERIFY(
+        access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT2).ok());
+    QVERIFY(
+        !access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT1).ok());
+    QVERIFY(
+        !access.requireRecording(lead->principal(), Permission::RecordingExport, m_site.inT2).ok());
     const auto rows = authtest::auditRows(db());
     QCOMPARE(authtest::countAudit(rows, QStringLiteral("role.create"), QStringLiteral("allowed")),
              1);

@@ -16,10 +16,10 @@ using namespace ctltest;
 namespace {
 
 const QStringList kCommands = {
-    QStringLiteral("init"),   QStringLiteral("import"), QStringLiteral("list"),
-    QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("recover"),
-    QStringLiteral("demo"),   QStringLiteral("key"),    QStringLiteral("bench"),
-    QStringLiteral("search"), QStringLiteral("audit"),  QStringLiteral("tag"),
+    QStringLiteral("init"),    QStringLiteral("import"), QStringLiteral("list"),
+    QStringLiteral("export"),  QStringLiteral("verify"), QStringLiteral("recover"),
+    QStringLiteral("demo"),    QStringLiteral("key"),    QStringLiteral("bench"),
+    QStringLiteral("search"),  QStringLiteral("audit"),  QStringLiteral("tag"),
     QStringLiteral("bookmark")};
 
 RunResult ctl(const QStringList &args)
@@ -142,9 +142,11 @@ void TestCtlCli::addSubcommandRows()
                                 << QStringList{site, user, passwordFile,
                                                QStringLiteral("--backup-passphrase-file")};
     QTest::newRow("key import") << QStringList{QStringLiteral("key"), QStringLiteral("import")}
-                                << QStringList{site, user, QStringLiteral("--backup-passphrase-file")};
+                                << QStringList{site, user,
+                                               QStringLiteral("--backup-passphrase-file")};
     QTest::newRow("search") << QStringList{QStringLiteral("search")}
-                            << QStringList{site, user, passwordFile, QStringLiteral("--phone <NUM>"),
+                            << QStringList{site, user, passwordFile,
+                                           QStringLiteral("--phone <NUM>"),
                                            QStringLiteral("--tag <NAME>")};
     QTest::newRow("audit verify") << QStringList{QStringLiteral("audit"), QStringLiteral("verify")}
                                   << QStringList{site, user, QStringLiteral("audit.verify")};
@@ -156,10 +158,10 @@ void TestCtlCli::addSubcommandRows()
                                             QStringLiteral("recording.tag")};
     QTest::newRow("tag names") << QStringList{QStringLiteral("tag"), QStringLiteral("names")}
                                << QStringList{user, QStringLiteral("--prefix <TEXT>")};
-    QTest::newRow("bookmark add")
-        << QStringList{QStringLiteral("bookmark"), QStringLiteral("add")}
-        << QStringList{user, QStringLiteral("--at <POS>"), QStringLiteral("--text <TEXT>"),
-                       QStringLiteral("RECORDING")};
+    QTest::newRow("bookmark add") << QStringList{QStringLiteral("bookmark"), QStringLiteral("add")}
+                                  << QStringList{user, QStringLiteral("--at <POS>"),
+                                                 QStringLiteral("--text <TEXT>"),
+                                                 QStringLiteral("RECORDING")};
     QTest::newRow("bookmark remove")
         << QStringList{QStringLiteral("bookmark"), QStringLiteral("remove")}
         << QStringList{user, QStringLiteral("ID")};

@@ -142,7 +142,8 @@ void TestCtlKeys::keyCommandsNeedKeysManage()
         CTL_EXPECT_EXIT(r, 1);
         QCOMPARE(r.errLines().size(), 1);
         CTL_EXPECT_CONTAINS(
-            r.err, QStringLiteral("Permission denied: admin (role admin) may not manage the site keys."));
+            r.err,
+            QStringLiteral("Permission denied: admin (role admin) may not manage the site keys."));
         QVERIFY(!QFile::exists(backup));
     }
     // No user: a usage mistake; the fingerprint stays public.

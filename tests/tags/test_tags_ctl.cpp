@@ -58,9 +58,11 @@ void TestTagsCtl::initTestCase()
     m_site = std::make_unique<CtlSite>();
     CTL_EXPECT_EXIT(m_site->init(), 0);
     RunResult r;
-    m_inT1 = m_site->importSine(8000, 1, 3000, {QStringLiteral("--agent"), QStringLiteral("A1")}, &r);
+    m_inT1 =
+        m_site->importSine(8000, 1, 3000, {QStringLiteral("--agent"), QStringLiteral("A1")}, &r);
     QVERIFY2(!m_inT1.isEmpty(), qPrintable(r.describe()));
-    m_inT2 = m_site->importSine(8000, 1, 3000, {QStringLiteral("--agent"), QStringLiteral("A2")}, &r);
+    m_inT2 =
+        m_site->importSine(8000, 1, 3000, {QStringLiteral("--agent"), QStringLiteral("A2")}, &r);
     QVERIFY2(!m_inT2.isEmpty(), qPrintable(r.describe()));
     const QList<QStringList> setup = {
         {QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("T1")},
@@ -109,9 +111,8 @@ void TestTagsCtl::tagging()
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("2 tags"));
 
     // Completion, one name per line; the agent may complete too (recording.search).
-    r = as(QStringLiteral("ag"),
-           {QStringLiteral("tag"), QStringLiteral("names"), QStringLiteral("--prefix"),
-            QStringLiteral("v")});
+    r = as(QStringLiteral("ag"), {QStringLiteral("tag"), QStringLiteral("names"),
+                                  QStringLiteral("--prefix"), QStringLiteral("v")});
     CTL_EXPECT_EXIT(r, 0);
     QCOMPARE(r.out.trimmed(), QStringLiteral("VIP"));
     r = as(sup, {QStringLiteral("tag"), QStringLiteral("names")});
@@ -137,33 +138,33 @@ void TestTagsCtl::tagging()
     // A bad name is refused with the rule, nothing else.
     r = as(sup, {QStringLiteral("tag"), QStringLiteral("add"), m_inT1, QStringLiteral("a,b")});
     expectRefused(r, QStringLiteral("A tag name may not contain a comma"));
-    r = as(sup, {QStringLiteral("tag"), QStringLiteral("add"), QUuid::createUuid().toString(
-                                                                   QUuid::WithoutBraces),
-                 QStringLiteral("x")});
+    r = as(sup, {QStringLiteral("tag"), QStringLiteral("add"),
+                 QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("x")});
     expectRefused(r, QStringLiteral("in the catalog"));
 }
 
 void TestTagsCtl::taggingIsRefusedOutsideRoleAndScope()
 {
-    expectRefused(as(QStringLiteral("sup"), {QStringLiteral("tag"), QStringLiteral("add"), m_inT2,
-                                             QStringLiteral("VIP")}),
-                  QStringLiteral("Permission denied: recording %1 is outside the teams of sup.")
-                      .arg(m_inT2));
-    expectRefused(as(QStringLiteral("qa"), {QStringLiteral("tag"), QStringLiteral("add"), m_inT1,
-                                            QStringLiteral("VIP")}),
+    expectRefused(
+        as(QStringLiteral("sup"),
+           {QStringLiteral("tag"), QStringLiteral("add"), m_inT2, QStringLiteral("VIP")}),
+        QStringLiteral("Permission denied: recording %1 is outside the teams of sup.").arg(m_inT2));
+    expectRefused(as(QStringLiteral("qa"),
+                     {QStringLiteral("tag"), QStringLiteral("add"), m_inT1, QStringLiteral("VIP")}),
                   QStringLiteral("Permission denied: qa (role qa_evaluator) may not tag "
                                  "recordings."));
-    expectRefused(as(QStringLiteral("ag"), {QStringLiteral("tag"), QStringLiteral("remove"),
-                                            m_inT1, QStringLiteral("投诉")}),
+    expectRefused(as(QStringLiteral("ag"), {QStringLiteral("tag"), QStringLiteral("remove"), m_inT1,
+                                            QStringLiteral("投诉")}),
                   QStringLiteral("Permission denied: ag (role agent) may not tag recordings."));
-    expectRefused(as(QStringLiteral("ag"), {QStringLiteral("tag"), QStringLiteral("list"), m_inT2}),
-                  QStringLiteral("Permission denied: recording %1 is not a call of ag.").arg(m_inT2));
+    expectRefused(
+        as(QStringLiteral("ag"), {QStringLiteral("tag"), QStringLiteral("list"), m_inT2}),
+        QStringLiteral("Permission denied: recording %1 is not a call of ag.").arg(m_inT2));
     expectRefused(m_site->ctl({QStringLiteral("tag"), QStringLiteral("names")}, m_site->adminEnv()),
                   QStringLiteral("Permission denied: admin (role admin) may not search recordings "
                                  "or tag recordings."));
     // The tag stayed.
-    const RunResult r = as(QStringLiteral("sup"), {QStringLiteral("tag"), QStringLiteral("list"),
-                                                   m_inT1});
+    const RunResult r =
+        as(QStringLiteral("sup"), {QStringLiteral("tag"), QStringLiteral("list"), m_inT1});
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("投诉"));
 }
 
@@ -175,9 +176,9 @@ void TestTagsCtl::bookmarks()
                       QStringLiteral("客户要求退款\nsecond line \\ end")});
     CTL_EXPECT_EXIT(r, 0);
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("at 0:02.500 in %1").arg(m_inT1));
-    r = as(QStringLiteral("qa"), {QStringLiteral("bookmark"), QStringLiteral("add"), m_inT1,
-                                  QStringLiteral("--at"), QStringLiteral("150"),
-                                  QStringLiteral("--text"), QString()});
+    r = as(QStringLiteral("qa"),
+           {QStringLiteral("bookmark"), QStringLiteral("add"), m_inT1, QStringLiteral("--at"),
+            QStringLiteral("150"), QStringLiteral("--text"), QString()});
     CTL_EXPECT_EXIT(r, 0);
     r = as(QStringLiteral("qa"), {QStringLiteral("bookmark"), QStringLiteral("list"), m_inT1});
     CTL_EXPECT_EXIT(r, 0);
@@ -197,10 +198,12 @@ void TestTagsCtl::bookmarks()
                                              QStringLiteral("--text"), QStringLiteral("late")}),
                   QStringLiteral("0:04.000 is after the end of recording %1").arg(m_inT1));
     // The evaluator removes the supervisor's note; then it is gone.
-    r = as(QStringLiteral("qa"), {QStringLiteral("bookmark"), QStringLiteral("remove"), supBookmark});
+    r = as(QStringLiteral("qa"),
+           {QStringLiteral("bookmark"), QStringLiteral("remove"), supBookmark});
     CTL_EXPECT_EXIT(r, 0);
-    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("Removed bookmark %1 (at 0:02.500 in %2, by sup)")
-                                   .arg(supBookmark, m_inT1));
+    CTL_EXPECT_CONTAINS(
+        r.out,
+        QStringLiteral("Removed bookmark %1 (at 0:02.500 in %2, by sup)").arg(supBookmark, m_inT1));
     expectRefused(as(QStringLiteral("qa"),
                      {QStringLiteral("bookmark"), QStringLiteral("remove"), supBookmark}),
                   QStringLiteral("There is no bookmark %1.").arg(supBookmark));
@@ -212,10 +215,10 @@ void TestTagsCtl::bookmarksAreRefusedOutsideRoleAndScope()
                                              m_inT2, QStringLiteral("--at"), QStringLiteral("0"),
                                              QStringLiteral("--text"), QStringLiteral("x")}),
                   QStringLiteral("is outside the teams of sup"));
-    expectRefused(as(QStringLiteral("ag"), {QStringLiteral("bookmark"), QStringLiteral("list"),
-                                            m_inT1}),
-                  QStringLiteral("Permission denied: ag (role agent) may not bookmark "
-                                 "recordings."));
+    expectRefused(
+        as(QStringLiteral("ag"), {QStringLiteral("bookmark"), QStringLiteral("list"), m_inT1}),
+        QStringLiteral("Permission denied: ag (role agent) may not bookmark "
+                       "recordings."));
     expectRefused(m_site->ctl({QStringLiteral("bookmark"), QStringLiteral("add"), m_inT1,
                                QStringLiteral("--at"), QStringLiteral("0"),
                                QStringLiteral("--text"), QStringLiteral("x")},
@@ -235,17 +238,15 @@ void TestTagsCtl::usageMistakesExitTwo_data()
                                                    QStringLiteral("' OR 1=1"), QStringLiteral("x")};
     QTest::newRow("tag list two") << QStringList{QStringLiteral("tag"), QStringLiteral("list"),
                                                  QStringLiteral("a"), QStringLiteral("b")};
-    QTest::newRow("tag names limit")
-        << QStringList{QStringLiteral("tag"), QStringLiteral("names"), QStringLiteral("--limit"),
-                       QStringLiteral("0")};
+    QTest::newRow("tag names limit") << QStringList{QStringLiteral("tag"), QStringLiteral("names"),
+                                                    QStringLiteral("--limit"), QStringLiteral("0")};
     QTest::newRow("bookmark no text")
         << QStringList{QStringLiteral("bookmark"), QStringLiteral("add"),
                        QUuid::createUuid().toString(), QStringLiteral("--at"), QStringLiteral("1")};
-    QTest::newRow("bookmark bad at")
-        << QStringList{QStringLiteral("bookmark"),      QStringLiteral("add"),
-                       QUuid::createUuid().toString(), QStringLiteral("--at"),
-                       QStringLiteral("1:75"),          QStringLiteral("--text"),
-                       QStringLiteral("x")};
+    QTest::newRow("bookmark bad at") << QStringList{
+        QStringLiteral("bookmark"), QStringLiteral("add"),  QUuid::createUuid().toString(),
+        QStringLiteral("--at"),     QStringLiteral("1:75"), QStringLiteral("--text"),
+        QStringLiteral("x")};
     QTest::newRow("bookmark remove word")
         << QStringList{QStringLiteral("bookmark"), QStringLiteral("remove"), QStringLiteral("one")};
     QTest::newRow("bookmark remove negative")
@@ -272,14 +273,16 @@ void TestTagsCtl::auditedUnderTheUsersNames()
         cv::CatalogConfig::sqlite(m_site->dir() + QStringLiteral("/catalog.sqlite")));
     QVERIFY(db.ok());
     const auto rows = authtest::auditRows(*db.value());
-    for (const QString &action : {QStringLiteral("recording.tag"), QStringLiteral("recording.untag"),
-                                  QStringLiteral("bookmark.add"), QStringLiteral("bookmark.remove"),
-                                  QStringLiteral("recording.search")})
+    for (const QString &action :
+         {QStringLiteral("recording.tag"), QStringLiteral("recording.untag"),
+          QStringLiteral("bookmark.add"), QStringLiteral("bookmark.remove"),
+          QStringLiteral("recording.search")})
         QVERIFY2(authtest::countAudit(rows, action, QStringLiteral("allowed")) >= 1,
                  qPrintable(action));
-    for (const QString &action : {QStringLiteral("recording.tag"), QStringLiteral("recording.untag"),
-                                  QStringLiteral("tag.list"), QStringLiteral("tag.names"),
-                                  QStringLiteral("bookmark.add"), QStringLiteral("bookmark.list")})
+    for (const QString &action :
+         {QStringLiteral("recording.tag"), QStringLiteral("recording.untag"),
+          QStringLiteral("tag.list"), QStringLiteral("tag.names"), QStringLiteral("bookmark.add"),
+          QStringLiteral("bookmark.list")})
         QVERIFY2(authtest::countAudit(rows, action, QStringLiteral("denied")) >= 1,
                  qPrintable(action));
     for (const auto &row : rows) {

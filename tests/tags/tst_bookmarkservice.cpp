@@ -41,13 +41,12 @@ bool TestBookmarkService::setUpSite()
     return !siteId.isNull() && m_site.setUp(db(), siteId);
 }
 
-void TestBookmarkService::expectOneDenial(qint64 before, const QString &role,
-                                          const QString &action, const RecordingRow &recording)
+void TestBookmarkService::expectOneDenial(qint64 before, const QString &role, const QString &action,
+                                          const RecordingRow &recording)
 {
     const auto rows = authtest::auditRows(db(), before);
-    QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("%1 %2: %3 rows")
-                                              .arg(role, action)
-                                              .arg(rows.size())));
+    QVERIFY2(rows.size() == 1,
+             qPrintable(QStringLiteral("%1 %2: %3 rows").arg(role, action).arg(rows.size())));
     QCOMPARE(rows.first().actor, QStringLiteral("u_") + role);
     QCOMPARE(rows.first().action, action);
     QCOMPARE(rows.first().target, recording.id.toString(QUuid::WithoutBraces));
@@ -159,7 +158,8 @@ void TestBookmarkService::otherRolesAndOtherTeamsAreRefused()
 void TestBookmarkService::listingNeedsTheSamePermission()
 {
     QVERIFY(setUpSite());
-    QVERIFY(service().add(as(QStringLiteral("supervisor")), m_site.inT1.id, 0, QStringLiteral("x"))
+    QVERIFY(service()
+                .add(as(QStringLiteral("supervisor")), m_site.inT1.id, 0, QStringLiteral("x"))
                 .ok());
     // The agent may find and play their own call, but bookmarks are the reviewers' notes.
     for (const QString &role : {QStringLiteral("agent"), QStringLiteral("auditor")}) {

@@ -92,8 +92,10 @@ void TestTagRepository::oneTagPerNameIgnoringAsciiCase()
     QVERIFY(lower->id != upper->id);
     QCOMPARE(tags.find(name("Ärger")).value()->id, upper->id); // Ä = Ä, r = R
     // Variants written before the rule (by a generator, say): the exact spelling wins.
-    QVERIFY(backend().execRaw(QStringLiteral("INSERT INTO tags (name, created_by, created_at_ms) "
-                                             "VALUES ('vip', 'tool', 3)")).ok());
+    QVERIFY(backend()
+                .execRaw(QStringLiteral("INSERT INTO tags (name, created_by, created_at_ms) "
+                                        "VALUES ('vip', 'tool', 3)"))
+                .ok());
     QCOMPARE(tags.find(name("vip")).value()->name, QStringLiteral("vip"));
     QCOMPARE(tags.find(name("Vip")).value()->id, vip->id); // else the oldest
 }
@@ -145,17 +147,19 @@ void TestTagRepository::completionByPrefix()
     QCOMPARE(names(tags.list(QStringLiteral("投诉"), 100).value()),
              (QStringList{QStringLiteral("投诉"), QStringLiteral("投诉-升级")}));
     // LIKE wildcards are plain characters.
-    QCOMPARE(names(tags.list(QStringLiteral("a_"), 100).value()), QStringList{QStringLiteral("a_b")});
-    QCOMPARE(names(tags.list(QStringLiteral("a%"), 100).value()), QStringList{QStringLiteral("a%b")});
+    QCOMPARE(names(tags.list(QStringLiteral("a_"), 100).value()),
+             QStringList{QStringLiteral("a_b")});
+    QCOMPARE(names(tags.list(QStringLiteral("a%"), 100).value()),
+             QStringList{QStringLiteral("a%b")});
     QCOMPARE(names(tags.list(QStringLiteral("ä"), 100).value()), QStringList());
     QCOMPARE(names(tags.list(QStringLiteral("😀"), 100).value()),
              QStringList{QStringLiteral("😀 happy")});
     // Everything, in one order on both dialects (A-Z ignoring case, then code units), limited.
     const QStringList all = names(tags.list(QString(), 100).value());
     QCOMPARE(all.size(), 10);
-    QCOMPARE(all.mid(0, 5), (QStringList{QStringLiteral("a%b"), QStringLiteral("a_b"),
-                                         QStringLiteral("Vertrag"), QStringLiteral("vip"),
-                                         QStringLiteral("VIP-gold")}));
+    QCOMPARE(all.mid(0, 5),
+             (QStringList{QStringLiteral("a%b"), QStringLiteral("a_b"), QStringLiteral("Vertrag"),
+                          QStringLiteral("vip"), QStringLiteral("VIP-gold")}));
     QCOMPARE(names(tags.list(QString(), 2).value()), all.mid(0, 2));
     QCOMPARE(tags.list(QString(65, u'x'), 100).value().size(), 0);
     QCOMPARE(tags.list(QString(QChar(0)), 100).value().size(), 0);

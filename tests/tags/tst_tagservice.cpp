@@ -60,9 +60,8 @@ void TestTagService::expectOneDenial(qint64 before, const QString &role, const Q
                                      const QString &target)
 {
     const auto rows = authtest::auditRows(db(), before);
-    QVERIFY2(rows.size() == 1, qPrintable(QStringLiteral("%1 %2: %3 rows")
-                                              .arg(role, action)
-                                              .arg(rows.size())));
+    QVERIFY2(rows.size() == 1,
+             qPrintable(QStringLiteral("%1 %2: %3 rows").arg(role, action).arg(rows.size())));
     QCOMPARE(rows.first().actor, QStringLiteral("u_") + role);
     QCOMPARE(rows.first().action, action);
     QCOMPARE(rows.first().target, target);
@@ -126,9 +125,9 @@ void TestTagService::everyOtherRoleIsRefused()
 {
     QVERIFY(setUpSite());
     const QString target = m_site.inT1.id.toString(QUuid::WithoutBraces);
-    for (const QString &role : {QStringLiteral("admin"), QStringLiteral("security_admin"),
-                                QStringLiteral("auditor"), QStringLiteral("qa_evaluator"),
-                                QStringLiteral("agent")}) {
+    for (const QString &role :
+         {QStringLiteral("admin"), QStringLiteral("security_admin"), QStringLiteral("auditor"),
+          QStringLiteral("qa_evaluator"), QStringLiteral("agent")}) {
         const qint64 before = authtest::lastAuditId(db());
         const auto refused = service().tag(as(role), m_site.inT1.id, {QStringLiteral("VIP")});
         QVERIFY2(!refused.ok(), qPrintable(role));
@@ -169,7 +168,8 @@ void TestTagService::untagging()
 {
     QVERIFY(setUpSite());
     const Principal sup = as(QStringLiteral("supervisor"));
-    QVERIFY(service().tag(sup, m_site.inT1.id, {QStringLiteral("VIP"), QStringLiteral("投诉")}).ok());
+    QVERIFY(
+        service().tag(sup, m_site.inT1.id, {QStringLiteral("VIP"), QStringLiteral("投诉")}).ok());
     const qint64 before = authtest::lastAuditId(db());
     const auto removed = service().untag(
         sup, m_site.inT1.id,
@@ -200,7 +200,8 @@ void TestTagService::untagging()
 void TestTagService::readingTags()
 {
     QVERIFY(setUpSite());
-    QVERIFY(service().tag(as(QStringLiteral("supervisor")), m_site.inT1.id, {QStringLiteral("VIP")})
+    QVERIFY(service()
+                .tag(as(QStringLiteral("supervisor")), m_site.inT1.id, {QStringLiteral("VIP")})
                 .ok());
     // Whoever can find the call sees its tags (recording.search), in scope.
     for (const QString &role :

@@ -30,13 +30,15 @@ void TestTagText::tagNames_data()
     QTest::addColumn<QString>("stored"); // empty: refused
     QTest::newRow("plain") << QStringLiteral("VIP") << QStringLiteral("VIP");
     QTest::newRow("chinese") << QStringLiteral("投诉") << QStringLiteral("投诉");
-    QTest::newRow("trimmed") << QStringLiteral("  needs follow-up \t") << QStringLiteral("needs follow-up");
+    QTest::newRow("trimmed") << QStringLiteral("  needs follow-up \t")
+                             << QStringLiteral("needs follow-up");
     QTest::newRow("ideographic space trimmed")
         << (QChar(0x3000) + QStringLiteral("表扬") + QChar(0x3000)) << QStringLiteral("表扬");
     QTest::newRow("inner spaces kept") << QStringLiteral("a  b") << QStringLiteral("a  b");
     QTest::newRow("quotes") << QStringLiteral("it's \"ok\"") << QStringLiteral("it's \"ok\"");
     QTest::newRow("64 characters") << QString(64, u'x') << QString(64, u'x');
-    QTest::newRow("64 emoji") << QStringLiteral("😀").repeated(64) << QStringLiteral("😀").repeated(64);
+    QTest::newRow("64 emoji") << QStringLiteral("😀").repeated(64)
+                              << QStringLiteral("😀").repeated(64);
     QTest::newRow("65 characters") << QString(65, u'x') << QString();
     QTest::newRow("65 emoji") << QStringLiteral("😀").repeated(65) << QString();
     QTest::newRow("empty") << QString() << QString();
@@ -149,7 +151,8 @@ void TestTagText::offsetFormat()
     QCOMPARE(offsettext::format(0), QStringLiteral("0:00.000"));
     QCOMPARE(offsettext::format(83045), QStringLiteral("1:23.045"));
     QCOMPARE(offsettext::format(3723250), QStringLiteral("1:02:03.250"));
-    for (const qint64 ms : {qint64(0), qint64(59999), qint64(83045), qint64(3599999), qint64(3723250)})
+    for (const qint64 ms :
+         {qint64(0), qint64(59999), qint64(83045), qint64(3599999), qint64(3723250)})
         QCOMPARE(offsettext::parse(offsettext::format(ms)).value_or(-1), ms);
 }
 
