@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/accesscontrol.h"
 #include "auth/principal.h"
 #include "common/result.h"
 #include "search/searchengine.h"
@@ -8,7 +9,6 @@
 namespace cv {
 
 class Database;
-struct RecordingScope;
 
 // A SearchEngine for a logged-in person: the one place where a principal becomes a search.
 // It needs recording.search (AccessControl; a refusal is audited as 'recording.search'
