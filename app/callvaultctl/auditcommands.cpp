@@ -9,7 +9,7 @@
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
 #include "commands.h"
-#include "ctlsupport.h"
+#include "ctllogin.h"
 #include "store/durablefile.h"
 
 #include <QDateTime>
@@ -25,14 +25,13 @@ namespace {
 
 constexpr qint64 kMaxExtractFileBytes = 2LL * 1024 * 1024 * 1024;
 
-void writeAudit(cv::Database &db, const QString &action, const QString &target,
+void writeAudit(const LoggedIn &in, const QString &action, const QString &target,
                 const QJsonObject &details)
 {
-    cv::AuditEvent e = auditBase();
-    e.action = action;
-    e.target = target;
-    e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    if (auto r = cv::AuditLog(db).append(e); !r)
+    const cv::AuditEvent e = in.principal().auditEvent(
+        action, target, true,
+        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+    if (auto r = cv::AuditLog(in.db()).append(e); !r)
         err(QStringLiteral("warning: could not write the audit row: %1").arg(r.errorMessage()));
 }
 
@@ -69,23 +68,20 @@ QString isoUtc(qint64 ms)
 int verifyTrail(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     int code = 0;
-    if (!parse(p, args,
-               QStringLiteral(
-                   "Verify the audit trail: every row's hash and link, and every signed checkpoint "
-                   "against the site's public signing key (no private key needed). Prints \"valid: "
-                   "...\" "
-                   "and exits 0, or \"BROKEN at row N: ...\" and exits 1."),
-               &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral(
+                         "Verify the audit trail: every row's hash and link, and every signed "
+                         "checkpoint against the site's public signing key (no private key "
+                         "needed; needs audit.verify). Prints \"valid: ...\" and exits 0, or "
+                         "\"BROKEN at row N: ...\" and exits 1."),
+                     {}, &code))
         return code;
-    if (!p.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("audit verify takes no arguments"), args.first());
-    auto opened = openSite(p);
-    if (!opened)
-        return fail(opened.error());
-    const cv::SiteConfig &config = opened->site->config();
-    cv::AuditVerifier verifier(*opened->db, config.siteId, config.publicKeys.signing);
+    auto in = loginFor(p, {cv::Permission::AuditVerify}, QStringLiteral("audit.verify"));
+    if (!in)
+        return fail(in.error());
+    const cv::SiteConfig &config = in->opened.site->config();
+    cv::AuditVerifier verifier(in->db(), config.siteId, config.publicKeys.signing);
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     int lastPercent = -1;
     if (tty)
@@ -117,14 +113,13 @@ int verifyTrail(const QStringList &args)
     };
     if (verdict->problem)
         details.insert(QStringLiteral("brokenAtRow"), static_cast<double>(verdict->problem->rowId));
-    writeAudit(*opened->db, QStringLiteral("audit.verify"), siteTarget(*opened->site), details);
+    writeAudit(in.value(), QStringLiteral("audit.verify"), siteTarget(*in->opened.site), details);
     return verdict->isValid() ? kExitOk : kExitFailure;
 }
 
 int checkpointTrail(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     p.addOption(passphraseFileOption());
     const QCommandLineOption ifDue(
         QStringLiteral("if-due"),
@@ -133,22 +128,27 @@ int checkpointTrail(const QStringList &args)
             "rows, default 1000, or $CALLVAULT_AUDIT_CHECKPOINT_SECONDS, default 3600)."));
     p.addOption(ifDue);
     int code = 0;
-    if (!parse(p, args,
-               QStringLiteral(
-                   "Sign a checkpoint of the audit chain head with the site signing key (needs the "
-                   "private key), after checking the rows since the last checkpoint."),
-               &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral(
+                         "Sign a checkpoint of the audit chain head with the site signing key "
+                         "(needs the private key, and audit.verify or keys.manage), after checking "
+                         "the rows since the last checkpoint."),
+                     {}, &code))
         return code;
-    if (!p.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("audit checkpoint takes no arguments"), args.first());
     auto policy = cv::AuditCheckpointPolicy::fromEnvironment();
     if (!policy)
         return fail(policy.error());
-    auto unlocked = openUnlockedSite(p);
-    if (!unlocked)
-        return fail(unlocked.error());
-    cv::AuditCheckpointer checkpointer(unlocked->db(), unlocked->site().config().siteId,
-                                       unlocked->keys.signing, policy.value());
+    // The auditor after a verification, or the key holder's timer: the checkpointer verifies
+    // the new rows before it signs, and the private key is the second gate.
+    auto in = loginFor(p, {cv::Permission::AuditVerify, cv::Permission::KeysManage},
+                       QStringLiteral("audit.checkpoint"));
+    if (!in)
+        return fail(in.error());
+    auto keys = unlockSiteKeys(p, *in->opened.site);
+    if (!keys)
+        return fail(keys.error());
+    cv::AuditCheckpointer checkpointer(in->db(), in->opened.site->config().siteId,
+                                       keys->signing, policy.value());
     auto written = p.isSet(ifDue) ? checkpointer.checkpointIfDue() : checkpointer.checkpoint();
     if (!written)
         return fail(written.error());
@@ -171,7 +171,6 @@ int checkpointTrail(const QStringList &args)
 int exportTrail(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     p.addOption(passphraseFileOption());
     p.addOption({QStringLiteral("from"),
                  QStringLiteral("Start, ISO 8601 (without a zone: UTC), included."),
@@ -179,19 +178,16 @@ int exportTrail(const QStringList &args)
     p.addOption({QStringLiteral("to"),
                  QStringLiteral("End, ISO 8601 (without a zone: UTC), excluded."),
                  QStringLiteral("ISO")});
-    p.addPositionalArgument(QStringLiteral("OUT.json"), QStringLiteral("The extract to write."));
     int code = 0;
-    if (!parse(p, args,
-               QStringLiteral(
-                   "Write a signed extract of the audit trail for an external auditor: the rows in "
-                   "the "
-                   "range with their hashes, the checkpoints, the site's public signing key and a "
-                   "signature (docs/audit-extract.md). Check it with: callvaultctl audit "
-                   "verify-extract."),
-               &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral(
+                         "Write a signed extract of the audit trail for an external auditor "
+                         "(needs audit.read and the site private key): the rows in the range with "
+                         "their hashes, the checkpoints, the site's public signing key and a "
+                         "signature (docs/audit-extract.md). Check it with: callvaultctl audit "
+                         "verify-extract."),
+                     {QStringLiteral("OUT.json")}, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("give the output file"), args.first());
     if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("to")))
         return usageError(QStringLiteral("give --from and --to"), args.first());
     auto from = parseTime(p.value(QStringLiteral("from")), QStringLiteral("from"));
@@ -205,27 +201,31 @@ int exportTrail(const QStringList &args)
     const QString outPath = p.positionalArguments().first();
     if (QFile::exists(outPath))
         return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(outPath));
-    auto unlocked = openUnlockedSite(p);
-    if (!unlocked)
-        return fail(unlocked.error());
-    const cv::SiteConfig &config = unlocked->site().config();
+    auto in = loginFor(p, {cv::Permission::AuditRead}, QStringLiteral("audit.export"));
+    if (!in)
+        return fail(in.error());
+    auto keys = unlockSiteKeys(p, *in->opened.site);
+    if (!keys)
+        return fail(keys.error());
+    const cv::Site &site = *in->opened.site;
+    const cv::SiteConfig &config = site.config();
 
     // Audited before anything leaves, like a recording export.
-    writeAudit(unlocked->db(), QStringLiteral("audit.export"), siteTarget(unlocked->site()),
+    writeAudit(in.value(), QStringLiteral("audit.export"), siteTarget(site),
                QJsonObject{{QStringLiteral("from"), isoUtc(from.value())},
                            {QStringLiteral("to"), isoUtc(to.value())},
                            {QStringLiteral("file"), outPath}});
     cv::AuditSiteIdentity identity{config.siteId, config.name, config.publicKeys.signing,
                                    config.publicKeys.encryption};
-    auto extract = cv::AuditExporter(unlocked->db(), identity)
-                       .build(from.value(), to.value(), auditBase().actor);
+    auto extract = cv::AuditExporter(in->db(), identity)
+                       .build(from.value(), to.value(), in->principal().name);
     if (!extract)
         return fail(extract.error());
-    if (auto signedOk = extract->sign(unlocked->keys.signing); !signedOk)
+    if (auto signedOk = extract->sign(keys->signing); !signedOk)
         return fail(signedOk.error());
     if (auto written = cv::durable::writeFileAtomically(outPath, extract->toJson()); !written)
         return fail(written.error());
-    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
+    checkpointAuditIfDue(in->db(), site, keys.value());
     const cv::AuditExtractVerdict summary = extract->verify();
     out(QStringLiteral("Wrote audit extract %1: %2 rows, %3 signed checkpoints, signing key %4")
             .arg(outPath)
@@ -319,9 +319,9 @@ int runAudit(const QStringList &args)
                      {QStringLiteral("export"), exportTrail},
                      {QStringLiteral("verify-extract"), verifyExtract}},
                     QStringLiteral(
-        "Usage: callvaultctl audit verify [--site DIR]\n"
-        "       callvaultctl audit checkpoint [--site DIR] [--if-due]\n"
-        "       callvaultctl audit export --from ISO --to ISO [--site DIR] OUT.json\n"
+        "Usage: callvaultctl audit verify --user NAME [--site DIR]\n"
+        "       callvaultctl audit checkpoint --user NAME [--site DIR] [--if-due]\n"
+        "       callvaultctl audit export --from ISO --to ISO --user NAME [--site DIR] OUT.json\n"
         "       callvaultctl audit verify-extract [--signing-key FINGERPRINT | --site DIR] "
         "FILE.json\n"
         "(callvaultctl audit COMMAND --help for details)"));

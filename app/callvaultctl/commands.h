@@ -21,4 +21,6 @@ int runSetting(const QStringList &args); // rolecommands.cpp
 int runAudit(const QStringList &args);   // auditcommands.cpp
 int runSearch(const QStringList &args);      // searchcommands.cpp
 int runBenchSearch(const QStringList &args); // searchcommands.cpp: bench search
+int runTag(const QStringList &args);         // tagcommands.cpp
+int runBookmark(const QStringList &args);    // bookmarkcommands.cpp
 } // namespace ctl

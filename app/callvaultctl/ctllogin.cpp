@@ -1,5 +1,6 @@
 #include "ctllogin.h"
 
+#include "auth/accesscontrol.h"
 #include "auth/authservice.h"
 #include "auth/pglogin.h"
 #include "site/site.h"
@@ -37,8 +38,11 @@ bool parseAsUser(QCommandLineParser &p, const QStringList &args, const QString &
         required += name.startsWith(u'[') ? 0 : 1;
     const qsizetype given = p.positionalArguments().size();
     if (exact ? given != positional.size() : given < required) {
-        *code = usageError(QStringLiteral("expected %1").arg(positional.join(QLatin1Char(' '))),
-                           args.first());
+        *code =
+            usageError(positional.isEmpty()
+                           ? QStringLiteral("takes no arguments, only options")
+                           : QStringLiteral("expected %1").arg(positional.join(QLatin1Char(' '))),
+                       args.first());
         return false;
     }
     if (p.value(QStringLiteral("user")).isEmpty() &&
@@ -144,6 +148,20 @@ cv::Result<LoggedIn> login(const QCommandLineParser &parser, bool allowPasswordC
             QStringLiteral(
                 "%1 must change their password first: callvaultctl user passwd --user %1")
                 .arg(name));
+    return in;
+}
+
+cv::Result<LoggedIn> loginFor(const QCommandLineParser &parser,
+                              const QVector<cv::Permission> &permissions, const QString &action)
+{
+    auto in = login(parser);
+    if (!in)
+        return in.error();
+    const QString site = in->opened.site->config().siteId.toString(QUuid::WithoutBraces);
+    if (auto allowed =
+            cv::AccessControl(in->db()).requireAny(in->principal(), permissions, site, action);
+        !allowed)
+        return allowed.error();
     return in;
 }
 

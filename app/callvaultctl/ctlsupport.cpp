@@ -211,6 +211,15 @@ QString formatDuration(qint64 ms)
         .arg(ms % 1000 / 100);
 }
 
+cv::Result<QUuid> parseRecordingId(const QString &text)
+{
+    const QUuid id = QUuid::fromString(text);
+    if (id.isNull())
+        return cv::makeError(cv::ErrorCode::InvalidArgument,
+                             QStringLiteral("\"%1\" is not a recording id.").arg(text.left(80)));
+    return id;
+}
+
 int dispatch(const QStringList &args, const QList<QPair<QString, SubCommand>> &table,
              const QString &usage)
 {

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUuid>
 
 #include <memory>
 
@@ -69,10 +70,14 @@ struct UnlockedSite
 };
 cv::Result<UnlockedSite> openUnlockedSite(const QCommandLineParser &parser);
 
-// Who did it, for the audit trail: the OS user until CallVault logins reach the tools.
+// Who did it, for the audit trail, in the commands that do not log in yet (import, list,
+// export, verify, recover, demo, key fingerprint): the OS user who can open the site.
 cv::AuditEvent auditBase();
 
 QString formatDuration(qint64 ms);
+
+// A recording id as `list` and `search` print it (a UUID); InvalidArgument otherwise.
+cv::Result<QUuid> parseRecordingId(const QString &text);
 
 // Runs a sub-command group: args = {"user", "add", ...}; `table` maps sub-command names to
 // functions taking {"user add", ...}.

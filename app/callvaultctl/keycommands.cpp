@@ -1,6 +1,6 @@
 #include "auditsupport.h"
 #include "commands.h"
-#include "ctlsupport.h"
+#include "ctllogin.h"
 
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
@@ -29,16 +29,19 @@ cv::Result<QByteArray> readBackupPassphrase(const QCommandLineParser &p, bool co
                       QStringLiteral("Backup passphrase"), confirm);
 }
 
-void audit(cv::Database &db, const QString &action, const cv::Site &site, const QString &file)
+void audit(const LoggedIn &in, const QString &action, const QString &file)
 {
-    cv::AuditEvent e = auditBase();
-    e.action = action;
-    e.target = site.config().siteId.toString(QUuid::WithoutBraces);
-    e.details = QString::fromUtf8(QJsonDocument(QJsonObject{
-        {QStringLiteral("keyId"), QString::fromLatin1(site.config().publicKeys.keyId().toHex())},
-        {QStringLiteral("file"), file},
-    }).toJson(QJsonDocument::Compact));
-    if (auto r = cv::AuditLog(db).append(e); !r)
+    const cv::Site &site = *in.opened.site;
+    const cv::AuditEvent e = in.principal().auditEvent(
+        action, site.config().siteId.toString(QUuid::WithoutBraces), true,
+        QString::fromUtf8(QJsonDocument(QJsonObject{
+                                            {QStringLiteral("keyId"),
+                                             QString::fromLatin1(
+                                                 site.config().publicKeys.keyId().toHex())},
+                                            {QStringLiteral("file"), file},
+                                        })
+                              .toJson(QJsonDocument::Compact)));
+    if (auto r = cv::AuditLog(in.db()).append(e); !r)
         err(QStringLiteral("warning: could not write the audit row: %1").arg(r.errorMessage()));
 }
 
@@ -59,53 +62,56 @@ int fingerprint(const QStringList &args)
 int exportKeys(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     p.addOption(passphraseFileOption());
     p.addOption(backupPassphraseOption());
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Backup file to create."));
     int code = 0;
-    if (!parse(p, args, QStringLiteral("Write a passphrase-protected backup of the site private keys."), &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral("Write a passphrase-protected backup of the site private keys "
+                                    "(needs keys.manage)."),
+                     {QStringLiteral("FILE")}, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("give the backup file name"), args.first());
     const QString path = p.positionalArguments().first();
     if (QFile::exists(path))
         return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(path));
-    auto unlocked = openUnlockedSite(p);
-    if (!unlocked)
-        return fail(unlocked.error());
+    auto in = loginFor(p, {cv::Permission::KeysManage}, QStringLiteral("key.export"));
+    if (!in)
+        return fail(in.error());
+    const cv::Site &site = *in->opened.site;
+    auto keys = unlockSiteKeys(p, site);
+    if (!keys)
+        return fail(keys.error());
     auto passphrase = readBackupPassphrase(p, true);
     if (!passphrase)
         return fail(passphrase.error());
-    auto json = cv::ProtectedKeyFile::seal(unlocked->keys, unlocked->site().config().siteId, passphrase.value());
+    auto json = cv::ProtectedKeyFile::seal(keys.value(), site.config().siteId, passphrase.value());
     cv::crypto::secureZero(passphrase.value());
     if (!json)
         return fail(json.error());
     if (auto written = cv::durable::writeFileAtomically(path, json.value()); !written)
         return fail(written.error());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    audit(unlocked->db(), QStringLiteral("key.export"), unlocked->site(), path);
-    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
-    out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, unlocked->site().config().publicKeys.fingerprint()));
+    audit(in.value(), QStringLiteral("key.export"), path);
+    checkpointAuditIfDue(in->db(), site, keys.value());
+    out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, site.config().publicKeys.fingerprint()));
     return kExitOk;
 }
 
 int importKeys(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     p.addOption(passphraseFileOption());
     p.addOption(backupPassphraseOption());
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Backup made by `key export`."));
     int code = 0;
-    if (!parse(p, args, QStringLiteral("Restore the site private keys from a backup into this machine's key store."), &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral("Restore the site private keys from a backup (made by `key "
+                                    "export`) into this machine's key store (needs keys.manage)."),
+                     {QStringLiteral("FILE")}, &code))
         return code;
-    if (p.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("give the backup file"), args.first());
-    auto opened = openSite(p);
-    if (!opened)
-        return fail(opened.error());
-    const cv::Site &site = *opened->site;
+    // The log-in needs only the catalog, so it works on a machine that lost its keys.
+    auto in = loginFor(p, {cv::Permission::KeysManage}, QStringLiteral("key.import"));
+    if (!in)
+        return fail(in.error());
+    const cv::Site &site = *in->opened.site;
     QFile file(p.positionalArguments().first());
     if (!file.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("Could not read %1: %2.").arg(file.fileName(), file.errorString()));
@@ -132,7 +138,7 @@ int importKeys(const QStringList &args)
     const auto store = site.keyStore(passphrase);
     if (auto saved = store->save(keys.value()); !saved)
         return fail(saved.error());
-    audit(*opened->db, QStringLiteral("key.import"), site, file.fileName());
+    audit(in.value(), QStringLiteral("key.import"), file.fileName());
     out(QStringLiteral("Restored site keys %1 into %2").arg(site.config().publicKeys.fingerprint(), store->describe()));
     return kExitOk;
 }
@@ -145,7 +151,9 @@ int runKey(const QStringList &args)
                     {{QStringLiteral("fingerprint"), fingerprint},
                      {QStringLiteral("export"), exportKeys},
                      {QStringLiteral("import"), importKeys}},
-                    QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]"));
+                    QStringLiteral("Usage: callvaultctl key fingerprint|export FILE|import FILE [--site DIR]\n"
+                                   "(export and import act as a user with keys.manage: --user NAME; "
+                                   "callvaultctl key COMMAND --help for details)"));
 }
 
 } // namespace ctl

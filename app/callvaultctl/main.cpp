@@ -30,6 +30,8 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("setting"), {ctl::runSetting, "site settings: list | set KEY VALUE"}},
         {QStringLiteral("audit"), {ctl::runAudit, "audit trail: verify | checkpoint | export | verify-extract"}},
         {QStringLiteral("search"), {ctl::runSearch, "search recordings: filters, pages, count (audited)"}},
+        {QStringLiteral("tag"), {ctl::runTag, "tags on recordings: add | remove | list | names"}},
+        {QStringLiteral("bookmark"), {ctl::runBookmark, "bookmarks in recordings: add | list | remove"}},
         {QStringLiteral("upgrade"), {ctl::runUpgrade, "migrate a secured PostgreSQL catalog as its owner (--pg SUPERUSER_URL)"}},
     };
     return table;

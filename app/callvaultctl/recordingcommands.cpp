@@ -18,14 +18,6 @@ namespace ctl {
 
 namespace {
 
-cv::Result<QUuid> parseId(const QString &text)
-{
-    const QUuid id = QUuid::fromString(text);
-    if (id.isNull())
-        return cv::makeError(cv::ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a recording id.").arg(text));
-    return id;
-}
-
 QString shortId(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
@@ -131,7 +123,7 @@ int runExport(const QStringList &args)
         return code;
     if (p.positionalArguments().size() != 2)
         return usageError(QStringLiteral("give a recording id and an output file"), args.first());
-    auto id = parseId(p.positionalArguments().at(0));
+    auto id = parseRecordingId(p.positionalArguments().at(0));
     if (!id)
         return fail(id.error());
     const QString outPath = p.positionalArguments().at(1);
@@ -167,7 +159,7 @@ int runVerify(const QStringList &args)
     cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys.encryption);
     QVector<cv::RecordingRow> rows;
     if (!p.positionalArguments().isEmpty()) {
-        auto id = parseId(p.positionalArguments().first());
+        auto id = parseRecordingId(p.positionalArguments().first());
         if (!id)
             return fail(id.error());
         auto row = access.row(id.value());

@@ -1,9 +1,10 @@
 // callvaultctl search and callvaultctl bench search (docs/search.md).
 #include "catalog/database.h"
 #include "commands.h"
-#include "ctlsupport.h"
+#include "ctllogin.h"
 #include "search/searchbenchmark.h"
 #include "search/searchengine.h"
+#include "search/usersearch.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -193,7 +194,6 @@ void printPage(const cv::SearchPage &page)
 int runSearch(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(siteOption());
     const auto option = [&p](const char *name, const char *help, const char *value) {
         p.addOption(
             {QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value)});
@@ -220,10 +220,12 @@ int runSearch(const QStringList &args)
     option("after", "Continue a search: the cursor printed under the previous page.", "CURSOR");
     p.addOption({QStringLiteral("count"), QStringLiteral("Also count all matching recordings.")});
     int code = 0;
-    if (!parse(p, args, QStringLiteral("Search recordings (every search is audited)."), &code))
+    if (!parseAsUser(p, args,
+                     QStringLiteral("Search recordings as a CallVault user: needs recording.search "
+                                    "and finds only the calls your role reaches (your teams, your "
+                                    "own calls). Every search is audited."),
+                     {}, &code))
         return code;
-    if (!p.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("search takes options only"), args.first());
 
     ParsedSearch parsed;
     if (const QString problem = parseFilters(p, &parsed); !problem.isEmpty())
@@ -244,11 +246,14 @@ int runSearch(const QStringList &args)
             return usageError(QStringLiteral("--limit must be 1 to 1000"), args.first());
     }
 
-    auto opened = openSite(p);
+    auto in = login(p);
+    if (!in)
+        return fail(in.error());
+    // The person's permission and scope, checked and applied in core.
+    auto opened = cv::UserSearch::open(in->db(), in->principal());
     if (!opened)
         return fail(opened.error());
-    // callvaultctl acts as the OS user on a site it can open: every recording (scope all).
-    cv::SearchEngine engine(*opened->db, cv::SearchScope::all(), auditBase());
+    cv::SearchEngine &engine = opened.value();
     if (!parsed.tagNames.isEmpty()) {
         auto ids = engine.tagIdsByName(parsed.tagNames);
         if (!ids)

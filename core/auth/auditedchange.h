@@ -8,12 +8,13 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace cv::auditedchange {
 
-// Internal to core/auth: runs `work` (returning Result<void>) and appends the principal's
-// 'allowed' audit row for it in ONE transaction, so a change and its audit row commit or
-// roll back together.
+// Internal to core (the services of core/auth and core/tags that act for a person): runs
+// `work` (returning Result<void>) and appends the principal's 'allowed' audit row for it in
+// ONE transaction, so a change and its audit row commit or roll back together.
 template <typename Work>
 Result<void> commit(Database &db, const Principal &principal, const QString &action,
                     const QString &target, const QJsonObject &details, Work &&work)
@@ -27,6 +28,28 @@ Result<void> commit(Database &db, const Principal &principal, const QString &act
             principal.auditEvent(action, target, true, authtext::json(details)));
         !audited)
         return audited.error();
+    return tx.commit();
+}
+
+// Like commit(), for work that knows its audit details only when done (the id of a row it
+// added): `work` returns Result<std::optional<QJsonObject>>, the details, or std::nullopt
+// when it changed nothing (then no audit row is written: nothing happened).
+template <typename Work>
+Result<void> commitReporting(Database &db, const Principal &principal, const QString &action,
+                             const QString &target, Work &&work)
+{
+    TransactionGuard tx(db);
+    if (!tx.ok())
+        return tx.error();
+    Result<std::optional<QJsonObject>> done = work();
+    if (!done)
+        return done.error();
+    if (done.value()) {
+        if (auto audited = AuditLog(db).append(
+                principal.auditEvent(action, target, true, authtext::json(*done.value())));
+            !audited)
+            return audited.error();
+    }
     return tx.commit();
 }
 

@@ -30,6 +30,17 @@ bool hasForbiddenCharacters(const QString &text)
     return false;
 }
 
+int codePoints(const QString &text)
+{
+    int count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
 Result<void> checkName(const QString &name, const QString &what)
 {
     if (name.isEmpty() || name.trimmed().isEmpty())

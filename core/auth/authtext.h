@@ -22,6 +22,9 @@ Result<void> checkName(const QString &name, const QString &what);
 Result<void> checkRoleName(const QString &name);
 // True when `text` holds a control character, U+FFFD or a lone surrogate.
 bool hasForbiddenCharacters(const QString &text);
+// The Unicode code points in `text` (a valid surrogate pair counts once): what a person
+// counts as characters, also for text outside the BMP (QString::size() counts it twice).
+int codePoints(const QString &text);
 
 // `text` made safe for an audit row: control characters and lone surrogates replaced by
 // U+FFFD, cut to kMaxAuditTextLength characters (with "…").

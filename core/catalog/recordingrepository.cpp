@@ -218,6 +218,17 @@ Result<std::optional<RecordingRow>> RecordingRepository::find(const QUuid &id)
     return std::optional<RecordingRow>(row.takeValue());
 }
 
+Result<RecordingRow> RecordingRepository::get(const QUuid &id)
+{
+    auto found = find(id);
+    if (!found)
+        return found.error();
+    if (!found.value().has_value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("No recording %1 in the catalog.")
+                                                  .arg(id.toString(QUuid::WithoutBraces)));
+    return *found.value();
+}
+
 Result<QVector<RecordingRow>> RecordingRepository::list(int limit, int offset)
 {
     if (limit < 0 || offset < 0)

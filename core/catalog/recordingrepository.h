@@ -22,6 +22,8 @@ public:
     // for a row without id, site or times.
     Result<void> insert(const RecordingRow &row);
     Result<std::optional<RecordingRow>> find(const QUuid &id);
+    // find(), with ErrorCode::NotFound ("No recording <id> in the catalog.") when there is none.
+    Result<RecordingRow> get(const QUuid &id);
     // Newest first: ORDER BY started_at DESC, id DESC.
     Result<QVector<RecordingRow>> list(int limit, int offset);
     Result<qint64> count();

@@ -5,6 +5,7 @@
 #include "catalog/transactionguard.h"
 #include "search/querycanceller.h"
 #include "search/searchsql.h"
+#include "tags/tagrepository.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -231,21 +232,21 @@ Result<qint64> SearchEngine::count(const SearchQuery &query, const std::atomic<b
 
 Result<QVector<qint64>> SearchEngine::tagIdsByName(const QStringList &names)
 {
+    // The tag rules (ASCII letters ignore case) are TagRepository's, so `--tag vip` finds
+    // the tag written "VIP" as tagging does.
     QVector<qint64> ids;
-    for (const QString &name : names) {
-        if (name.isEmpty() || name.size() > SearchQuery::kMaxTextLength || name.contains(QChar(0)))
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("\"%1\" is not a tag name.").arg(name.left(40)));
-        auto q =
-            prepareStatement(m_db, {QStringLiteral("SELECT id FROM tags WHERE name = ?"), {name}});
-        if (!q)
-            return q.error();
-        if (!q->exec())
-            return execError(q.value(), QStringLiteral("Could not look up tag %1").arg(name));
-        if (!q->next())
+    TagRepository tags(m_db);
+    for (const QString &typed : names) {
+        auto name = TagName::parse(typed);
+        if (!name)
+            return name.error();
+        auto found = tags.find(name.value());
+        if (!found)
+            return found.error();
+        if (!found.value())
             return makeError(ErrorCode::NotFound,
-                             QStringLiteral("There is no tag \"%1\".").arg(name.left(40)));
-        ids.append(q->value(0).toLongLong());
+                             QStringLiteral("There is no tag \"%1\".").arg(name->text()));
+        ids.append(found.value()->id);
     }
     return ids;
 }

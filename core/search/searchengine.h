@@ -51,7 +51,9 @@ public:
     // setting it from another thread stops the count soon after, with ErrorCode::Cancelled.
     Result<qint64> count(const SearchQuery &query, const std::atomic<bool> *cancel = nullptr);
 
-    // The ids of tags by name (for a command line); NotFound names the first unknown one.
+    // The ids of tags by name (for a command line), with the tag name rules (TagName: ASCII
+    // letters ignore case); InvalidArgument for a text that is no tag name, NotFound names
+    // the first unknown one.
     Result<QVector<qint64>> tagIdsByName(const QStringList &names);
 
 private:

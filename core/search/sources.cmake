@@ -10,7 +10,8 @@ list(APPEND CALLVAULT_CORE_SOURCES
   search/searchresult.h
   search/searchsql.h search/searchsql.cpp
   search/querycanceller.h search/querycanceller.cpp
-  search/searchengine.h search/searchengine.cpp)
+  search/searchengine.h search/searchengine.cpp
+  search/usersearch.h search/usersearch.cpp)
 list(APPEND CALLVAULT_CORE_SOURCES
   search/syntheticcatalog.h search/syntheticcatalog.cpp
   search/searchbenchmark.h search/searchbenchmark.cpp)

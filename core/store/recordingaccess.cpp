@@ -18,13 +18,7 @@ RecordingAccess::RecordingAccess(StorageLayout layout, Database &db, const crypt
 
 Result<RecordingRow> RecordingAccess::row(const QUuid &id) const
 {
-    auto found = RecordingRepository(m_db).find(id);
-    if (!found)
-        return found.error();
-    if (!found.value().has_value())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("No recording %1 in the catalog.").arg(id.toString(QUuid::WithoutBraces)));
-    return *found.value();
+    return RecordingRepository(m_db).get(id);
 }
 
 Result<RecordingAccess::Opened> RecordingAccess::open(const QUuid &id, KeyUse use) const

@@ -1,6 +1,8 @@
 // End-to-end: `callvaultctl audit verify | checkpoint | export | verify-extract` on a real
-// site (SQLite catalog, key-file backend), with the catalog tampered with by the real
-// sqlite3 CLI. Run through tests/tools/with-services.sh like the other ctl tests.
+// site (SQLite catalog, key-file backend), as an auditor made with callvaultctl (the
+// commands log in: audit.verify, audit.read), with the catalog tampered with by the real
+// sqlite3 CLI. Every command's log-in adds its 'auth.login' row before the command reads the
+// trail. Run through tests/tools/with-services.sh like the other ctl tests.
 #include "ctltesthelpers.h"
 
 #include <QFile>
@@ -10,6 +12,12 @@
 #include <QTest>
 
 using namespace ctltest;
+
+namespace {
+
+const QString kPassword = QStringLiteral("auditor password 1");
+
+} // namespace
 
 class TestAuditCtl final : public QObject
 {
@@ -26,6 +34,7 @@ private:
 private slots:
     void initTestCase();
     void usageAndHelp();
+    void onlyAuditorsRunThem();
     void verifyAFreshSite();
     void checkpointThenVerify();
     void exportAndVerifyExtract();
@@ -67,6 +76,22 @@ void TestAuditCtl::initTestCase()
     CTL_EXPECT_EXIT(r, 0);
     m_catalog = m_site->dir() + QStringLiteral("/catalog.sqlite");
     QVERIFY(QFile::exists(m_catalog));
+    // The three-admin way: the first admin appoints a security administrator, adds the
+    // auditor's account, and the security administrator makes it an auditor.
+    RunResult failed;
+    QVERIFY2(m_site->addUser(QStringLiteral("sec"),
+                             {QStringLiteral("--role"), QStringLiteral("security_admin")},
+                             kPassword, &failed),
+             qPrintable(failed.describe()));
+    QVERIFY2(m_site->addUser(QStringLiteral("aud"),
+                             {QStringLiteral("--role"), QStringLiteral("agent")}, kPassword,
+                             &failed),
+             qPrintable(failed.describe()));
+    CTL_EXPECT_EXIT(m_site->ctl({QStringLiteral("user"), QStringLiteral("grant"),
+                                 QStringLiteral("aud"), QStringLiteral("auditor")},
+                                m_site->envAs(QStringLiteral("sec"), kPassword)),
+                    0);
+    m_site->env() = m_site->envAs(QStringLiteral("aud"), kPassword);
 }
 
 void TestAuditCtl::usageAndHelp()
@@ -89,55 +114,99 @@ void TestAuditCtl::usageAndHelp()
         list.out, QStringLiteral("audit trail: verify | checkpoint | export | verify-extract"));
 }
 
+void TestAuditCtl::onlyAuditorsRunThem()
+{
+    const int rows = intSql(QStringLiteral("SELECT COUNT(*) FROM audit"));
+    const QString out = m_site->scratch(QStringLiteral("refused.json"));
+    // Who may not: the security administrator reads no trail; the admin does nothing here.
+    const QList<std::pair<QString, QStringList>> refused = {
+        {QStringLiteral("sec"), {QStringLiteral("verify")}},
+        {QStringLiteral("sec"),
+         {QStringLiteral("export"), QStringLiteral("--from"), QStringLiteral("2000-01-01"),
+          QStringLiteral("--to"), QStringLiteral("2100-01-01"), out}},
+        {QStringLiteral("admin"), {QStringLiteral("verify")}},
+        {QStringLiteral("admin"), {QStringLiteral("checkpoint")}},
+    };
+    for (const auto &[user, args] : refused) {
+        const QProcessEnvironment env =
+            user == QLatin1String("admin") ? m_site->adminEnv() : m_site->envAs(user, kPassword);
+        const RunResult r = audit(args, &env);
+        CTL_EXPECT_EXIT(r, 1);
+        QVERIFY2(r.errLines().size() == 1, qPrintable(r.describe())); // no key unlocked first
+        CTL_EXPECT_CONTAINS(r.err, QStringLiteral("Permission denied: %1 (role").arg(user));
+        QVERIFY(r.out.isEmpty());
+    }
+    QVERIFY(!QFile::exists(out));
+    // Each refusal is audited (after its log-in), with the permission it lacked.
+    QCOMPARE(intSql(QStringLiteral("SELECT COUNT(*) FROM audit WHERE result = 'denied' AND id > %1")
+                        .arg(rows)),
+             4);
+    QCOMPARE(sql(QStringLiteral("SELECT action FROM audit WHERE result = 'denied' AND id > %1 "
+                                "ORDER BY id")
+                     .arg(rows)),
+             QStringLiteral("audit.verify\naudit.export\naudit.verify\naudit.checkpoint"));
+    // No user: a usage mistake, before anything is read.
+    QProcessEnvironment nobody = m_site->env();
+    nobody.remove(QStringLiteral("CALLVAULT_USER"));
+    CTL_EXPECT_EXIT(audit({QStringLiteral("verify")}, &nobody), 2);
+}
+
 void TestAuditCtl::verifyAFreshSite()
 {
     const int before = intSql(QStringLiteral("SELECT COUNT(*) FROM audit"));
     QVERIFY(before >= 1);
     const RunResult r = audit({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(r, 0);
+    const int rows = before + 1; // the auditor's log-in
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.value(0), QStringLiteral("valid: %1 rows, 0 signed checkpoints").arg(before));
+    QCOMPARE(lines.value(0), QStringLiteral("valid: %1 rows, 0 signed checkpoints").arg(rows));
     CTL_EXPECT_CONTAINS(
-        r.out, QStringLiteral("last %1 rows not yet covered by a signed checkpoint").arg(before));
+        r.out, QStringLiteral("last %1 rows not yet covered by a signed checkpoint").arg(rows));
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("signing key SHA256:"));
     // Verifying needs no private key: no passphrase asked for, none used.
     QVERIFY2(!r.err.contains(QStringLiteral("Site keys")), qPrintable(r.describe()));
-    // And it is audited.
+    // And it is audited, under the auditor's name.
     QCOMPARE(
-        sql(QStringLiteral("SELECT action || ' ' || details FROM audit ORDER BY id DESC LIMIT 1")),
-        QStringLiteral("audit.verify "
+        sql(QStringLiteral(
+            "SELECT actor || ' ' || action || ' ' || details FROM audit ORDER BY id DESC LIMIT 1")),
+        QStringLiteral("aud audit.verify "
                        "{\"checkpoints\":0,\"result\":\"valid\",\"rows\":%1,\"uncoveredRows\":%1}")
-            .arg(before));
+            .arg(rows));
 }
 
 void TestAuditCtl::checkpointThenVerify()
 {
+    // Each run signs up to its own log-in row, so a second checkpoint always has a row to
+    // sign ("nothing to sign" is covered by the AuditCheckpointer tests).
     const int rows = intSql(QStringLiteral("SELECT COUNT(*) FROM audit"));
     const RunResult signedNow = audit({QStringLiteral("checkpoint")});
     CTL_EXPECT_EXIT(signedNow, 0);
     CTL_EXPECT_CONTAINS(
         signedNow.out,
-        QStringLiteral("Signed audit checkpoint 1: rows up to %1 (%1 rows), head ").arg(rows));
-    const RunResult nothing = audit({QStringLiteral("checkpoint")});
-    CTL_EXPECT_EXIT(nothing, 0);
-    CTL_EXPECT_CONTAINS(nothing.out, QStringLiteral("Nothing to sign"));
+        QStringLiteral("Signed audit checkpoint 1: rows up to %1 (%1 rows), head ").arg(rows + 1));
+    const RunResult again = audit({QStringLiteral("checkpoint")});
+    CTL_EXPECT_EXIT(again, 0);
+    CTL_EXPECT_CONTAINS(
+        again.out,
+        QStringLiteral("Signed audit checkpoint 2: rows up to %1 (%1 rows), head ").arg(rows + 2));
     const RunResult notDue = audit({QStringLiteral("checkpoint"), QStringLiteral("--if-due")});
     CTL_EXPECT_EXIT(notDue, 0);
     CTL_EXPECT_CONTAINS(notDue.out, QStringLiteral("No audit checkpoint due."));
 
+    // The --if-due run and this verification logged in after the last checkpoint.
     const RunResult verified = audit({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(verified, 0);
     CTL_EXPECT_CONTAINS(verified.out,
-                        QStringLiteral("valid: %1 rows, 1 signed checkpoints").arg(rows));
-    QVERIFY2(!verified.out.contains(QStringLiteral("not yet covered")),
-             qPrintable(verified.describe()));
+                        QStringLiteral("valid: %1 rows, 2 signed checkpoints").arg(rows + 4));
+    CTL_EXPECT_CONTAINS(verified.out,
+                        QStringLiteral("last 2 rows not yet covered by a signed checkpoint"));
 
     // The wrong passphrase cannot sign.
     QProcessEnvironment wrong = m_site->env();
     wrong.insert(QStringLiteral("CALLVAULT_PASSPHRASE"), QStringLiteral("not the passphrase"));
     const RunResult refused = audit({QStringLiteral("checkpoint")}, &wrong);
     CTL_EXPECT_EXIT(refused, 1);
-    QCOMPARE(intSql(QStringLiteral("SELECT COUNT(*) FROM audit_checkpoints")), 1);
+    QCOMPARE(intSql(QStringLiteral("SELECT COUNT(*) FROM audit_checkpoints")), 2);
 }
 
 void TestAuditCtl::exportAndVerifyExtract()
@@ -148,8 +217,9 @@ void TestAuditCtl::exportAndVerifyExtract()
                QStringLiteral("--to"), QStringLiteral("2100-01-01T00:00:00Z"), out});
     CTL_EXPECT_EXIT(exported, 0);
     CTL_EXPECT_CONTAINS(exported.out, QStringLiteral("Wrote audit extract ") + out);
-    QCOMPARE(sql(QStringLiteral("SELECT action FROM audit ORDER BY id DESC LIMIT 1")),
-             QStringLiteral("audit.export"));
+    QCOMPARE(
+        sql(QStringLiteral("SELECT actor || ' ' || action FROM audit ORDER BY id DESC LIMIT 1")),
+        QStringLiteral("aud audit.export"));
     const int rows = intSql(QStringLiteral("SELECT COUNT(*) FROM audit"));
 
     // Standalone: no site, no catalog, nothing but the file.
@@ -160,7 +230,7 @@ void TestAuditCtl::exportAndVerifyExtract()
     CTL_EXPECT_CONTAINS(
         verified.out,
         QStringLiteral(
-            "valid extract: %1 rows (ids 1-%1), 1 signed checkpoints (1 on rows of the extract)")
+            "valid extract: %1 rows (ids 1-%1), 2 signed checkpoints (2 on rows of the extract)")
             .arg(rows));
     // Against the site's key from its site.json, and against a fingerprint.
     const RunResult withSite = audit({QStringLiteral("verify-extract"), out});
@@ -289,12 +359,13 @@ void TestAuditCtl::tailTruncationAfterCheckpointIsReported()
     const int last = intSql(QStringLiteral("SELECT MAX(id) FROM audit"));
     QCOMPARE(intSql(QStringLiteral("SELECT MAX(audit_row_id) FROM audit_checkpoints")), last);
     QCOMPARE(sql(QStringLiteral("DELETE FROM audit WHERE id >= %1").arg(last - 2)), QString());
+    // The auditor's log-in appends a row after the cut, so the trail no longer ends early:
+    // the verifier names the signed row that is gone.
     const RunResult broken = audit({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(broken, 1);
     CTL_EXPECT_CONTAINS(broken.out,
-                        QStringLiteral("BROKEN at row %1: rows after row %2 were removed")
-                            .arg(last - 2)
-                            .arg(last - 3));
+                        QStringLiteral("BROKEN at row %1: row %1, which checkpoint ").arg(last));
+    CTL_EXPECT_CONTAINS(broken.out, QStringLiteral("is missing: it was removed"));
     const RunResult refused = audit({QStringLiteral("checkpoint")});
     CTL_EXPECT_EXIT(refused, 1);
     CTL_EXPECT_CONTAINS(refused.err, QStringLiteral("Will not sign an audit checkpoint"));

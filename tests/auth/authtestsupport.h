@@ -9,7 +9,10 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 #include <QVector>
+#include <map>
+#include <memory>
 
 // Shared by the core/auth tests (they run on both backends through CatalogTestCase).
 namespace authtest {
@@ -59,5 +62,33 @@ int countAudit(const QVector<AuditEntry> &rows, const QString &action,
 
 // Counts rows of a table (constant test SQL); -1 on error.
 qint64 countRows(cv::Database &db, const QString &table);
+
+// A site with every default role, for the permission tests of core/auth and core/tags:
+// teams T1 and T2, agents A1 (T1) and A2 (T2) with one recording each (inT1 starts
+// 2024-04-01 09:00 UTC, inT2 a day later), and one user per default role named u_<role>
+// with kRolePassword (supervisor and qa_evaluator cover T1, the agent is A1), each logged
+// in from host "ws-7". Not movable once set up (the clock is referenced by the service).
+struct RoleSite
+{
+    static constexpr char kRolePassword[] = "correct horse battery";
+    // admin, security_admin, auditor, supervisor, qa_evaluator, agent.
+    static const QStringList &roles();
+
+    TestClock clock;
+    std::unique_ptr<cv::AuthService> auth;
+    std::map<QString, cv::Session> sessions; // by role
+    cv::RecordingRow inT1;
+    cv::RecordingRow inT2;
+
+    // On a migrated catalog with a site; false with a test failure.
+    bool setUp(cv::Database &db, const QUuid &siteId);
+    cv::Principal as(const QString &role) const { return sessions.at(role).principal(); }
+};
+
+// An SQL-injection corpus for text inputs: quotes, comments, UNION, stacked queries, LIKE
+// wildcards, NUL, 100 kB strings, broken UTF-8, lone surrogates.
+QStringList injectionCorpus();
+// Fails the test when `message` carries database error text or is not short.
+void expectNoDatabaseText(const QString &message, const QString &input);
 
 } // namespace authtest

@@ -1,7 +1,8 @@
-// callvaultctl user / team / role / setting end to end, with the real binary on a SQLite
-// site: the permission matrix rows of path "ctl" (tests/auth/permission-matrix.csv), exit
-// codes (0 ok, 1 refused or failed, 2 usage), the same answer for an unknown user and a
-// wrong password, and a whole account life cycle, all in the audit trail.
+// callvaultctl user / team / role / setting / search / tag / bookmark / audit / key end to
+// end, with the real binary on a SQLite site: the permission matrix rows of path "ctl"
+// (tests/auth/permission-matrix.csv), exit codes (0 ok, 1 refused or failed, 2 usage), the
+// same answer for an unknown user and a wrong password, and a whole account life cycle, all
+// in the audit trail.
 #include "auth/accountrepository.h"
 #include "authtestsupport.h"
 #include "catalog/auditlog.h"
@@ -32,10 +33,14 @@ private:
     // CALLVAULT_NEW_PASSWORD=newPassword when given).
     RunResult as(const QString &user, const QStringList &args, const QString &password = kPassword,
                  const QString &newPassword = QString()) const;
+    // The callvaultctl command that exercises a matrix operation.
+    QStringList matrixCommand(const QString &operation, const QString &role) const;
     std::unique_ptr<Database> openCatalog() const;
     QVector<authtest::AuditEntry> audit() const;
 
     std::unique_ptr<ctltest::CtlSite> m_site;
+    QString m_recording; // a call of agent A1 (team T1): in the supervisor's, evaluator's and
+                         // agent's scope
 
 private slots:
     void initTestCase();
@@ -50,6 +55,7 @@ RunResult TestAuthCtl::as(const QString &user, const QStringList &args, const QS
 {
     QProcessEnvironment env = m_site->env();
     env.insert(QStringLiteral("CALLVAULT_PASSWORD"), password);
+    env.insert(QStringLiteral("CALLVAULT_BACKUP_PASSPHRASE"), QStringLiteral("backup passphrase"));
     if (!newPassword.isEmpty())
         env.insert(QStringLiteral("CALLVAULT_NEW_PASSWORD"), newPassword);
     return ctltest::run(
@@ -84,6 +90,10 @@ void TestAuthCtl::initTestCase()
     QVERIFY(db);
     QVERIFY(authtest::addTeam(*db, QStringLiteral("T1")));
     QVERIFY(authtest::addAgent(*db, QStringLiteral("A1"), QStringLiteral("T1")));
+    ctltest::RunResult imported;
+    m_recording = m_site->importSine(8000, 1, 2000,
+                                     {QStringLiteral("--agent"), QStringLiteral("A1")}, &imported);
+    QVERIFY2(!m_recording.isEmpty(), qPrintable(imported.describe()));
     const QByteArray password = kPassword.toUtf8();
     QVERIFY(authtest::addUser(*db, QStringLiteral("u_security_admin"), password,
                               QStringLiteral("security_admin")) > 0);
@@ -108,6 +118,46 @@ void TestAuthCtl::initTestCase()
         0);
 }
 
+QStringList TestAuthCtl::matrixCommand(const QString &op, const QString &role) const
+{
+    if (op == QLatin1String("manage_users"))
+        return {QStringLiteral("user"), QStringLiteral("list")};
+    if (op == QLatin1String("manage_roles"))
+        return {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("supervisor"),
+                QStringLiteral("recording.tag")};
+    if (op == QLatin1String("change_settings"))
+        return {QStringLiteral("setting"), QStringLiteral("set"),
+                QStringLiteral("agent.may_play_own"), QStringLiteral("true")};
+    if (op == QLatin1String("change_security_policy"))
+        return {QStringLiteral("setting"), QStringLiteral("set"),
+                QStringLiteral("lockout.max_failures"), QStringLiteral("10")};
+    if (op == QLatin1String("manage_teams"))
+        return {QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("team-of-") + role};
+    if (op == QLatin1String("search"))
+        return {QStringLiteral("search"), QStringLiteral("--count")};
+    if (op == QLatin1String("tag"))
+        return {QStringLiteral("tag"), QStringLiteral("add"), m_recording,
+                QStringLiteral("tag-of-") + role};
+    if (op == QLatin1String("bookmark"))
+        return {QStringLiteral("bookmark"),       QStringLiteral("add"),  m_recording,
+                QStringLiteral("--at"),           QStringLiteral("0:01"), QStringLiteral("--text"),
+                QStringLiteral("note of ") + role};
+    if (op == QLatin1String("read_audit"))
+        return {QStringLiteral("audit"),
+                QStringLiteral("export"),
+                QStringLiteral("--from"),
+                QStringLiteral("2000-01-01"),
+                QStringLiteral("--to"),
+                QStringLiteral("2100-01-01"),
+                m_site->scratch(QStringLiteral("audit-of-%1.json").arg(role))};
+    if (op == QLatin1String("verify_audit"))
+        return {QStringLiteral("audit"), QStringLiteral("verify")};
+    if (op == QLatin1String("manage_keys"))
+        return {QStringLiteral("key"), QStringLiteral("export"),
+                m_site->scratch(QStringLiteral("keys-of-%1.json").arg(role))};
+    return {};
+}
+
 void TestAuthCtl::permissionMatrixThroughCtl()
 {
     QFile file(qEnvironmentVariable("CALLVAULT_AUTH_MATRIX"));
@@ -125,22 +175,8 @@ void TestAuthCtl::permissionMatrixThroughCtl()
         const QString &role = f[0];
         const QString &op = f[1];
         const bool allow = f[3] == QLatin1String("allow");
-        QStringList args;
-        if (op == QLatin1String("manage_users"))
-            args = {QStringLiteral("user"), QStringLiteral("list")};
-        else if (op == QLatin1String("manage_roles"))
-            args = {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("supervisor"),
-                    QStringLiteral("recording.tag")};
-        else if (op == QLatin1String("change_settings"))
-            args = {QStringLiteral("setting"), QStringLiteral("set"),
-                    QStringLiteral("agent.may_play_own"), QStringLiteral("true")};
-        else if (op == QLatin1String("change_security_policy"))
-            args = {QStringLiteral("setting"), QStringLiteral("set"),
-                    QStringLiteral("lockout.max_failures"), QStringLiteral("10")};
-        else if (op == QLatin1String("manage_teams"))
-            args = {QStringLiteral("team"), QStringLiteral("add"),
-                    QStringLiteral("team-of-") + role};
-        else
+        const QStringList args = matrixCommand(op, role);
+        if (args.isEmpty())
             QFAIL(qPrintable(QStringLiteral("no callvaultctl command for %1").arg(op)));
         const QString user = role == QLatin1String("admin") ? role : QStringLiteral("u_") + role;
         const RunResult r = as(user, args);
@@ -156,7 +192,7 @@ void TestAuthCtl::permissionMatrixThroughCtl()
                     QStringLiteral("%1 %2: more than one line on stderr").arg(role, op));
         }
     }
-    QCOMPARE(rows, 6 * 5);
+    QCOMPARE(rows, 6 * 11);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QStringLiteral("\n\n"))));
     // Every denial is in the audit trail.
     const auto after = audit();

@@ -10,6 +10,8 @@
 #include "authtestsupport.h"
 #include "catalog/recordingrepository.h"
 #include "catalogtestsupport.h"
+#include "tags/bookmarkservice.h"
+#include "tags/tagservice.h"
 
 #include <QFile>
 #include <QTest>
@@ -19,7 +21,7 @@ using namespace cv;
 
 namespace {
 
-const QByteArray kPassword = "correct horse battery";
+const QByteArray kPassword = authtest::RoleSite::kRolePassword;
 
 struct MatrixRow
 {
@@ -67,14 +69,10 @@ private:
     // Two teams, an agent in each with one recording, and one user per default role
     // (supervisor and evaluator cover T1, the agent is A1; recorder included), each logged in.
     bool setUpSite();
-    Principal as(const QString &role) const { return m_sessions.at(role).principal(); }
+    Principal as(const QString &role) const { return m_site.as(role); }
     Result<void> perform(const QString &operation, const Principal &principal);
 
-    authtest::TestClock m_clock;
-    std::unique_ptr<AuthService> m_auth;
-    std::map<QString, Session> m_sessions;
-    RecordingRow m_inT1;
-    RecordingRow m_inT2;
+    authtest::RoleSite m_site;
 
 private slots:
     void permissionMatrixThroughCoreApi();
@@ -91,46 +89,7 @@ private slots:
 bool TestAccessControl::setUpSite()
 {
     const QUuid siteId = migrateWithSite();
-    if (siteId.isNull())
-        return false;
-    if (!authtest::addTeam(db(), QStringLiteral("T1")) ||
-        !authtest::addTeam(db(), QStringLiteral("T2")) ||
-        !authtest::addAgent(db(), QStringLiteral("A1"), QStringLiteral("T1")) ||
-        !authtest::addAgent(db(), QStringLiteral("A2"), QStringLiteral("T2")))
-        return false;
-    m_inT1 = catalogtest::makeRecording(siteId, QDateTime(QDate(2024, 4, 1), QTime(9, 0), Qt::UTC));
-    m_inT1.agentId = QStringLiteral("A1");
-    m_inT2 = catalogtest::makeRecording(siteId, QDateTime(QDate(2024, 4, 2), QTime(9, 0), Qt::UTC));
-    m_inT2.agentId = QStringLiteral("A2");
-    if (!RecordingRepository(db()).insert(m_inT1).ok() ||
-        !RecordingRepository(db()).insert(m_inT2).ok())
-        return false;
-    const QList<std::pair<QString, QStringList>> users = {
-        {QStringLiteral("admin"), {}},
-        {QStringLiteral("security_admin"), {}},
-        {QStringLiteral("auditor"), {}},
-        {QStringLiteral("supervisor"), {QStringLiteral("T1")}},
-        {QStringLiteral("qa_evaluator"), {QStringLiteral("T1")}},
-        {QStringLiteral("agent"), {}},
-        {QStringLiteral("recorder"), {}},
-    };
-    for (const auto &[role, teams] : users) {
-        const QString agentId = role == QLatin1String("agent") ? QStringLiteral("A1") : QString();
-        if (authtest::addUser(db(), QStringLiteral("u_") + role, kPassword, role, teams, agentId) ==
-            0)
-            return false;
-    }
-    m_auth = std::make_unique<AuthService>(db(), authtest::options(m_clock));
-    m_sessions.clear();
-    for (const auto &[role, teams] : users) {
-        auto session = m_auth->login(QStringLiteral("u_") + role, kPassword, QStringLiteral("ws-7"),
-                                     QStringLiteral("test"));
-        [&] { QVERIFY2(session.ok(), qPrintable(session.errorMessage())); }();
-        if (!session.ok())
-            return false;
-        m_sessions.emplace(role, session.takeValue());
-    }
-    return true;
+    return !siteId.isNull() && m_site.setUp(db(), siteId);
 }
 
 Result<void> TestAccessControl::perform(const QString &operation, const Principal &principal)
@@ -145,8 +104,19 @@ Result<void> TestAccessControl::perform(const QString &operation, const Principa
         {QStringLiteral("bookmark"), Permission::RecordingBookmark},
         {QStringLiteral("score"), Permission::RecordingScore},
     };
+    // Tags and bookmarks through their services (core/tags), the rest as the permission.
+    if (operation == QLatin1String("tag")) {
+        auto tagged = TagService(db(), m_site.clock.clock())
+                          .tag(principal, m_site.inT1.id, {QStringLiteral("matrix")});
+        return tagged ? Result<void>() : Result<void>(tagged.error());
+    }
+    if (operation == QLatin1String("bookmark")) {
+        auto added = BookmarkService(db(), m_site.clock.clock())
+                         .add(principal, m_site.inT1.id, 0, QStringLiteral("matrix"));
+        return added ? Result<void>() : Result<void>(added.error());
+    }
     if (const auto it = recordingOps.find(operation); it != recordingOps.end())
-        return access.requireRecording(principal, it->second, m_inT1);
+        return access.requireRecording(principal, it->second, m_site.inT1);
     if (operation == QLatin1String("read_audit"))
         return access.require(principal, Permission::AuditRead, QStringLiteral("audit"));
     if (operation == QLatin1String("verify_audit"))
@@ -154,7 +124,7 @@ Result<void> TestAccessControl::perform(const QString &operation, const Principa
     if (operation == QLatin1String("manage_keys"))
         return access.require(principal, Permission::KeysManage, QStringLiteral("site keys"));
     if (operation == QLatin1String("manage_users")) {
-        auto listed = UserAdmin(db(), *m_auth).list(principal);
+        auto listed = UserAdmin(db(), *m_site.auth).list(principal);
         return listed ? Result<void>() : Result<void>(listed.error());
     }
     if (operation == QLatin1String("manage_roles")) {
@@ -163,7 +133,7 @@ Result<void> TestAccessControl::perform(const QString &operation, const Principa
         return granted ? Result<void>() : Result<void>(granted.error());
     }
     if (operation == QLatin1String("manage_teams"))
-        return TeamAdmin(db(), m_clock.clock())
+        return TeamAdmin(db(), m_site.clock.clock())
             .add(principal, QString(), QStringLiteral("team of ") + principal.name);
     if (operation == QLatin1String("change_settings")) {
         auto set =
@@ -189,7 +159,7 @@ void TestAccessControl::permissionMatrixThroughCoreApi()
     for (const MatrixRow &row : matrix) {
         if (row.path != QLatin1String("core"))
             continue;
-        QVERIFY2(m_sessions.count(row.role),
+        QVERIFY2(m_site.sessions.count(row.role),
                  qPrintable(QStringLiteral("unknown role %1").arg(row.role)));
         covered.insert(row.role + u'/' + row.operation);
         const qint64 before = authtest::lastAuditId(db());
@@ -259,24 +229,27 @@ void TestAccessControl::scopesLimitRecordings()
     AccessControl access(db());
     for (const QString &role :
          {QStringLiteral("supervisor"), QStringLiteral("qa_evaluator"), QStringLiteral("agent")}) {
-        QVERIFY2(access.requireRecording(as(role), Permission::RecordingPlay, m_inT1).ok(),
+        QVERIFY2(access.requireRecording(as(role), Permission::RecordingPlay, m_site.inT1).ok(),
                  qPrintable(role));
-        const auto denied = access.requireRecording(as(role), Permission::RecordingPlay, m_inT2);
+        const auto denied =
+            access.requireRecording(as(role), Permission::RecordingPlay, m_site.inT2);
         QVERIFY2(!denied.ok(), qPrintable(role));
         QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
-        QVERIFY2(denied.errorMessage().contains(m_inT2.id.toString(QUuid::WithoutBraces)),
+        QVERIFY2(denied.errorMessage().contains(m_site.inT2.id.toString(QUuid::WithoutBraces)),
                  qPrintable(denied.errorMessage()));
-        QVERIFY(access.canSeeRecording(as(role), m_inT1));
-        QVERIFY(!access.canSeeRecording(as(role), m_inT2));
+        QVERIFY(access.canSeeRecording(as(role), m_site.inT1));
+        QVERIFY(!access.canSeeRecording(as(role), m_site.inT2));
     }
     // A recording of an unknown agent is in no team.
-    RecordingRow unknown = m_inT1;
+    RecordingRow unknown = m_site.inT1;
     unknown.agentId = QString();
     QVERIFY(!access.canSeeRecording(as(QStringLiteral("supervisor")), unknown));
     // Admins reach everything in scope terms, but hold no recording permission.
-    QVERIFY(access.canSeeRecording(as(QStringLiteral("admin")), m_inT2));
-    QVERIFY(!access.requireRecording(as(QStringLiteral("admin")), Permission::RecordingPlay, m_inT2)
-                 .ok());
+    QVERIFY(access.canSeeRecording(as(QStringLiteral("admin")), m_site.inT2));
+    QVERIFY(
+        !access
+             .requireRecording(as(QStringLiteral("admin")), Permission::RecordingPlay, m_site.inT2)
+             .ok());
 
     const auto sup = access.recordingScope(as(QStringLiteral("supervisor")));
     QVERIFY(sup.ok());
@@ -289,17 +262,18 @@ void TestAccessControl::scopesLimitRecordings()
     QCOMPARE(access.recordingScope(as(QStringLiteral("auditor")))->kind, RoleScope::All);
 
     // Moving the supervisor to T2 counts at once, with the same principal.
-    QVERIFY(UserAdmin(db(), *m_auth)
+    QVERIFY(UserAdmin(db(), *m_site.auth)
                 .setTeams(as(QStringLiteral("admin")), QStringLiteral("u_supervisor"),
                           {QStringLiteral("T2")})
                 .ok());
-    QVERIFY(
-        !access
-             .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_inT1)
-             .ok());
-    QVERIFY(
-        access.requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_inT2)
-            .ok());
+    QVERIFY(!access
+                 .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                   m_site.inT1)
+                 .ok());
+    QVERIFY(access
+                .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                  m_site.inT2)
+                .ok());
 }
 
 void TestAccessControl::agentPlaybackIsASetting()
@@ -307,12 +281,12 @@ void TestAccessControl::agentPlaybackIsASetting()
     QVERIFY(setUpSite());
     AccessControl access(db());
     const Principal agent = as(QStringLiteral("agent"));
-    QVERIFY(access.requireRecording(agent, Permission::RecordingPlay, m_inT1).ok());
+    QVERIFY(access.requireRecording(agent, Permission::RecordingPlay, m_site.inT1).ok());
     QVERIFY(SettingsAdmin(db())
                 .set(as(QStringLiteral("admin")), Setting::AgentMayPlayOwn, QStringLiteral("false"))
                 .ok());
     const qint64 before = authtest::lastAuditId(db());
-    const auto denied = access.requireRecording(agent, Permission::RecordingPlay, m_inT1);
+    const auto denied = access.requireRecording(agent, Permission::RecordingPlay, m_site.inT1);
     QVERIFY(!denied.ok());
     QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
     QVERIFY2(denied.errorMessage().contains(QLatin1String("agent.may_play_own")),
@@ -323,10 +297,11 @@ void TestAccessControl::agentPlaybackIsASetting()
     QCOMPARE(rows.first().result, QStringLiteral("denied"));
     QVERIFY(rows.first().details.contains(QLatin1String("agent playback disabled")));
     // Searching their own calls stays allowed; supervisors still play.
-    QVERIFY(access.requireRecording(agent, Permission::RecordingSearch, m_inT1).ok());
-    QVERIFY(
-        access.requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay, m_inT1)
-            .ok());
+    QVERIFY(access.requireRecording(agent, Permission::RecordingSearch, m_site.inT1).ok());
+    QVERIFY(access
+                .requireRecording(as(QStringLiteral("supervisor")), Permission::RecordingPlay,
+                                  m_site.inT1)
+                .ok());
 }
 
 void TestAccessControl::denialsAreAuditedWithTheirReason()
@@ -373,28 +348,28 @@ void TestAccessControl::changesCountAtOnce()
     AccessControl access(db());
     const Principal supervisor = as(QStringLiteral("supervisor"));
     QVERIFY(supervisor.has(Permission::RecordingPlay));
-    QVERIFY(access.requireRecording(supervisor, Permission::RecordingPlay, m_inT1).ok());
+    QVERIFY(access.requireRecording(supervisor, Permission::RecordingPlay, m_site.inT1).ok());
     // A revoked permission is gone for a principal loaded before the change.
     QVERIFY(RoleAdmin(db())
                 .revoke(as(QStringLiteral("security_admin")), QStringLiteral("supervisor"),
                         Permission::RecordingPlay)
                 .value());
-    QVERIFY(!access.requireRecording(supervisor, Permission::RecordingPlay, m_inT1).ok());
-    QVERIFY(access.requireRecording(supervisor, Permission::RecordingSearch, m_inT1).ok());
+    QVERIFY(!access.requireRecording(supervisor, Permission::RecordingPlay, m_site.inT1).ok());
+    QVERIFY(access.requireRecording(supervisor, Permission::RecordingSearch, m_site.inT1).ok());
     // A disabled account can do nothing.
-    QVERIFY(UserAdmin(db(), *m_auth)
+    QVERIFY(UserAdmin(db(), *m_site.auth)
                 .setDisabled(as(QStringLiteral("admin")), QStringLiteral("u_supervisor"), true)
                 .ok());
-    QVERIFY(!access.requireRecording(supervisor, Permission::RecordingSearch, m_inT1).ok());
-    QVERIFY(!access.canSeeRecording(supervisor, m_inT1));
+    QVERIFY(!access.requireRecording(supervisor, Permission::RecordingSearch, m_site.inT1).ok());
+    QVERIFY(!access.canSeeRecording(supervisor, m_site.inT1));
     QVERIFY(access.recordingScope(supervisor)->reachesNothing());
     // A reset password stops everything but the password change.
     const Principal qa = as(QStringLiteral("qa_evaluator"));
-    QVERIFY(UserAdmin(db(), *m_auth)
+    QVERIFY(UserAdmin(db(), *m_site.auth)
                 .resetPassword(as(QStringLiteral("admin")), QStringLiteral("u_qa_evaluator"),
                                "temporary-123")
                 .ok());
-    const auto refused = access.requireRecording(qa, Permission::RecordingPlay, m_inT1);
+    const auto refused = access.requireRecording(qa, Permission::RecordingPlay, m_site.inT1);
     QVERIFY(!refused.ok());
     QVERIFY2(refused.errorMessage().contains(QLatin1String("change their password")),
              qPrintable(refused.errorMessage()));
@@ -407,7 +382,7 @@ void TestAccessControl::changesCountAtOnce()
 void TestAccessControl::noOneHandsOutMoreThanTheyHold()
 {
     QVERIFY(setUpSite());
-    UserAdmin users(db(), *m_auth);
+    UserAdmin users(db(), *m_site.auth);
     const Principal admin = as(QStringLiteral("admin"));
     UserAdmin::NewUser newAuditor{
         QStringLiteral("eve"), "temporary-123", QStringLiteral("auditor"), {}, {}, true};
@@ -462,7 +437,7 @@ void TestAccessControl::firstAdminMayAppointTheSecurityAdmin()
     QVERIFY(migrateLatest());
     QVERIFY(authtest::addUser(db(), QStringLiteral("root"), kPassword, QStringLiteral("admin")) >
             0);
-    AuthService auth(db(), authtest::options(m_clock));
+    AuthService auth(db(), authtest::options(m_site.clock));
     auto session = auth.login(QStringLiteral("root"), kPassword, QString(), QString());
     QVERIFY2(session.ok(), qPrintable(session.errorMessage()));
     UserAdmin users(db(), auth);
@@ -512,7 +487,7 @@ void TestAccessControl::roleAdministration()
         roles.revoke(sec, QStringLiteral("security_admin"), Permission::RolesManage).error().code,
         ErrorCode::PermissionDenied);
     // A user with the new role plays calls of their teams.
-    QVERIFY(UserAdmin(db(), *m_auth)
+    QVERIFY(UserAdmin(db(), *m_site.auth)
                 .add(as(QStringLiteral("admin")), {QStringLiteral("lead"),
                                                    kPassword,
                                                    QStringLiteral("team_lead"),
@@ -520,12 +495,15 @@ void TestAccessControl::roleAdministration()
                                                    {},
                                                    false})
                 .ok());
-    auto lead = m_auth->login(QStringLiteral("lead"), kPassword, QString(), QString());
+    auto lead = m_site.auth->login(QStringLiteral("lead"), kPassword, QString(), QString());
     QVERIFY2(lead.ok(), qPrintable(lead.errorMessage()));
     AccessControl access(db());
-    QVERIFY(access.requireRecording(lead->principal(), Permission::RecordingPlay, m_inT2).ok());
-    QVERIFY(!access.requireRecording(lead->principal(), Permission::RecordingPlay, m_inT1).ok());
-    QVERIFY(!access.requireRecording(lead->principal(), Permission::RecordingExport, m_inT2).ok());
+    QVERIFY(
+        access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT2).ok());
+    QVERIFY(
+        !access.requireRecording(lead->principal(), Permission::RecordingPlay, m_site.inT1).ok());
+    QVERIFY(
+        !access.requireRecording(lead->principal(), Permission::RecordingExport, m_site.inT2).ok());
     const auto rows = authtest::auditRows(db());
     QCOMPARE(authtest::countAudit(rows, QStringLiteral("role.create"), QStringLiteral("allowed")),
              1);

@@ -19,61 +19,6 @@ namespace {
 
 const QByteArray kPassword = "correct horse battery";
 
-QStringList corpus()
-{
-    QStringList c = {
-        QStringLiteral("' OR '1'='1"),
-        QStringLiteral("alice'--"),
-        QStringLiteral("alice' /*"),
-        QStringLiteral("\" OR \"\"=\""),
-        QStringLiteral("x' OR 1=1 --"),
-        QStringLiteral("1; DROP TABLE users; --"),
-        QStringLiteral("'; DROP TABLE users; --"),
-        QStringLiteral("robert'); DROP TABLE teams;--"),
-        QStringLiteral("' UNION SELECT id, name, password_hash FROM users --"),
-        QStringLiteral("alice' UNION ALL SELECT NULL--"),
-        QStringLiteral("'; UPDATE users SET role='admin' WHERE name='alice'; --"),
-        QStringLiteral("'); INSERT INTO role_permissions VALUES ('supervisor','users.manage'); --"),
-        QStringLiteral("%"),
-        QStringLiteral("_"),
-        QStringLiteral("a%' ESCAPE '\\"),
-        QStringLiteral("\\'; SELECT pg_sleep(5); --"),
-        QStringLiteral("$$; SELECT 1; $$"),
-        QStringLiteral("alice\n"),
-        QStringLiteral("\talice"),
-        QStringLiteral("王芳' OR 'x'='x"),
-        QStringLiteral("😀' --"),
-    };
-    c.append(QStringLiteral("alice") + QChar(0) + QStringLiteral("' OR 1=1"));
-    c.append(QString(QChar(0)));
-    c.append(QString(100 * 1024, QLatin1Char('A')));
-    c.append(QString(100 * 1024, QLatin1Char('\'')));
-    c.append(QString::fromUtf8("\xff\xfe\xc3\x28 alice"));
-    c.append(QString::fromUtf8("\xed\xa0\x80"));            // an encoded surrogate
-    c.append(QString(QChar(0xd800)) + QStringLiteral("x")); // a lone surrogate
-    return c;
-}
-
-// Words that would mean a database error reached the person.
-void expectNoDatabaseText(const QString &message, const QString &input)
-{
-    static const QStringList leaks = {QStringLiteral("SQL"),
-                                      QStringLiteral("syntax"),
-                                      QStringLiteral("constraint"),
-                                      QStringLiteral("ERROR:"),
-                                      QStringLiteral("QSQLITE"),
-                                      QStringLiteral("QPSQL"),
-                                      QStringLiteral("statement"),
-                                      QStringLiteral("Unable to"),
-                                      QStringLiteral("invalid byte sequence")};
-    for (const QString &leak : leaks)
-        QVERIFY2(
-            !message.contains(leak, Qt::CaseInsensitive),
-            qPrintable(
-                QStringLiteral("input %1 -> %2").arg(input.left(40).toHtmlEscaped(), message)));
-    QVERIFY2(message.size() < 400, qPrintable(message.left(400)));
-}
-
 } // namespace
 
 class TestAuthInjection final : public CatalogTestCase
@@ -123,14 +68,14 @@ void TestAuthInjection::throughLoginName()
     const QVector<qint64> before = snapshot();
     const qint64 auditBefore = authtest::lastAuditId(db());
     int attempts = 0;
-    for (const QString &name : corpus()) {
+    for (const QString &name : authtest::injectionCorpus()) {
         for (const QByteArray &password : {kPassword, name.toUtf8()}) {
             const auto r = m_auth->login(name, password, name, QStringLiteral("test"));
             ++attempts;
             QVERIFY2(!r.ok(), qPrintable(name.left(40)));
             QCOMPARE(r.error().code, ErrorCode::PermissionDenied);
             QCOMPARE(r.errorMessage(), AuthService::wrongCredentialsMessage());
-            expectNoDatabaseText(r.errorMessage(), name);
+            authtest::expectNoDatabaseText(r.errorMessage(), name);
         }
     }
     QCOMPARE(snapshot(), before);
@@ -155,13 +100,13 @@ void TestAuthInjection::throughLoginPassword()
 {
     QVERIFY(setUp());
     const QVector<qint64> before = snapshot();
-    for (const QString &text : corpus()) {
+    for (const QString &text : authtest::injectionCorpus()) {
         for (const QByteArray &password :
              {text.toUtf8(), text.toLatin1(), QByteArray("\xff\xfe\x00\x27", 4)}) {
             const auto r = m_auth->login(QStringLiteral("alice"), password, QString(), QString());
             QVERIFY(!r.ok());
             QCOMPARE(r.errorMessage(), AuthService::wrongCredentialsMessage());
-            expectNoDatabaseText(r.errorMessage(), text);
+            authtest::expectNoDatabaseText(r.errorMessage(), text);
         }
     }
     QCOMPARE(snapshot(), before);
@@ -176,7 +121,7 @@ void TestAuthInjection::throughUserNames()
     UserAdmin users(db(), *m_auth);
     const QVector<qint64> before = snapshot();
     int accepted = 0;
-    for (const QString &name : corpus()) {
+    for (const QString &name : authtest::injectionCorpus()) {
         UserAdmin::NewUser user{name, "temporary-password", QStringLiteral("agent"), {}, name,
                                 true};
         const auto added = users.add(root->principal(), user);
@@ -192,17 +137,17 @@ void TestAuthInjection::throughUserNames()
             QVERIFY(users.setDisabled(root->principal(), name, true).ok());
         } else {
             QCOMPARE(added.error().code, ErrorCode::InvalidArgument);
-            expectNoDatabaseText(added.errorMessage(), name);
+            authtest::expectNoDatabaseText(added.errorMessage(), name);
         }
         // Text as a role or team name is refused plainly as well.
         const auto role = users.setRole(root->principal(), QStringLiteral("alice"), name);
         QVERIFY(!role.ok());
         QVERIFY(role.error().code == ErrorCode::NotFound ||
                 role.error().code == ErrorCode::PermissionDenied);
-        expectNoDatabaseText(role.errorMessage(), name);
+        authtest::expectNoDatabaseText(role.errorMessage(), name);
         const auto teams = users.setTeams(root->principal(), QStringLiteral("alice"), {name});
         QCOMPARE(teams.error().code, ErrorCode::NotFound);
-        expectNoDatabaseText(teams.errorMessage(), name);
+        authtest::expectNoDatabaseText(teams.errorMessage(), name);
     }
     QVERIFY(accepted >= 15); // the printable ones
     QVector<qint64> expected = before;
@@ -222,22 +167,22 @@ void TestAuthInjection::throughTeamNames()
     TeamAdmin teams(db(), m_clock.clock());
     const QVector<qint64> before = snapshot();
     int accepted = 0;
-    for (const QString &name : corpus()) {
+    for (const QString &name : authtest::injectionCorpus()) {
         const auto added = teams.add(root->principal(), QString(), name);
         if (added.ok()) {
             ++accepted;
             QVERIFY(teams.assignAgent(root->principal(), QStringLiteral("A1"), name).ok());
         } else {
             QCOMPARE(added.error().code, ErrorCode::InvalidArgument);
-            expectNoDatabaseText(added.errorMessage(), name);
+            authtest::expectNoDatabaseText(added.errorMessage(), name);
             const auto assigned =
                 teams.assignAgent(root->principal(), name, QStringLiteral("nope"));
             QVERIFY(!assigned.ok());
-            expectNoDatabaseText(assigned.errorMessage(), name);
+            authtest::expectNoDatabaseText(assigned.errorMessage(), name);
         }
         const auto renamed = teams.rename(root->principal(), QStringLiteral("no-such-team"), name);
         QVERIFY(!renamed.ok());
-        expectNoDatabaseText(renamed.errorMessage(), name);
+        authtest::expectNoDatabaseText(renamed.errorMessage(), name);
     }
     QVERIFY(accepted >= 15);
     QVector<qint64> expected = before;

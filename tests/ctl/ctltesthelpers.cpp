@@ -336,6 +336,30 @@ RunResult CtlSite::init(const QStringList &extra, const QString &backend)
     return r;
 }
 
+QProcessEnvironment CtlSite::envAs(const QString &user, const QString &password) const
+{
+    QProcessEnvironment env = m_env;
+    env.insert(QStringLiteral("CALLVAULT_USER"), user);
+    env.insert(QStringLiteral("CALLVAULT_PASSWORD"), password);
+    return env;
+}
+
+bool CtlSite::addUser(const QString &name, const QStringList &addArgs, const QString &password,
+                      RunResult *failed) const
+{
+    const QString temporary = QStringLiteral("temporary ") + password;
+    QProcessEnvironment admin = adminEnv();
+    admin.insert(QStringLiteral("CALLVAULT_NEW_PASSWORD"), temporary);
+    *failed =
+        ctl(QStringList{QStringLiteral("user"), QStringLiteral("add"), name} + addArgs, admin);
+    if (failed->exitCode != 0)
+        return false;
+    QProcessEnvironment self = envAs(name, temporary);
+    self.insert(QStringLiteral("CALLVAULT_NEW_PASSWORD"), password);
+    *failed = ctl({QStringLiteral("user"), QStringLiteral("passwd")}, self);
+    return failed->exitCode == 0;
+}
+
 RunResult CtlSite::ctl(const QStringList &commandAndArgs) const
 {
     return ctl(commandAndArgs, m_env);
@@ -345,10 +369,10 @@ RunResult CtlSite::ctl(const QStringList &commandAndArgs, const QProcessEnvironm
 {
     QStringList args = commandAndArgs;
     // Commands with sub-commands take their options after the sub-command.
-    static const QStringList groups = {QStringLiteral("key"),  QStringLiteral("user"),
-                                       QStringLiteral("team"), QStringLiteral("role"),
+    static const QStringList groups = {QStringLiteral("key"),     QStringLiteral("user"),
+                                       QStringLiteral("team"),    QStringLiteral("role"),
                                        QStringLiteral("setting"), QStringLiteral("audit"),
-                                       QStringLiteral("tag"),  QStringLiteral("bookmark")};
+                                       QStringLiteral("tag"),     QStringLiteral("bookmark")};
     const int at = (!args.isEmpty() && groups.contains(args.first())) ? 2 : 1;
     args.insert(std::min<qsizetype>(at, args.size()), m_site);
     args.insert(std::min<qsizetype>(at, args.size()), QStringLiteral("--site"));

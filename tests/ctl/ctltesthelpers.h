@@ -133,8 +133,25 @@ public:
     RunResult init(const QStringList &extra = {}, const QString &backend = QStringLiteral("file"));
     QString initFingerprint() const { return m_fingerprint; }
 
-    // `callvaultctl COMMAND --site DIR ARGS...` (for `key`, pass {"key", "export", ...}: the
-    // --site option is put after the sub-command).
+    // The first admin's name and the password `init` gave it ($CALLVAULT_ADMIN_PASSWORD).
+    static QString adminName() { return QStringLiteral("admin"); }
+    QString adminPassword() const
+    {
+        return m_env.value(QStringLiteral("CALLVAULT_ADMIN_PASSWORD"));
+    }
+    // env() acting as a CallVault user: $CALLVAULT_USER and $CALLVAULT_PASSWORD set.
+    QProcessEnvironment envAs(const QString &user, const QString &password) const;
+    QProcessEnvironment adminEnv() const { return envAs(adminName(), adminPassword()); }
+    // A CallVault user made with the real callvaultctl: `user add NAME ADDARGS...` by the
+    // admin (a temporary password), then `user passwd` by the new user, who from then on logs
+    // in with `password`. False with `*failed` set to the step that failed. (Roles the admin
+    // may not give, such as auditor once a security administrator exists, are granted by
+    // the test with `user grant` as the security administrator.)
+    bool addUser(const QString &name, const QStringList &addArgs, const QString &password,
+                 RunResult *failed) const;
+
+    // `callvaultctl COMMAND --site DIR ARGS...` (for a command with sub-commands, such as
+    // {"key", "export", ...} or {"tag", "add", ...}, --site goes after the sub-command).
     RunResult ctl(const QStringList &commandAndArgs) const;
     RunResult ctl(const QStringList &commandAndArgs, const QProcessEnvironment &env) const;
 

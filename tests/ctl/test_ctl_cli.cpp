@@ -16,9 +16,11 @@ using namespace ctltest;
 namespace {
 
 const QStringList kCommands = {
-    QStringLiteral("init"),   QStringLiteral("import"), QStringLiteral("list"),
-    QStringLiteral("export"), QStringLiteral("verify"), QStringLiteral("recover"),
-    QStringLiteral("demo"),   QStringLiteral("key"),    QStringLiteral("bench")};
+    QStringLiteral("init"),    QStringLiteral("import"), QStringLiteral("list"),
+    QStringLiteral("export"),  QStringLiteral("verify"), QStringLiteral("recover"),
+    QStringLiteral("demo"),    QStringLiteral("key"),    QStringLiteral("bench"),
+    QStringLiteral("search"),  QStringLiteral("audit"),  QStringLiteral("tag"),
+    QStringLiteral("bookmark")};
 
 RunResult ctl(const QStringList &args)
 {
@@ -133,10 +135,36 @@ void TestCtlCli::addSubcommandRows()
                                           QStringLiteral("--threads")};
     QTest::newRow("key fingerprint")
         << QStringList{QStringLiteral("key"), QStringLiteral("fingerprint")} << QStringList{site};
+    // The commands that act as a CallVault user say how to log in.
+    const QString user = QStringLiteral("--user <NAME>");
+    const QString passwordFile = QStringLiteral("--password-file <FILE>");
     QTest::newRow("key export") << QStringList{QStringLiteral("key"), QStringLiteral("export")}
-                                << QStringList{site, QStringLiteral("--backup-passphrase-file")};
+                                << QStringList{site, user, passwordFile,
+                                               QStringLiteral("--backup-passphrase-file")};
     QTest::newRow("key import") << QStringList{QStringLiteral("key"), QStringLiteral("import")}
-                                << QStringList{site, QStringLiteral("--backup-passphrase-file")};
+                                << QStringList{site, user,
+                                               QStringLiteral("--backup-passphrase-file")};
+    QTest::newRow("search") << QStringList{QStringLiteral("search")}
+                            << QStringList{site, user, passwordFile,
+                                           QStringLiteral("--phone <NUM>"),
+                                           QStringLiteral("--tag <NAME>")};
+    QTest::newRow("audit verify") << QStringList{QStringLiteral("audit"), QStringLiteral("verify")}
+                                  << QStringList{site, user, QStringLiteral("audit.verify")};
+    QTest::newRow("audit export") << QStringList{QStringLiteral("audit"), QStringLiteral("export")}
+                                  << QStringList{site, user, QStringLiteral("audit.read")};
+    QTest::newRow("tag add") << QStringList{QStringLiteral("tag"), QStringLiteral("add")}
+                             << QStringList{site, user, QStringLiteral("RECORDING"),
+                                            QStringLiteral("TAG..."),
+                                            QStringLiteral("recording.tag")};
+    QTest::newRow("tag names") << QStringList{QStringLiteral("tag"), QStringLiteral("names")}
+                               << QStringList{user, QStringLiteral("--prefix <TEXT>")};
+    QTest::newRow("bookmark add") << QStringList{QStringLiteral("bookmark"), QStringLiteral("add")}
+                                  << QStringList{user, QStringLiteral("--at <POS>"),
+                                                 QStringLiteral("--text <TEXT>"),
+                                                 QStringLiteral("RECORDING")};
+    QTest::newRow("bookmark remove")
+        << QStringList{QStringLiteral("bookmark"), QStringLiteral("remove")}
+        << QStringList{user, QStringLiteral("ID")};
 }
 
 void TestCtlCli::subcommandHelp_data()
@@ -218,7 +246,21 @@ void TestCtlCli::usageErrors_data()
                                  << QStringLiteral("unknown key command \"rotate\"");
     QTest::newRow("key export no file")
         << QStringList{QStringLiteral("key"), QStringLiteral("export")}
-        << QStringLiteral("give the backup file name");
+        << QStringLiteral("expected FILE");
+    // Commands that log in need to know who: a usage mistake before anything is opened.
+    const QString who = QStringLiteral("say who you are: --user NAME or $CALLVAULT_USER");
+    QTest::newRow("key export without user")
+        << QStringList{QStringLiteral("key"), QStringLiteral("export"), QStringLiteral("b.json")}
+        << who;
+    QTest::newRow("search without user") << QStringList{QStringLiteral("search")} << who;
+    QTest::newRow("audit verify without user")
+        << QStringList{QStringLiteral("audit"), QStringLiteral("verify")} << who;
+    QTest::newRow("tag add without user")
+        << QStringList{QStringLiteral("tag"), QStringLiteral("add"),
+                       QStringLiteral("00000000-0000-4000-8000-000000000001"), QStringLiteral("x")}
+        << who;
+    QTest::newRow("bookmark without sub-command")
+        << QStringList{QStringLiteral("bookmark")} << QStringLiteral("bookmark add RECORDING");
     QTest::newRow("key without sub-command")
         << QStringList{QStringLiteral("key")}
         << QStringLiteral("fingerprint|export FILE|import FILE");
@@ -233,7 +275,8 @@ void TestCtlCli::usageErrors()
     QStringList withSite = args;
     const bool takesSite = !args.isEmpty() && args.first() != QLatin1String("frobnicate") &&
                            args.first() != QLatin1String("bench") &&
-                           args != QStringList{QStringLiteral("key")};
+                           args != QStringList{QStringLiteral("key")} &&
+                           args != QStringList{QStringLiteral("bookmark")};
     if (takesSite)
         withSite << QStringLiteral("--site") << site;
     const RunResult r = ctl(withSite);

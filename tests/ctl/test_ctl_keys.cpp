@@ -1,7 +1,8 @@
 // End-to-end: the site keys through the real callvaultctl. Fingerprints, the key-file
-// passphrase (wrong, missing, from a file), backup and restore after losing the key file,
-// refusing another site's backup and keys, and the OS keychain backend (a real
-// gnome-keyring Secret Service, provided by tests/tools/with-services.sh).
+// passphrase (wrong, missing, from a file), backup and restore after losing the key file
+// (as the security administrator: key export/import need keys.manage), refusing another
+// site's backup and keys, and the OS keychain backend (a real gnome-keyring Secret
+// Service, provided by tests/tools/with-services.sh).
 #include "ctltesthelpers.h"
 
 #include <QFile>
@@ -23,6 +24,7 @@ QProcessEnvironment with(QProcessEnvironment env, const QString &name, const QSt
 
 const QString kPassVar = QStringLiteral("CALLVAULT_PASSPHRASE");
 const QString kBackupVar = QStringLiteral("CALLVAULT_BACKUP_PASSPHRASE");
+const QString kSecPassword = QStringLiteral("security admin password");
 
 } // namespace
 
@@ -36,6 +38,7 @@ private slots:
     void wrongPassphraseRefused();
     void missingPassphraseRefused();
     void passphraseFromFile();
+    void keyCommandsNeedKeysManage();
     void backupRestoresLostKeyFile();
     void backupOfAnotherSiteRefused();
     void anotherSitesKeysCannotDecrypt();
@@ -66,6 +69,15 @@ void TestCtlKeys::initTestCase()
     m_recB = m_b->importSine(8000, 1, 2000, {}, &r);
     CTL_EXPECT_EXIT(r, 0);
     QVERIFY(!m_recA.isEmpty() && !m_recB.isEmpty());
+    // Each site's first security administrator (appointed by the first admin) runs the key
+    // commands below; the other commands ignore the log-in variables.
+    for (CtlSite *site : {m_a.get(), m_b.get()}) {
+        QVERIFY2(site->addUser(QStringLiteral("sec"),
+                               {QStringLiteral("--role"), QStringLiteral("security_admin")},
+                               kSecPassword, &r),
+                 qPrintable(r.describe()));
+        site->env() = site->envAs(QStringLiteral("sec"), kSecPassword);
+    }
 }
 
 void TestCtlKeys::fingerprintMatchesInit()
@@ -116,6 +128,29 @@ void TestCtlKeys::passphraseFromFile()
                  with(m_a->env(), kPassVar, QStringLiteral("wrong, but the file wins")));
     CTL_EXPECT_EXIT(r, 0);
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("1 recordings verified: 1 ok, 0 failed"));
+}
+
+void TestCtlKeys::keyCommandsNeedKeysManage()
+{
+    // The admin holds no keys.manage: refused before any key is unlocked or any passphrase
+    // read (one line on stderr, no "Site keys:" line), nothing written, nothing restored.
+    const QString backup = m_a->scratch(QStringLiteral("by-admin.backup"));
+    QProcessEnvironment admin = m_a->adminEnv();
+    admin.insert(kBackupVar, QStringLiteral("backup passphrase"));
+    for (const QString &sub : {QStringLiteral("export"), QStringLiteral("import")}) {
+        const RunResult r = m_a->ctl({QStringLiteral("key"), sub, backup}, admin);
+        CTL_EXPECT_EXIT(r, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        CTL_EXPECT_CONTAINS(
+            r.err,
+            QStringLiteral("Permission denied: admin (role admin) may not manage the site keys."));
+        QVERIFY(!QFile::exists(backup));
+    }
+    // No user: a usage mistake; the fingerprint stays public.
+    QProcessEnvironment nobody = m_a->env();
+    nobody.remove(QStringLiteral("CALLVAULT_USER"));
+    CTL_EXPECT_EXIT(m_a->ctl({QStringLiteral("key"), QStringLiteral("export"), backup}, nobody), 2);
+    CTL_EXPECT_EXIT(m_a->ctl({QStringLiteral("key"), QStringLiteral("fingerprint")}, nobody), 0);
 }
 
 void TestCtlKeys::backupRestoresLostKeyFile()

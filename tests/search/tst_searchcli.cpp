@@ -1,12 +1,20 @@
 // callvaultctl search, end to end: a site made with the real callvaultctl, calls imported
-// with their agent, number and start time, then searched by number in several forms, paged
-// with the printed cursor, counted; bad input is refused without any SQL error.
+// with their agent, number and start time, then searched by a supervisor of the agents' team
+// by number in several forms, paged with the printed cursor, counted; the role's scope and
+// permission apply (an agent sees their own calls, the admin none); bad input is refused
+// without any SQL error.
 #include "ctltesthelpers.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace ctltest;
+
+namespace {
+
+const QString kPassword = QStringLiteral("search password 1");
+
+} // namespace
 
 class TestSearchCli final : public QObject
 {
@@ -20,6 +28,7 @@ private slots:
     void countAndFilters();
     void badInput_data();
     void badInput();
+    void scopeAndPermission();
 
 private:
     // The recording ids in search output (table rows).
@@ -83,6 +92,26 @@ void TestSearchCli::initTestCase()
         QVERIFY2(!id.isEmpty(), qPrintable(result.describe()));
         m_ids.insert(QString::fromLatin1(c.name), id);
     }
+    // Both agents in team T1; the searches below run as its supervisor.
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("T1")},
+          QStringList{QStringLiteral("team"), QStringLiteral("assign-agent"), QStringLiteral("A1"),
+                      QStringLiteral("T1")},
+          QStringList{QStringLiteral("team"), QStringLiteral("assign-agent"), QStringLiteral("A2"),
+                      QStringLiteral("T1")}})
+        CTL_EXPECT_EXIT(m_site->ctl(args, m_site->adminEnv()), 0);
+    RunResult failed;
+    QVERIFY2(m_site->addUser(QStringLiteral("sup"),
+                             {QStringLiteral("--role"), QStringLiteral("supervisor"),
+                              QStringLiteral("--team"), QStringLiteral("T1")},
+                             kPassword, &failed),
+             qPrintable(failed.describe()));
+    QVERIFY2(m_site->addUser(QStringLiteral("agent2"),
+                             {QStringLiteral("--role"), QStringLiteral("agent"),
+                              QStringLiteral("--agent-id"), QStringLiteral("A2")},
+                             kPassword, &failed),
+             qPrintable(failed.describe()));
+    m_site->env() = m_site->envAs(QStringLiteral("sup"), kPassword);
 }
 
 void TestSearchCli::phoneForms_data()
@@ -205,6 +234,49 @@ void TestSearchCli::badInput()
     QVERIFY2(ids(r).isEmpty(), qPrintable(r.describe()));
     for (const char *marker : {"syntax", "SQLITE", "QPSQL", "ERROR:", "unrecognized token"})
         QVERIFY2(!r.err.contains(QLatin1String(marker)), qPrintable(r.describe()));
+}
+
+void TestSearchCli::scopeAndPermission()
+{
+    // The agent finds their own calls only, whatever the filters say.
+    const QProcessEnvironment agent = m_site->envAs(QStringLiteral("agent2"), kPassword);
+    RunResult r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--count")}, agent);
+    CTL_EXPECT_EXIT(r, 0);
+    QStringList got = ids(r);
+    std::sort(got.begin(), got.end());
+    QStringList want = {m_ids.value(QStringLiteral("c3")), m_ids.value(QStringLiteral("c4"))};
+    std::sort(want.begin(), want.end());
+    QCOMPARE(got, want);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("2 shown, 2 matching recordings"));
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--agent"), QStringLiteral("A1")},
+                    agent);
+    CTL_EXPECT_EXIT(r, 0);
+    QVERIFY2(ids(r).isEmpty(), qPrintable(r.describe()));
+    // A cursor from the supervisor's search does not widen the agent's scope.
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("1"),
+                     QStringLiteral("--sort"), QStringLiteral("time:asc")});
+    const QString token = cursor(r);
+    QVERIFY(!token.isEmpty());
+    r = m_site->ctl({QStringLiteral("search"), QStringLiteral("--after"), token}, agent);
+    CTL_EXPECT_EXIT(r, 0);
+    QCOMPARE(ids(r), QStringList{m_ids.value(QStringLiteral("c3"))});
+
+    // The admin does not read calls: refused in one line, exit 1.
+    r = m_site->ctl({QStringLiteral("search")}, m_site->adminEnv());
+    CTL_EXPECT_EXIT(r, 1);
+    QCOMPARE(r.err.trimmed(), QStringLiteral("callvaultctl: error: Permission denied: admin (role "
+                                             "admin) may not search recordings."));
+    QVERIFY(r.out.isEmpty());
+    // A wrong password or no user at all.
+    r = m_site->ctl({QStringLiteral("search")},
+                    m_site->envAs(QStringLiteral("sup"), QStringLiteral("wrong password")));
+    CTL_EXPECT_EXIT(r, 1);
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("The user name or password is wrong."));
+    QProcessEnvironment nobody = m_site->env();
+    nobody.remove(QStringLiteral("CALLVAULT_USER"));
+    r = m_site->ctl({QStringLiteral("search")}, nobody);
+    CTL_EXPECT_EXIT(r, 2);
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("--user NAME or $CALLVAULT_USER"));
 }
 
 QTEST_GUILESS_MAIN(TestSearchCli)
