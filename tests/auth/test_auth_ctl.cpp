@@ -105,6 +105,8 @@ void TestAuthCtl::initTestCase()
                               QStringLiteral("qa_evaluator"), {QStringLiteral("T1")}) > 0);
     QVERIFY(authtest::addUser(*db, QStringLiteral("u_agent"), password, QStringLiteral("agent"), {},
                               QStringLiteral("A1")) > 0);
+    QVERIFY(authtest::addUser(*db, QStringLiteral("u_recorder"), password,
+                              QStringLiteral("recorder")) > 0);
     const auto admin = AccountRepository(*db).findByName(QStringLiteral("admin"));
     QVERIFY(admin.ok() && admin.value().has_value());
     QVERIFY(AccountRepository(*db)
@@ -192,7 +194,7 @@ void TestAuthCtl::permissionMatrixThroughCtl()
                     QStringLiteral("%1 %2: more than one line on stderr").arg(role, op));
         }
     }
-    QCOMPARE(rows, 6 * 11);
+    QCOMPARE(rows, 7 * 11);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QStringLiteral("\n\n"))));
     // Every denial is in the audit trail.
     const auto after = audit();
