@@ -16,6 +16,17 @@ QString idText(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
+// Columns wrapped_key, suite, site_key_id (the table's and cv_read_wrapped_key()'s).
+KeyRow keyRowFrom(const QSqlQuery &query, const QUuid &recordingId)
+{
+    KeyRow row;
+    row.recordingId = recordingId;
+    row.wrappedKey = query.value(0).toByteArray();
+    row.suite = query.value(1).toInt();
+    row.siteKeyId = query.value(2).toString();
+    return row;
+}
+
 } // namespace
 
 KeyRepository::KeyRepository(Database &db) : m_db(db) {}
@@ -41,9 +52,8 @@ Result<void> KeyRepository::insert(const KeyRow &row)
 
 Result<std::optional<KeyRow>> KeyRepository::find(const QUuid &recordingId)
 {
-    auto query =
-        prepare(m_db, QStringLiteral("SELECT recording_id, wrapped_key, suite, site_key_id "
-                                     "FROM recording_keys WHERE recording_id = ?"));
+    auto query = prepare(m_db, QStringLiteral("SELECT wrapped_key, suite, site_key_id "
+                                              "FROM recording_keys WHERE recording_id = ?"));
     if (!query)
         return query.error();
     query->addBindValue(uuid(recordingId));
@@ -54,12 +64,7 @@ Result<std::optional<KeyRow>> KeyRepository::find(const QUuid &recordingId)
         return r.error();
     if (!query->next())
         return std::optional<KeyRow>();
-    KeyRow row;
-    row.recordingId = toUuid(query->value(0));
-    row.wrappedKey = query->value(1).toByteArray();
-    row.suite = query->value(2).toInt();
-    row.siteKeyId = query->value(3).toString();
-    return std::optional<KeyRow>(std::move(row));
+    return std::optional<KeyRow>(keyRowFrom(query.value(), recordingId));
 }
 
 Result<std::optional<KeyRow>> KeyRepository::findForUse(const QUuid &recordingId, KeyUse use,
@@ -89,11 +94,7 @@ Result<std::optional<KeyRow>> KeyRepository::findForUse(const QUuid &recordingId
                              .arg(idText(recordingId),
                                   use == KeyUse::Export ? QStringLiteral("export")
                                                         : QStringLiteral("play")));
-    KeyRow row;
-    row.recordingId = recordingId;
-    row.wrappedKey = query->value(0).toByteArray();
-    row.suite = query->value(1).toInt();
-    row.siteKeyId = query->value(2).toString();
+    KeyRow row = keyRowFrom(query.value(), recordingId);
     query->finish();
     return std::optional<KeyRow>(std::move(row));
 }

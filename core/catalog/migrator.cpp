@@ -102,14 +102,18 @@ QStringList Migrator::splitStatements(const QString &sql)
 {
     QStringList statements;
     QString current;
+    bool inBody = false;
     const QStringList lines = sql.split(u'\n');
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")))
+        if (!inBody && trimmed.startsWith(QLatin1String("--")))
             continue;
         current += line;
         current += u'\n';
-        if (trimmed.endsWith(u';')) {
+        // Each "$$" opens or closes a body (the files use no other dollar quotes).
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inBody = !inBody;
+        if (!inBody && trimmed.endsWith(u';')) {
             QString statement = current.trimmed();
             statement.chop(1);
             statement = statement.trimmed();

@@ -22,9 +22,9 @@ struct Migration
 // - Both dialects have the same versions (a test checks it); versions start at 1 and
 //   have no gaps.
 // - A file is split into statements at lines whose last character is ';' (trailing
-//   whitespace ignored); lines starting with "--" are comments. So a statement must not
-//   end a line with ';' inside its body (no trigger or function bodies for now), and no
-//   comment may follow a ';' on its line.
+//   whitespace ignored) outside a $$ ... $$ body; lines starting with "--" outside a body
+//   are comments. So no comment may follow a ';' on its line, and a body uses no other
+//   dollar quote than $$ (core/catalog/pgsecurity uses the same splitting).
 // - Each migration runs in ONE transaction together with its schema_migrations row
 //   (version, name, applied_at_ms). PostgreSQL takes an advisory lock first and SQLite
 //   starts with BEGIN IMMEDIATE, and the version is read again inside the transaction,

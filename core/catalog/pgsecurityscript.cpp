@@ -1,6 +1,7 @@
 #include "catalog/pgsecurityscript.h"
 
 #include "catalog/database.h"
+#include "catalog/migrator.h"
 #include "catalog/pgsecurityprovisioner.h"
 #include "catalog/transactionguard.h"
 
@@ -32,35 +33,6 @@ void ensureResources()
 
 } // namespace
 
-QStringList PgSecurityScript::split(const QString &sql)
-{
-    QStringList statements;
-    QString current;
-    bool inBody = false;
-    const QStringList lines = sql.split(u'\n');
-    for (const QString &line : lines) {
-        const QString trimmed = line.trimmed();
-        if (!inBody && trimmed.startsWith(QLatin1String("--")))
-            continue;
-        current += line;
-        current += u'\n';
-        // Each "$$" opens or closes a body (the files use no other dollar quotes).
-        if (line.count(QLatin1String("$$")) % 2 == 1)
-            inBody = !inBody;
-        if (!inBody && trimmed.endsWith(u';')) {
-            QString statement = current.trimmed();
-            statement.chop(1);
-            statement = statement.trimmed();
-            if (!statement.isEmpty())
-                statements.append(statement);
-            current.clear();
-        }
-    }
-    if (const QString rest = current.trimmed(); !rest.isEmpty())
-        statements.append(rest);
-    return statements;
-}
-
 Result<QStringList> PgSecurityScript::statements(const QString &prefix)
 {
     if (!PgSecurityProvisioner::isValidPrefix(prefix))
@@ -90,7 +62,7 @@ Result<QStringList> PgSecurityScript::statements(const QString &prefix)
         if (sql.contains(QLatin1String("${")))
             return makeError(ErrorCode::Format,
                              QStringLiteral("%1/%2 names an unknown placeholder.").arg(kDirectory, file));
-        all += split(sql);
+        all += Migrator::splitStatements(sql);
     }
     return all;
 }

@@ -24,7 +24,6 @@ public:
     // whose last character is ';' outside a $$ ... $$ body (function bodies and DO blocks);
     // lines starting with "--" outside a body are comments.
     static Result<QStringList> statements(const QString &prefix);
-    static QStringList split(const QString &sql);
 
     // Runs statements(prefix) on this thread's connection of `db`, which must already act as
     // the owner role (SET LOCAL ROLE) inside the caller's transaction.

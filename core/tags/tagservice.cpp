@@ -41,20 +41,29 @@ TagService::TagService(Database &db, Clock clock)
 {
 }
 
-Result<QVector<TagService::Change>>
-TagService::tag(const Principal &principal, const QUuid &recordingId, const QStringList &typed)
+Result<RecordingRow> TagService::allowedRecording(const Principal &principal,
+                                                 const QUuid &recordingId, const QString &action)
 {
-    auto names = parseNames(typed);
-    if (!names)
-        return names.error();
     auto recording = RecordingRepository(m_db).get(recordingId);
     if (!recording)
         return recording.error();
-    const QString action = QStringLiteral("recording.tag");
     if (auto allowed = AccessControl(m_db).requireRecording(principal, Permission::RecordingTag,
                                                             recording.value(), action);
         !allowed)
         return allowed.error();
+    return recording;
+}
+
+Result<QVector<TagService::Change>>
+TagService::tag(const Principal &principal, const QUuid &recordingId, const QStringList &typed)
+{
+    const QString action = QStringLiteral("recording.tag");
+    auto names = parseNames(typed);
+    if (!names)
+        return names.error();
+    auto recording = allowedRecording(principal, recordingId, action);
+    if (!recording)
+        return recording.error();
     QVector<Change> changes;
     TagRepository tags(m_db);
     for (const TagName &name : names.value()) {
@@ -90,17 +99,13 @@ TagService::tag(const Principal &principal, const QUuid &recordingId, const QStr
 Result<QVector<TagService::Change>>
 TagService::untag(const Principal &principal, const QUuid &recordingId, const QStringList &typed)
 {
+    const QString action = QStringLiteral("recording.untag");
     auto names = parseNames(typed);
     if (!names)
         return names.error();
-    auto recording = RecordingRepository(m_db).get(recordingId);
+    auto recording = allowedRecording(principal, recordingId, action);
     if (!recording)
         return recording.error();
-    const QString action = QStringLiteral("recording.untag");
-    if (auto allowed = AccessControl(m_db).requireRecording(principal, Permission::RecordingTag,
-                                                            recording.value(), action);
-        !allowed)
-        return allowed.error();
     QVector<Change> changes;
     TagRepository tags(m_db);
     for (const TagName &name : names.value()) {

@@ -3,6 +3,7 @@
 #include "auth/clock.h"
 #include "auth/principal.h"
 #include "common/result.h"
+#include "catalog/catalogtypes.h"
 #include "tags/tagrepository.h"
 
 #include <QStringList>
@@ -50,6 +51,10 @@ public:
                                   int limit = 100);
 
 private:
+    // The recording, when the principal may tag it (recording.tag in scope; denials audited
+    // as `action`).
+    Result<RecordingRow> allowedRecording(const Principal &principal, const QUuid &recordingId,
+                                          const QString &action);
     Database &m_db;
     Clock m_clock;
 };

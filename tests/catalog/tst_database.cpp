@@ -139,6 +139,16 @@ void TestDatabase::splitsStatementsAtLineEnds()
     QCOMPARE(statements.at(0), QStringLiteral("CREATE TABLE a (\n    x TEXT DEFAULT 'a;b'\n)"));
     QCOMPARE(statements.at(1), QStringLiteral("CREATE INDEX i ON a (x)"));
     QCOMPARE(statements.at(2), QStringLiteral("INSERT INTO a VALUES ('tail')"));
+
+    // Function bodies: ';' at a line end and "--" lines inside $$ ... $$ stay in the body.
+    const QString function = QStringLiteral("CREATE FUNCTION f() RETURNS int AS $$\n"
+                                            "BEGIN\n-- inside\n    RETURN 1;\nEND\n"
+                                            "$$ LANGUAGE plpgsql;\nSELECT f();");
+    const QStringList two = Migrator::splitStatements(function);
+    QCOMPARE(two.size(), 2);
+    QCOMPARE(two.at(0), QStringLiteral("CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n-- inside\n"
+                                       "    RETURN 1;\nEND\n$$ LANGUAGE plpgsql"));
+    QCOMPARE(two.at(1), QStringLiteral("SELECT f()"));
 }
 
 void TestDatabase::migratesFreshDatabase()

@@ -167,19 +167,32 @@ Result<void> SecuredCatalog::create()
     return {};
 }
 
+bool runStatement(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    // Without values unprepared: DDL and SET cannot be PREPAREd.
+    if (values.isEmpty())
+        return query.exec(sql);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+QString statementOutcome(Database &db, const QString &sql, const QVariantList &values,
+                         const QString &noRow)
+{
+    QSqlQuery query(db.connection());
+    if (!runStatement(query, sql, values))
+        return QStringLiteral("error ") + query.lastError().nativeErrorCode();
+    return query.next() ? query.value(0).toString() : noRow;
+}
+
 Result<QVariant> SecuredCatalog::scalarOn(Database &db, const QString &sql,
                                           const QVariantList &values) const
 {
-    // Without values unprepared: DDL and SET cannot be PREPAREd.
     QSqlQuery query(db.connection());
-    const bool ran = values.isEmpty() ? query.exec(sql) : [&] {
-        if (!query.prepare(sql))
-            return false;
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        return query.exec();
-    }();
-    if (!ran)
+    if (!runStatement(query, sql, values))
         return makeError(ErrorCode::Database, sql + QStringLiteral(": ") + query.lastError().text());
     return query.next() ? query.value(0) : QVariant();
 }

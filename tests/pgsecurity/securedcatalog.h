@@ -13,6 +13,16 @@
 #include <memory>
 #include <optional>
 
+class QSqlQuery;
+
+// Runs `sql` with `values` bound (unprepared without values: DDL and SET cannot be PREPAREd);
+// false with query.lastError() set.
+bool runStatement(QSqlQuery &query, const QString &sql, const QVariantList &values);
+// A statement's outcome on `db` as one string tests can compare: the first value, `noRow`
+// when there is none, or "error <SQLSTATE>".
+QString statementOutcome(cv::Database &db, const QString &sql, const QVariantList &values = {},
+                         const QString &noRow = QString());
+
 // A secured PostgreSQL catalog of its own for a test (docs/postgres-security.md): a fresh
 // database on the server of tests/tools/with-postgres.sh, set up by the real
 // cv::PgSecurityProvisioner through the superuser URL ($CALLVAULT_TEST_PG_SUPERUSER_URL),
