@@ -184,6 +184,22 @@ Result<QVariant> SecuredCatalog::scalarOn(Database &db, const QString &sql,
     return query.next() ? query.value(0) : QVariant();
 }
 
+QString SecuredCatalog::outcome(Database &db, const QString &sql, const QVariantList &values)
+{
+    // Statements without values run unprepared: SET, CREATE and the like cannot be PREPAREd.
+    QSqlQuery query(db.connection());
+    const bool ran = values.isEmpty() ? query.exec(sql) : [&] {
+        if (!query.prepare(sql))
+            return false;
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        return query.exec();
+    }();
+    if (!ran)
+        return QStringLiteral("error ") + query.lastError().nativeErrorCode();
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 Result<QVariant> SecuredCatalog::scalar(const QString &sql, const QVariantList &values)
 {
     return scalarOn(*m_super, sql, values);
