@@ -1,8 +1,9 @@
 // The evaluation filters on both backends: "has evaluation" and "score range" on the
 // hand-known catalog (drafts never count, bounds inclusive, several evaluations on one call
 // show it once), with time ranges, tags and the searcher's scope, paged across page
-// boundaries in every order with a count that agrees; and the evaluations table of
-// migration 007 itself (its checks, the cascade, the upgrade from version 6).
+// boundaries in every order with a count that agrees (and can be cancelled); and the
+// evaluations table of migration 007 itself (its checks, the cascade, the upgrade from
+// version 6).
 #include "catalog/agentrepository.h"
 #include "catalog/auditlog.h"
 #include "catalog/recordingrepository.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTest>
+#include <atomic>
 #include <functional>
 
 using namespace cv;
@@ -289,6 +291,11 @@ void TestSearchEvaluation::pagesAcrossBoundariesWithTheFilter()
                 QCOMPARE(count.value(), qint64(hits->size()));
             }
         }
+        // The count stays cancellable with the filter, and the connection usable after it.
+        std::atomic<bool> cancel{true};
+        QCOMPARE(engine.count(q, &cancel).error().code, ErrorCode::Cancelled);
+        cancel = false;
+        QCOMPARE(engine.count(q, &cancel).value(), qint64(expected.size()));
     }
 }
 

@@ -343,6 +343,10 @@ void TestSearchQuery::cursorRejects_data()
         R"({"q":{"agents":[1]},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
     QTest::newRow("extra key") << token(R"({"q":{},"s":"time:desc","n":5,"k":1,"id":")" + id +
                                         R"(","x":1})");
+    QTest::newRow("score as text")
+        << token(R"({"q":{"minScore":"1 OR 1=1"},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
+    QTest::newRow("score out of range")
+        << token(R"({"q":{"maxScore":1e300},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
 }
 
 void TestSearchQuery::cursorRejects()
