@@ -306,7 +306,7 @@ void SearchSqlBuilder::addEvaluationFilter(const SearchQuery &q, SearchStatement
                       conditions + u')');
         return;
     }
-    if (q.from || q.to) {
+    if (evaluatedInTimeRange(q)) {
         // Evaluated calls of a time range: a range of evaluations_counted (evaluations copy
         // the recording's start). Written as IN because SQLite drives a query from an IN
         // subquery but never from a correlated EXISTS (it would read every recording of the
