@@ -56,6 +56,25 @@ std::optional<qint64> parseDuration(const QString &text)
     return std::nullopt;
 }
 
+// "80-100", "80-" (at least 80), "-60" (at most 60); decimals allowed ("72.5-"). Scores are
+// never negative, so '-' separates the bounds unambiguously. Ranges outside 0..100 parse
+// here and are refused by SearchQuery::validate() with its own message.
+bool parseScoreRange(const QString &text, cv::SearchQuery *q)
+{
+    static const QRegularExpression range(
+        QStringLiteral("^(\\d{1,3}(?:\\.\\d{1,6})?)?-(\\d{1,3}(?:\\.\\d{1,6})?)?$"));
+    QString compact = text;
+    compact.remove(u' ');
+    const auto m = range.match(compact);
+    if (!m.hasMatch() || (!m.hasCaptured(1) && !m.hasCaptured(2)))
+        return false;
+    if (m.hasCaptured(1))
+        q->minScore = m.captured(1).toDouble();
+    if (m.hasCaptured(2))
+        q->maxScore = m.captured(2).toDouble();
+    return true;
+}
+
 // The values of a repeatable option, commas also separating values.
 QStringList listValues(const QCommandLineParser &p, const QString &name)
 {
@@ -154,6 +173,15 @@ QString parseFilters(const QCommandLineParser &p, ParsedSearch *out)
         out->tagNames = listValues(p, QStringLiteral("tag"));
     if (set("all-tags"))
         q.tagMatch = cv::TagMatch::All;
+    if (set("has-evaluation")) {
+        const QString answer = p.value(QStringLiteral("has-evaluation")).trimmed().toLower();
+        if (answer != QLatin1String("yes") && answer != QLatin1String("no"))
+            return QStringLiteral("--has-evaluation must be yes or no");
+        q.hasEvaluation = answer == QLatin1String("yes");
+    }
+    if (set("score") && !parseScoreRange(p.value(QStringLiteral("score")), &q))
+        return QStringLiteral("--score must be a range of scores from 0 to 100: MIN-MAX, MIN- "
+                              "or -MAX (e.g. 80-100, 90-, -60)");
     if (auto valid = q.validate(); !valid)
         return valid.errorMessage();
     return QString();
@@ -215,6 +243,13 @@ int runSearch(const QStringList &args)
     option("tag", "Tag name; repeat for several (calls with any of them).", "NAME");
     p.addOption({QStringLiteral("all-tags"),
                  QStringLiteral("With several --tag: calls that have all of them.")});
+    option("has-evaluation",
+           "yes: calls with a QA evaluation (drafts do not count); no: calls without one.",
+           "yes|no");
+    option("score",
+           "Calls with an evaluation scored in this range (inclusive, 0-100): MIN-MAX, MIN- or "
+           "-MAX, e.g. 80-100.",
+           "RANGE");
     option("sort", "time, duration or sentiment, then :asc or :desc (default time:desc).", "ORDER");
     option("limit", "Recordings per page (default 50).", "N");
     option("after", "Continue a search: the cursor printed under the previous page.", "CURSOR");

@@ -40,6 +40,12 @@ bool sentimentInRange(double value)
     return std::isfinite(value) && value >= -1.0 && value <= 1.0;
 }
 
+bool scoreInRange(double value)
+{
+    return std::isfinite(value) && value >= SearchQuery::kMinScore &&
+           value <= SearchQuery::kMaxScore;
+}
+
 // JSON readers: false when the value has the wrong type.
 bool readStrings(const QJsonValue &value, QStringList *out)
 {
@@ -162,6 +168,15 @@ Result<void> SearchQuery::validate() const
         if (id <= 0)
             return invalid(QStringLiteral("Tag ids are positive numbers."));
     }
+    if ((minScore && !scoreInRange(*minScore)) || (maxScore && !scoreInRange(*maxScore)))
+        return invalid(QStringLiteral("Score filters must lie between %1 and %2.")
+                           .arg(kMinScore)
+                           .arg(kMaxScore));
+    if (minScore && maxScore && *minScore > *maxScore)
+        return invalid(QStringLiteral("The minimum score is above the maximum."));
+    if (hasEvaluation == false && (minScore || maxScore))
+        return invalid(QStringLiteral("A score range finds calls that have an evaluation: it "
+                                      "cannot be combined with \"no evaluation\"."));
     return {};
 }
 
@@ -212,6 +227,12 @@ QJsonObject SearchQuery::toJson() const
         json.insert(QStringLiteral("tagMatch"),
                     tagMatch == TagMatch::All ? QStringLiteral("all") : QStringLiteral("any"));
     }
+    if (hasEvaluation)
+        json.insert(QStringLiteral("hasEvaluation"), *hasEvaluation);
+    if (minScore)
+        json.insert(QStringLiteral("minScore"), *minScore);
+    if (maxScore)
+        json.insert(QStringLiteral("maxScore"), *maxScore);
     return json;
 }
 
@@ -281,6 +302,14 @@ Result<SearchQuery> SearchQuery::fromJson(const QJsonObject &json)
                 q.tagMatch = TagMatch::Any;
             else
                 return bad(key);
+        } else if (key == QLatin1String("hasEvaluation")) {
+            if (!value.isBool())
+                return bad(key);
+            q.hasEvaluation = value.toBool();
+        } else if (key == QLatin1String("minScore") || key == QLatin1String("maxScore")) {
+            if (!value.isDouble())
+                return bad(key);
+            (key == QLatin1String("minScore") ? q.minScore : q.maxScore) = value.toDouble();
         } else {
             return bad(key);
         }
@@ -297,7 +326,8 @@ bool SearchQuery::operator==(const SearchQuery &o) const
            minDurationMs == o.minDurationMs && maxDurationMs == o.maxDurationMs &&
            minSentiment == o.minSentiment && maxSentiment == o.maxSentiment &&
            sentimentLabel == o.sentimentLabel && statuses == o.statuses && tagIds == o.tagIds &&
-           (tagIds.isEmpty() || tagMatch == o.tagMatch);
+           (tagIds.isEmpty() || tagMatch == o.tagMatch) && hasEvaluation == o.hasEvaluation &&
+           minScore == o.minScore && maxScore == o.maxScore;
 }
 
 } // namespace cv

@@ -42,11 +42,14 @@ enum class TagMatch : int
 // The filters of one search. Every set filter narrows the result (AND); within a list
 // (agents, teams, directions, statuses, tags with TagMatch::Any) any value matches (OR).
 // Values are always bound as SQL parameters, never put into SQL text. Recordings with no
-// sentiment match no sentiment filter.
+// sentiment match no sentiment filter. Evaluations (migration 007) count once they are not
+// drafts: a draft is work in progress, invisible to every evaluation filter.
 struct SearchQuery final
 {
     static constexpr int kMaxListValues = 500; // per list filter
     static constexpr int kMaxTextLength = 256; // per text value (agent id, name, team)
+    static constexpr double kMinScore = 0.0;   // evaluations.score lies in [kMinScore, kMaxScore]
+    static constexpr double kMaxScore = 100.0;
 
     std::optional<QDateTime> from; // started at or after (inclusive)
     std::optional<QDateTime> to;   // started before (exclusive)
@@ -63,10 +66,17 @@ struct SearchQuery final
     QVector<RecordingStatus> statuses;
     QVector<qint64> tagIds; // tags.id (migration 003)
     TagMatch tagMatch = TagMatch::Any;
+    // true: at least one evaluation that is not a draft; false: none.
+    std::optional<bool> hasEvaluation;
+    // Both inclusive, within kMinScore..kMaxScore: some evaluation that is not a draft has a
+    // score in the range (one evaluation within both bounds, not one per bound).
+    std::optional<double> minScore;
+    std::optional<double> maxScore;
 
     // InvalidArgument, with a message for a person, for a query that cannot run: an empty
     // or inverted range, a value out of range, a text with a NUL character or longer than
-    // kMaxTextLength, a list longer than kMaxListValues, a phone filter that is no number.
+    // kMaxTextLength, a list longer than kMaxListValues, a phone filter that is no number,
+    // a score range together with hasEvaluation == false (no call can match both).
     Result<void> validate() const;
 
     // The filters that are set, as JSON (for the audit trail and cursors): times in ms since

@@ -37,6 +37,17 @@ bool onlyRareStatuses(const SearchQuery &query)
     return !query.statuses.isEmpty() && !query.statuses.contains(RecordingStatus::Normal);
 }
 
+bool scoreFiltered(const SearchQuery &query)
+{
+    return query.minScore.has_value() || query.maxScore.has_value();
+}
+
+// Evaluated calls within a time range: the evaluations subquery is the best driver.
+bool evaluatedInTimeRange(const SearchQuery &query)
+{
+    return (query.hasEvaluation == true || scoreFiltered(query)) && (query.from || query.to);
+}
+
 // SQLite plans without statistics: a catalog that never ran ANALYZE (SQLite has no
 // autovacuum to do it) plans with fixed guesses, which, for instance, drive a team-scoped
 // "newest first" page through the agent index and sort 40,000 rows instead of reading the
@@ -44,8 +55,9 @@ bool onlyRareStatuses(const SearchQuery &query)
 // recordings). So in SQLite the engine names the index that drives the query:
 //  1. a phone filter: the phone index (a whole number, >= 3 leading or >= 4 trailing
 //     digits is the most selective filter there is);
-//  2. tags, explicit agents or an agent scope: none (SQLite's own choice, the tag subquery
-//     or the agent index, is the right one);
+//  2. tags, explicit agents, an agent scope, or evaluated calls in a time range: none
+//     (SQLite's own choice, the tag or evaluation subquery or the agent index, is the
+//     right one);
 //  3. only rare statuses (recovered, unfinished; ~1 % of calls): the status index;
 //  4. a page sorted by time or duration: that order's index, read in order up to the page;
 //  5. otherwise (counts, sentiment order): SQLite's choice.
@@ -60,7 +72,7 @@ QString sqliteDrivingIndex(const SearchQuery &query, const SearchScope &scope,
         return query.phone->match() == PhoneMatch::Suffix ? QStringLiteral("recordings_phone_rev")
                                                           : QStringLiteral("recordings_phone_norm");
     if (!query.tagIds.isEmpty() || !query.agentIds.isEmpty() ||
-        scope.kind() == SearchScope::Kind::Agent)
+        scope.kind() == SearchScope::Kind::Agent || evaluatedInTimeRange(query))
         return QString();
     if (onlyRareStatuses(query))
         return QStringLiteral("recordings_status");
@@ -83,6 +95,24 @@ QString keyColumn(SearchSort::Key key)
         return QStringLiteral("r.sentiment");
     }
     return QStringLiteral("r.started_at_ms");
+}
+
+// " AND <alias>.started_at_ms >= ? AND <alias>.started_at_ms < ?" for the query's time
+// range (either end optional), for subqueries on tables that copy the recording's start
+// (recording_tags, evaluations): with it the subquery is an index range of its own table.
+// It repeats the outer condition, so it never changes the result.
+QString subqueryTimeRange(const SearchQuery &q, const QString &alias, QVariantList *values)
+{
+    QString sql;
+    if (q.from) {
+        sql += QStringLiteral(" AND %1.started_at_ms >= ?").arg(alias);
+        values->append(integer(q.from->toMSecsSinceEpoch()));
+    }
+    if (q.to) {
+        sql += QStringLiteral(" AND %1.started_at_ms < ?").arg(alias);
+        values->append(integer(q.to->toMSecsSinceEpoch()));
+    }
+    return sql;
 }
 
 QString orderBy(const SearchSort &sort)
@@ -227,17 +257,9 @@ Result<void> SearchSqlBuilder::addFilters(const SearchQuery &q, SearchStatement 
     if (!q.tagIds.isEmpty()) {
         // recording_tags carries the recording's started_at_ms, so a tag within a time
         // range is one range of the (tag_id, started_at_ms) index.
-        QString timeRange;
-        QVariantList timeValues;
-        if (q.from) {
-            timeRange += QStringLiteral(" AND rt.started_at_ms >= ?");
-            timeValues.append(integer(q.from->toMSecsSinceEpoch()));
-        }
-        if (q.to) {
-            timeRange += QStringLiteral(" AND rt.started_at_ms < ?");
-            timeValues.append(integer(q.to->toMSecsSinceEpoch()));
-        }
         const auto addTagCondition = [&](int tagCount, const QVector<qint64> &ids) {
+            QVariantList timeValues;
+            const QString timeRange = subqueryTimeRange(q, QStringLiteral("rt"), &timeValues);
             where->append(QStringLiteral("r.id IN (SELECT rt.recording_id FROM recording_tags rt "
                                          "WHERE rt.tag_id IN (%1)%2)")
                               .arg(placeholders(tagCount), timeRange));
@@ -252,7 +274,54 @@ Result<void> SearchSqlBuilder::addFilters(const SearchQuery &q, SearchStatement 
                 addTagCondition(1, {id});
         }
     }
+    addEvaluationFilter(q, st, where);
     return {};
+}
+
+void SearchSqlBuilder::addEvaluationFilter(const SearchQuery &q, SearchStatement *st,
+                                           QStringList *where) const
+{
+    if (!q.hasEvaluation && !scoreFiltered(q))
+        return;
+    // Drafts never count. 'draft' is a constant of the SQL text, not a bound value, so that
+    // both planners can match the partial index evaluations_counted (WHERE state <> 'draft',
+    // migration 007) against it.
+    QString conditions = QStringLiteral("e.state <> 'draft'");
+    QVariantList &v = st->values;
+    if (q.minScore) {
+        conditions += QStringLiteral(" AND e.score >= ?");
+        v.append(*q.minScore);
+    }
+    if (q.maxScore) {
+        conditions += QStringLiteral(" AND e.score <= ?");
+        v.append(*q.maxScore);
+    }
+    // A score range already means "has an evaluation" (validate() refuses it with "has
+    // none"), so one subquery serves both filters.
+    if (q.hasEvaluation == false) {
+        // Nearly every call matches: probed per recording through evaluations_recording
+        // while the recordings are read in order.
+        where->append(QStringLiteral("NOT EXISTS (SELECT 1 FROM evaluations e WHERE "
+                                     "e.recording_id = r.id AND ") +
+                      conditions + u')');
+        return;
+    }
+    if (evaluatedInTimeRange(q)) {
+        // Evaluated calls of a time range: a range of evaluations_counted (evaluations copy
+        // the recording's start). Written as IN because SQLite drives a query from an IN
+        // subquery but never from a correlated EXISTS (it would read every recording of the
+        // range and probe each); PostgreSQL plans both forms as the same semi-join.
+        conditions += subqueryTimeRange(q, QStringLiteral("e"), &v);
+        where->append(QStringLiteral("r.id IN (SELECT e.recording_id FROM evaluations e WHERE ") +
+                      conditions + u')');
+        return;
+    }
+    // No time range: the recordings are read in the page's order and each is probed; with 1
+    // call in 20 evaluated a page is full long before an IN list of every evaluation in the
+    // score range would be built and sorted (docs/search.md, "Query plans").
+    where->append(QStringLiteral("EXISTS (SELECT 1 FROM evaluations e WHERE e.recording_id = r.id "
+                                 "AND ") +
+                  conditions + u')');
 }
 
 QString SearchSqlBuilder::recordingsTable(const SearchQuery &query, const SearchSort *sort) const

@@ -43,6 +43,10 @@ public:
 private:
     Result<void> addFilters(const SearchQuery &query, SearchStatement *statement,
                             QStringList *where) const;
+    // hasEvaluation and the score range: one subquery on evaluations (searchsql.cpp says
+    // which form when).
+    void addEvaluationFilter(const SearchQuery &query, SearchStatement *statement,
+                             QStringList *where) const;
     // "recordings r", in SQLite with the index that drives the query (searchsql.cpp).
     QString recordingsTable(const SearchQuery &query, const SearchSort *sort) const;
     void addKeyset(const SearchSort &sort, const SearchCursor &after, SearchStatement *statement,

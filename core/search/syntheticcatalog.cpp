@@ -23,6 +23,10 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kChinaOffsetMs = 8 * kHourMs;
 constexpr int kRecordingsPerStatement = 100;
 constexpr int kTagLinksPerStatement = 200;
+constexpr int kEvaluationsPerStatement = 100;
+constexpr double kEvaluatedShare = 0.05;       // calls with at least one evaluation
+constexpr double kSecondEvaluationShare = 0.1; // of those, calls evaluated twice (calibration)
+constexpr int kEvaluators = 12;
 
 // Calls per hour of the (China) day, 08:00 to 21:59.
 constexpr double kHourWeights[24] = {0,   0,   0,   0,   0,   0,   0,   0,    0.5,  1.0,  1.2, 1.1,
@@ -53,6 +57,9 @@ const QLatin1String kRecordingColumns(
 constexpr int kRecordingColumnCount = 20;
 const QLatin1String kTagLinkColumns("recording_id, tag_id, started_at_ms, tagged_by, tagged_at_ms");
 constexpr int kTagLinkColumnCount = 5;
+const QLatin1String kEvaluationColumns("recording_id, started_at_ms, form_id, form_version, "
+                                       "evaluator, state, score, created_at_ms, submitted_at_ms");
+constexpr int kEvaluationColumnCount = 9;
 
 QString idText(const QUuid &id)
 {
@@ -139,6 +146,43 @@ private:
     std::unique_ptr<QSqlQuery> m_full;
 };
 
+// Rows of a table that references recordings (tag links, evaluations): held until their
+// recordings are written (the recordings inserter writes every kRecordingsPerStatement rows),
+// then handed to their own BatchInserter.
+class DependentRows final
+{
+public:
+    DependentRows(Database &db, const QString &table, const QString &columns, int columnCount,
+                  int rowsPerStatement)
+        : m_inserter(db, table, columns, columnCount, rowsPerStatement)
+    {
+    }
+
+    void hold(QVariantList row) { m_waiting.append(std::move(row)); }
+
+    // The recordings of every held row are in the database now.
+    Result<void> release()
+    {
+        for (const QVariantList &row : m_waiting) {
+            if (auto r = m_inserter.add(row); !r)
+                return r;
+        }
+        m_waiting.clear();
+        return {};
+    }
+
+    Result<void> finish()
+    {
+        if (auto r = release(); !r)
+            return r;
+        return m_inserter.flush();
+    }
+
+private:
+    BatchInserter m_inserter;
+    QVector<QVariantList> m_waiting;
+};
+
 Result<void> execSql(Database &db, const QString &sql, const QVariantList &values)
 {
     auto connection = db.openedConnection();
@@ -211,6 +255,41 @@ QUuid randomUuid(std::mt19937_64 &rng)
     bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
     return QUuid::fromRfc4122(bytes);
+}
+
+// The evaluations of one call (kEvaluatedShare of the calls get one, some of those two):
+// scores spread over 40..100 (most calls pass, a few fail badly), one in ten still a draft
+// without a score, the others in the later states of the QA workflow.
+QVector<QVariantList> evaluationsOf(const QUuid &id, qint64 started, qint64 ended,
+                                    std::mt19937_64 &rng)
+{
+    std::uniform_real_distribution<double> unit(0, 1);
+    QVector<QVariantList> rows;
+    if (unit(rng) >= kEvaluatedShare)
+        return rows;
+    const int count = unit(rng) < kSecondEvaluationShare ? 2 : 1;
+    std::normal_distribution<double> score(80, 12);
+    for (int i = 0; i < count; ++i) {
+        const double s = unit(rng);
+        const QString state = s < 0.10   ? QStringLiteral("draft")
+                              : s < 0.60 ? QStringLiteral("submitted")
+                              : s < 0.90 ? QStringLiteral("acknowledged")
+                              : s < 0.95 ? QStringLiteral("disputed")
+                                         : QStringLiteral("resolved");
+        const bool draft = state == QLatin1String("draft");
+        const qint64 created = ended + static_cast<qint64>((1 + 6 * unit(rng)) * kDayMs);
+        const QVariant value =
+            draft ? QVariant(QMetaType::fromType<double>())
+                  : QVariant(std::round(std::clamp(score(rng), 40.0, 100.0) * 2) / 2);
+        const QVariant submitted = draft ? QVariant(QMetaType::fromType<qlonglong>())
+                                         : QVariant(static_cast<qlonglong>(
+                                               created + static_cast<qint64>(unit(rng) * kHourMs)));
+        rows.append({idText(id), static_cast<qlonglong>(started), QStringLiteral("bench-form"),
+                     1 + static_cast<int>(rng() % 3),
+                     QStringLiteral("qa%1").arg(1 + rng() % kEvaluators, 2, 10, QLatin1Char('0')),
+                     state, value, static_cast<qlonglong>(created), submitted});
+    }
+    return rows;
 }
 
 } // namespace
@@ -367,14 +446,18 @@ Result<void> SyntheticCatalog::load(Database &db, std::mt19937_64 &rng,
 
     BatchInserter recordings(db, QStringLiteral("recordings"), kRecordingColumns,
                              kRecordingColumnCount, kRecordingsPerStatement);
-    BatchInserter links(db, QStringLiteral("recording_tags"), kTagLinkColumns, kTagLinkColumnCount,
+    DependentRows links(db, QStringLiteral("recording_tags"), kTagLinkColumns, kTagLinkColumnCount,
                         kTagLinksPerStatement);
+    DependentRows evaluations(db, QStringLiteral("evaluations"), kEvaluationColumns,
+                              kEvaluationColumnCount, kEvaluationsPerStatement);
+    // Evaluations draw from a generator of their own, so the recordings and tags stay what
+    // they were before evaluations were generated (the figures in the README compare).
+    std::mt19937_64 evaluationRng(c.seed ^ 0x5eed0e7a1ULL);
     const QString siteId = idText(site.id);
     const QString sha = QStringLiteral("5e").repeated(32);
     const QByteArray peaks(16, '\x40');
     const QVariant noSentiment(QMetaType::fromType<double>());
     const int customerCount = static_cast<int>(m_customers.size());
-    QVector<QVariantList> waitingLinks;
     for (qint64 i = 0; i < c.rows; ++i) {
         const QUuid id = randomUuid(rng);
         const qint64 started = starts.at(static_cast<int>(i));
@@ -437,30 +520,29 @@ Result<void> SyntheticCatalog::load(Database &db, std::mt19937_64 &rng,
                 if (tag == previous)
                     continue;
                 previous = tag;
-                waitingLinks.append({idText(id), QVariant(static_cast<qlonglong>(tagIds.at(tag))),
-                                     static_cast<qlonglong>(started), QStringLiteral("bench"),
-                                     static_cast<qlonglong>(started + duration + 60000)});
+                links.hold({idText(id), QVariant(static_cast<qlonglong>(tagIds.at(tag))),
+                            static_cast<qlonglong>(started), QStringLiteral("bench"),
+                            static_cast<qlonglong>(started + duration + 60000)});
             }
         }
-        // recording_tags references recordings: links go in once their recordings are in
-        // (the recordings inserter writes every kRecordingsPerStatement rows).
+        for (QVariantList &evaluation :
+             evaluationsOf(id, started, started + duration, evaluationRng))
+            evaluations.hold(std::move(evaluation));
+        // Both reference recordings: they go in once their recordings are in.
         if ((i + 1) % kRecordingsPerStatement == 0) {
-            for (const QVariantList &link : waitingLinks) {
-                if (auto r = links.add(link); !r)
-                    return r;
-            }
-            waitingLinks.clear();
+            if (auto r = links.release(); !r)
+                return r;
+            if (auto r = evaluations.release(); !r)
+                return r;
         }
         if (progress && (i + 1) % 50000 == 0)
             progress(i + 1, c.rows);
     }
     if (auto r = recordings.flush(); !r)
         return r;
-    for (const QVariantList &link : waitingLinks) {
-        if (auto r = links.add(link); !r)
-            return r;
-    }
-    if (auto r = links.flush(); !r)
+    if (auto r = links.finish(); !r)
+        return r;
+    if (auto r = evaluations.finish(); !r)
         return r;
     return transaction.commit();
 }

@@ -18,9 +18,10 @@ class Database;
 // N recordings over two years in working hours (fewer at weekends), 500 agents in 50 teams
 // with Chinese names, ~N/5 customers (mainland mobiles and landlines written in the usual
 // mixed forms, some calling often), log-normal durations, sentiment on 90 % of the calls,
-// a few recovered/unfinished ones, and tags on ~15 % of the calls. The rows go straight into
-// the tables (one transaction, multi-row prepared INSERTs), not through the recording
-// pipeline: there is no audio, and peaks are a token 16 bytes.
+// a few recovered/unfinished ones, tags on ~15 % of the calls and QA evaluations on ~5 %
+// (scores 40..100, a tenth of them drafts, some calls evaluated twice). The rows go
+// straight into the tables (one transaction, multi-row prepared INSERTs), not through the
+// recording pipeline: there is no audio, and peaks are a token 16 bytes.
 class SyntheticCatalog final
 {
 public:

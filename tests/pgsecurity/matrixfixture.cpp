@@ -119,7 +119,12 @@ Result<void> MatrixFixture::addRecordings()
                          "FROM recordings r, tags t WHERE t.name = 'fixture' AND r.id IN (?, ?)"),
           QStringLiteral("INSERT INTO bookmarks (recording_id, offset_ms, text, author, "
                          "created_at_ms) SELECT r.id, 1000, 'note', u.name, 0 FROM recordings r, "
-                         "users u WHERE r.id IN (?, ?)")}) {
+                         "users u WHERE r.id IN (?, ?)"),
+          // By the evaluator, so that their UPDATE finds their own evaluation on R1.
+          QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, "
+                         "form_version, evaluator, state, score, created_at_ms, submitted_at_ms) "
+                         "SELECT r.id, r.started_at_ms, 'fixture-form', 1, 'u_qa_evaluator', "
+                         "'submitted', 75, 0, 0 FROM recordings r WHERE r.id IN (?, ?)")}) {
         const QVariantList ids = sql.contains(u'?')
                                      ? QVariantList{m_r1.toString(QUuid::WithoutBraces),
                                                     m_r2.toString(QUuid::WithoutBraces)}
@@ -211,6 +216,8 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
          QStringLiteral("recording_id IN ") + visibleRecordings},
         {QStringLiteral("bookmarks"), QStringLiteral("id::text"),
          QStringLiteral("recording_id IN ") + visibleRecordings},
+        {QStringLiteral("evaluations"), QStringLiteral("id::text"),
+         QStringLiteral("recording_id IN ") + visibleRecordings},
         {QStringLiteral("audit"), QStringLiteral("id::text"), {}},
         {QStringLiteral("audit_checkpoints"), QStringLiteral("id::text"), {}},
     };
@@ -241,6 +248,13 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
         return QStringLiteral("INSERT INTO bookmarks (recording_id, offset_ms, text, author, "
                               "created_at_ms) VALUES (%1, 5, 'probe', $ME, 0)")
             .arg(rec);
+    };
+    const auto evaluation = [&](const QString &rec, qint64 started) {
+        return QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, "
+                              "form_version, evaluator, state, created_at_ms) VALUES (%1, %2, "
+                              "'probe-form', 1, $ME, 'draft', 0)")
+            .arg(rec)
+            .arg(started);
     };
     const auto key = [](const QString &rec) {
         return QStringLiteral("INSERT INTO recording_keys (recording_id, wrapped_key, suite, "
@@ -356,6 +370,14 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
         {QStringLiteral("bookmarks"), QStringLiteral("DELETE"),
          S{QStringLiteral("DELETE FROM bookmarks WHERE author = $ME AND recording_id = %1").arg(r1),
            QStringLiteral("DELETE FROM bookmarks WHERE author = $ME AND recording_id = %1").arg(r2)}},
+        {QStringLiteral("evaluations"), QStringLiteral("INSERT"),
+         S{evaluation(r1, m_r1Started), evaluation(r2, m_r2Started)}},
+        {QStringLiteral("evaluations"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE evaluations SET score = 91 WHERE recording_id = %1").arg(r1),
+           QStringLiteral("UPDATE evaluations SET score = 91 WHERE recording_id = %1").arg(r2)}},
+        {QStringLiteral("evaluations"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM evaluations WHERE recording_id = %1").arg(r1),
+           QStringLiteral("DELETE FROM evaluations WHERE recording_id = %1").arg(r2)}},
         {QStringLiteral("audit"), QStringLiteral("INSERT"), S{auditRow}},
         {QStringLiteral("audit"), QStringLiteral("UPDATE"), S{QStringLiteral("UPDATE audit SET actor = 'someone else'")}},
         {QStringLiteral("audit"), QStringLiteral("DELETE"), S{QStringLiteral("DELETE FROM audit")}},

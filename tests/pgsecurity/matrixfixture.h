@@ -17,8 +17,8 @@ class SecuredCatalog;
 //   everyone else is in T2 (so that every user has a user_teams row of their own);
 //   "spare" (an agent-role user without a login) and role spare_role: targets to change;
 //   recordings R1 (A1) and R2 (A2) with keys, K1 (A1) and K2 (A2) without (for keys to be
-//   added), tag links, bookmarks by every user on R1 and R2, audit rows, one signed
-//   checkpoint and one login_throttle row.
+//   added), tag links, bookmarks by every user on R1 and R2, an evaluation by u_qa_evaluator
+//   on R1 and on R2, audit rows, one signed checkpoint and one login_throttle row.
 // A probe tries one operation on one table; DML probes have one statement per target, the
 // first inside the scopes of the scoped roles (A1/T1), the second outside (A2/T2) where a
 // table has scope. Each runs in a transaction that is rolled back.
@@ -48,6 +48,9 @@ public:
     QVector<SelectProbe> selectProbes() const;
     QVector<DmlProbe> dmlProbes() const;
     qint64 userId(const QString &name) const { return m_userIds.value(name); }
+    // R1: in the scope of the supervisor, the evaluator and the agent (A1, team T1).
+    const QUuid &r1() const { return m_r1; }
+    qint64 r1Started() const { return m_r1Started; }
 
 private:
     cv::Result<void> addRecordings();

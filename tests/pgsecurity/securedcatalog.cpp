@@ -197,6 +197,11 @@ Result<QVariant> SecuredCatalog::scalarOn(Database &db, const QString &sql,
     return query.next() ? query.value(0) : QVariant();
 }
 
+QString SecuredCatalog::outcome(Database &db, const QString &sql, const QVariantList &values)
+{
+    return statementOutcome(db, sql, values);
+}
+
 Result<QVariant> SecuredCatalog::scalar(const QString &sql, const QVariantList &values)
 {
     return scalarOn(*m_super, sql, values);

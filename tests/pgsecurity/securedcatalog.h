@@ -72,6 +72,9 @@ public:
     cv::Result<QVariant> scalar(const QString &sql, const QVariantList &values = {});
     cv::Result<QVariant> scalarOn(cv::Database &db, const QString &sql,
                                   const QVariantList &values = {}) const;
+    // A statement's outcome on `db`: the first value ('' without a row), or the SQLSTATE of
+    // the error prefixed "error ", so that tests compare both with QCOMPARE.
+    static QString outcome(cv::Database &db, const QString &sql, const QVariantList &values = {});
 
     struct PsqlRun
     {

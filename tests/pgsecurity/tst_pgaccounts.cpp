@@ -3,7 +3,8 @@
 // failed log-ins counted by the gate lock the login role and an expired lock is lifted
 // ('retry'); unknown names get the same answers; the account functions and the users
 // trigger keep UserAdmin's rules; the provisioner refuses what it must and leaves nothing
-// behind when it fails; `upgrade` re-applies the security SQL.
+// behind when it fails; `upgrade` re-applies the security SQL, also to a table that a
+// migration adds.
 #include "catalog/pgpassword.h"
 #include "catalog/pgsecurityprovisioner.h"
 #include "securedcatalog.h"
@@ -16,11 +17,9 @@ using namespace cv;
 
 namespace {
 
-// A statement's outcome on `db`: the first value, or the SQLSTATE of the error (prefixed
-// "error ") so that tests can compare both with QCOMPARE.
 QString outcome(Database &db, const QString &sql, const QVariantList &values = {})
 {
-    return statementOutcome(db, sql, values, QString());
+    return SecuredCatalog::outcome(db, sql, values);
 }
 
 } // namespace
@@ -48,6 +47,7 @@ private slots:
     void directChangesOfUsersAreGuarded();
     void provisioningRefusesAndLeavesNothing();
     void upgradeReappliesTheSecurity();
+    void upgradeGivesANewTableItsSecurity();
 };
 
 void TestPgAccounts::initTestCase()
@@ -392,6 +392,63 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
     auto wrong = PgSecurityProvisioner::upgrade(m_catalog->superuser(), QStringLiteral("cv_00000000"));
     QVERIFY(!wrong.ok());
     QCOMPARE(wrong.error().code, ErrorCode::NotFound);
+}
+
+void TestPgAccounts::upgradeGivesANewTableItsSecurity()
+{
+    // A catalog secured at version 6 (before evaluations): `upgrade` migrates it and the new
+    // table gets its grants, row-level security and policies like every other table.
+    const QString policies =
+        QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
+    const int before = m_catalog->scalar(policies)->toInt();
+    QVERIFY(m_catalog->exec(QStringLiteral("DROP TABLE evaluations")).ok());
+    QVERIFY(
+        m_catalog->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 7")).ok());
+    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 3);
+    auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
+    QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
+    QCOMPARE(
+        m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
+        7);
+    QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
+    Database &super = m_catalog->superuser();
+    const QString app = m_catalog->prefix() + QStringLiteral("_app");
+    QCOMPARE(
+        outcome(super, QStringLiteral(
+                           "SELECT relrowsecurity FROM pg_class WHERE relname = 'evaluations'")),
+        QStringLiteral("true"));
+    QCOMPARE(
+        outcome(super, QStringLiteral(
+                           "SELECT string_agg(policyname || ':' || cmd, ',' ORDER BY policyname) "
+                           "FROM pg_policies WHERE tablename = 'evaluations'")),
+        QStringLiteral("cv_insert:INSERT,cv_read:SELECT,cv_update:UPDATE"));
+    QCOMPARE(
+        outcome(super,
+                QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'evaluations'")),
+        m_catalog->prefix() + QStringLiteral("_owner"));
+    for (const auto &[privilege, granted] :
+         {std::pair<const char *, const char *>{"SELECT", "true"},
+          {"DELETE", "false"},
+          {"TRUNCATE", "false"}}) {
+        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, 'evaluations', ?)"),
+                         {app, QString::fromLatin1(privilege)}),
+                 QString::fromLatin1(granted));
+    }
+    QCOMPARE(
+        outcome(super,
+                QStringLiteral("SELECT has_column_privilege(?, 'evaluations', 'score', 'UPDATE')"),
+                {app}),
+        QStringLiteral("true"));
+    QCOMPARE(
+        outcome(super,
+                QStringLiteral("SELECT has_column_privilege(?, 'evaluations', 'id', 'INSERT')"),
+                {app}),
+        QStringLiteral("false"));
+    QCOMPARE(
+        outcome(super,
+                QStringLiteral("SELECT has_sequence_privilege(?, 'evaluations_id_seq', 'USAGE')"),
+                {app}),
+        QStringLiteral("true"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)

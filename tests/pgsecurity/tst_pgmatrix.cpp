@@ -7,7 +7,8 @@
 //           scope rule gives (written again in MatrixFixture, independently of the server's
 //           functions), a change works on the target in scope and not on the one outside;
 //   deny    it fails with "insufficient privilege" or reaches no row.
-// Any other outcome (another error, rows outside the scope) is a mismatch too.
+// Any other outcome (another error, rows outside the scope) is a mismatch too. The rules of
+// a row that the matrix cannot express (evaluations under one's own name) follow it.
 #include "matrixfixture.h"
 #include "securedcatalog.h"
 
@@ -87,6 +88,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void everyRoleOnEveryTable();
+    void evaluationsUnderOwnNameOnly();
 };
 
 void TestPgMatrix::initTestCase()
@@ -255,6 +257,74 @@ void TestPgMatrix::everyRoleOnEveryTable()
     QCOMPARE(checked, matrix.size());
     qInfo("%d cells checked, %lld mismatches", checked, static_cast<long long>(mismatches.size()));
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
+}
+
+void TestPgMatrix::evaluationsUnderOwnNameOnly()
+{
+    // What the matrix cannot show: on a recording the evaluator may score, an evaluation is
+    // written only under their own name, with the recording's start, and changed only in
+    // its state, score and submission time, and only their own.
+    const QString r1 = m_fixture->r1().toString(QUuid::WithoutBraces);
+    const qint64 started = m_fixture->r1Started();
+    QVERIFY(m_catalog
+                ->exec(QStringLiteral("INSERT INTO evaluations (recording_id, "
+                                      "started_at_ms, form_id, form_version, evaluator, "
+                                      "state, score, created_at_ms, submitted_at_ms) VALUES "
+                                      "(?, ?, 'other', 1, 'u_supervisor', 'submitted', 50, "
+                                      "0, 0)"),
+                       {r1, started})
+                .ok());
+    auto evaluator = m_catalog->connectAs(QStringLiteral("u_qa_evaluator"));
+    QVERIFY2(evaluator.ok(), qPrintable(evaluator.errorMessage()));
+    Database &db = *evaluator.value();
+    const QString insert =
+        QStringLiteral("INSERT INTO evaluations (%1recording_id, started_at_ms, form_id, "
+                       "form_version, evaluator, state, created_at_ms) VALUES (%2?, ?, 'f', 1, ?, "
+                       "'draft', 0) RETURNING 'inserted'");
+    const auto insertAs = [&](const QString &name, qint64 start) {
+        return SecuredCatalog::outcome(db, insert.arg(QString(), QString()), {r1, start, name});
+    };
+    const QString denied = QStringLiteral("error 42501");
+    QCOMPARE(insertAs(QStringLiteral("u_supervisor"), started), denied);
+    QCOMPARE(insertAs(QStringLiteral("u_qa_evaluator"), started + 1), denied);
+    QCOMPARE(SecuredCatalog::outcome(db, insert.arg(QStringLiteral("id, "), QStringLiteral("1, ")),
+                                     {r1, started, QStringLiteral("u_qa_evaluator")}),
+             denied); // ids come from the sequence
+    const auto updated = [&](const QString &set, const QString &who) {
+        return SecuredCatalog::outcome(
+            db,
+            QStringLiteral("WITH u AS (UPDATE evaluations SET %1 WHERE recording_id = ? AND "
+                           "evaluator = ? RETURNING 1) SELECT count(*) FROM u")
+                .arg(set),
+            {r1, who});
+    };
+    QCOMPARE(updated(QStringLiteral("score = 10"), QStringLiteral("u_supervisor")),
+             QStringLiteral("0")); // someone else's
+    for (const QString &set :
+         {QStringLiteral("evaluator = 'u_supervisor'"), QStringLiteral("started_at_ms = 0"),
+          QStringLiteral("recording_id = recording_id"), QStringLiteral("form_version = 2")})
+        QCOMPARE(updated(set, QStringLiteral("u_qa_evaluator")), denied);
+    QCOMPARE(SecuredCatalog::outcome(db, QStringLiteral("DELETE FROM evaluations WHERE "
+                                                        "evaluator = 'u_qa_evaluator'")),
+             denied);
+    // The supervisor sees the call but holds no recording.score.
+    auto supervisor = m_catalog->connectAs(QStringLiteral("u_supervisor"));
+    QVERIFY2(supervisor.ok(), qPrintable(supervisor.errorMessage()));
+    QCOMPARE(SecuredCatalog::outcome(*supervisor.value(), insert.arg(QString(), QString()),
+                                     {r1, started, QStringLiteral("u_supervisor")}),
+             denied);
+    // Nothing changed: one evaluation by the evaluator, one by the supervisor (the fixture's
+    // and this test's) on R1.
+    QCOMPARE(
+        m_catalog
+            ->scalar(QStringLiteral("SELECT string_agg(evaluator || ':' || score, ',' ORDER BY "
+                                    "evaluator) FROM evaluations WHERE recording_id = ?"),
+                     {r1})
+            ->toString(),
+        QStringLiteral("u_qa_evaluator:75,u_supervisor:50"));
+    QVERIFY(
+        m_catalog->exec(QStringLiteral("DELETE FROM evaluations WHERE evaluator = 'u_supervisor'"))
+            .ok());
 }
 
 QTEST_GUILESS_MAIN(TestPgMatrix)

@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <algorithm>
 
 using namespace cv;
@@ -75,6 +76,24 @@ Result<void> tagRecording(Database &db, const QUuid &recordingId, qint64 tagId,
          QVariant(static_cast<qlonglong>(startedAt.toMSecsSinceEpoch()))});
 }
 
+Result<void> addEvaluation(Database &db, const QUuid &recordingId, const QDateTime &startedAt,
+                           const QString &state, std::optional<double> score,
+                           const QString &evaluator)
+{
+    const qint64 started = startedAt.toMSecsSinceEpoch();
+    const bool draft = state == QLatin1String("draft");
+    return execBound(
+        db,
+        QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, "
+                       "form_version, evaluator, state, score, created_at_ms, submitted_at_ms) "
+                       "VALUES (?, ?, 'test-form', 1, ?, ?, ?, ?, ?)"),
+        {recordingId.toString(QUuid::WithoutBraces), QVariant(static_cast<qlonglong>(started)),
+         evaluator, state, score ? QVariant(*score) : QVariant(QMetaType::fromType<double>()),
+         QVariant(static_cast<qlonglong>(started + 3'600'000)),
+         draft ? QVariant(QMetaType::fromType<qlonglong>())
+               : QVariant(static_cast<qlonglong>(started + 7'200'000))});
+}
+
 Result<Known> seedKnown(Database &db, const QUuid &siteId)
 {
     Known k;
@@ -125,7 +144,7 @@ Result<Known> seedKnown(Database &db, const QUuid &siteId)
         {"r10", 1 * h, "A4", "0086 21 61234567", 61, Direction::Outbound, 0.1,
          RecordingStatus::Normal},
     };
-    QMap<QString, QDateTime> started;
+    QMap<QString, QDateTime> &started = k.started;
     for (const Row &row : table) {
         const QDateTime at = k.t0.addMSecs(row.offsetMs);
         auto id =
@@ -180,6 +199,27 @@ AuditEvent searcher()
     event.host = QStringLiteral("ws-07");
     event.program = QStringLiteral("callvault");
     return event;
+}
+
+void expectMatches(Database &db, const Known &known, const QString &what, const SearchQuery &query,
+                   const QStringList &expected, const SearchScope &scope, SentimentBands bands)
+{
+    SearchEngine::Options options;
+    options.bands = bands;
+    SearchEngine engine(db, scope, searcher(), options);
+    const auto page = engine.firstPage(query, SearchSort(), 100);
+    QVERIFY2(page.ok(), qPrintable(what + QStringLiteral(": ") + page.errorMessage()));
+    QVERIFY2(!page->next.has_value(), qPrintable(what));
+    const QStringList got = sortedNames(known, page->hits);
+    QVERIFY2(got == expected, qPrintable(QStringLiteral("%1: got [%2], expected [%3]")
+                                             .arg(what, got.join(u' '), expected.join(u' '))));
+    const auto count = engine.count(query);
+    QVERIFY2(count.ok(), qPrintable(what + QStringLiteral(": ") + count.errorMessage()));
+    QVERIFY2(count.value() == expected.size(),
+             qPrintable(QStringLiteral("%1: count %2, expected %3")
+                            .arg(what)
+                            .arg(count.value())
+                            .arg(expected.size())));
 }
 
 Result<QVector<SearchHit>> allPages(SearchEngine &engine, const SearchQuery &query,

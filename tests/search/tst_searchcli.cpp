@@ -1,9 +1,11 @@
 // callvaultctl search, end to end: a site made with the real callvaultctl, calls imported
 // with their agent, number and start time, then searched by a supervisor of the agents' team
-// by number in several forms, paged with the printed cursor, counted; the role's scope and
-// permission apply (an agent sees their own calls, the admin none); bad input is refused
-// without any SQL error.
+// by number in several forms, by evaluation and score, paged with the printed cursor,
+// counted; the role's scope and permission apply (an agent sees their own calls, the admin
+// none); bad input is refused without any SQL error.
+#include "catalog/database.h"
 #include "ctltesthelpers.h"
+#include "searchtestsupport.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -26,6 +28,10 @@ private slots:
     void phoneForms();
     void pagesWithTheCursor();
     void countAndFilters();
+    void evaluationFilters_data();
+    void evaluationFilters();
+    void evaluationOptionErrors_data();
+    void evaluationOptionErrors();
     void badInput_data();
     void badInput();
     void scopeAndPermission();
@@ -34,6 +40,9 @@ private:
     // The recording ids in search output (table rows).
     static QStringList ids(const RunResult &r);
     static QString cursor(const RunResult &r);
+
+    // Evaluations straight into the site's catalog (no command writes them yet: issue 6).
+    void addEvaluations(const QMap<QString, QDateTime> &started);
 
     std::unique_ptr<CtlSite> m_site;
     QMap<QString, QString> m_ids; // name -> id
@@ -80,7 +89,10 @@ void TestSearchCli::initTestCase()
         {"c3", "A2", "021-6123 4567", "2024-03-02T09:00:00Z", "in"},
         {"c4", "A2", "13900139000", "2024-04-01T09:00:00Z", "in"},
     };
+    QMap<QString, QDateTime> started;
     for (const Call &c : calls) {
+        started.insert(QString::fromLatin1(c.name),
+                       QDateTime::fromString(QString::fromLatin1(c.started), Qt::ISODate));
         RunResult result;
         const QString id =
             m_site->importSine(8000, 1, 300,
@@ -92,6 +104,9 @@ void TestSearchCli::initTestCase()
         QVERIFY2(!id.isEmpty(), qPrintable(result.describe()));
         m_ids.insert(QString::fromLatin1(c.name), id);
     }
+    addEvaluations(started);
+    if (QTest::currentTestFailed())
+        return;
     // Both agents in team T1; the searches below run as its supervisor.
     for (const QStringList &args :
          {QStringList{QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("T1")},
@@ -112,6 +127,30 @@ void TestSearchCli::initTestCase()
                              kPassword, &failed),
              qPrintable(failed.describe()));
     m_site->env() = m_site->envAs(QStringLiteral("sup"), kPassword);
+}
+
+void TestSearchCli::addEvaluations(const QMap<QString, QDateTime> &started)
+{
+    auto db = cv::Database::open(
+        cv::CatalogConfig::sqlite(m_site->dir() + QStringLiteral("/catalog.sqlite")));
+    QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+    // c1: 85; c2: only a draft; c3: 40 and 92; c4: none.
+    const struct
+    {
+        const char *call;
+        const char *state;
+        std::optional<double> score;
+    } rows[] = {{"c1", "submitted", 85},
+                {"c2", "draft", std::nullopt},
+                {"c3", "submitted", 40},
+                {"c3", "acknowledged", 92}};
+    for (const auto &row : rows) {
+        const QString call = QString::fromLatin1(row.call);
+        const auto added = searchtest::addEvaluation(
+            *db.value(), QUuid::fromString(m_ids.value(call)), started.value(call),
+            QString::fromLatin1(row.state), row.score);
+        QVERIFY2(added.ok(), qPrintable(added.errorMessage()));
+    }
 }
 
 void TestSearchCli::phoneForms_data()
@@ -204,6 +243,93 @@ void TestSearchCli::countAndFilters()
     QCOMPARE(ids(r), QStringList()); // imported calls have no sentiment
 }
 
+void TestSearchCli::evaluationFilters_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("expected");
+    const auto calls = [](const char *names) {
+        return QString::fromLatin1(names).split(u' ', Qt::SkipEmptyParts);
+    };
+    const QString has = QStringLiteral("--has-evaluation");
+    const QString score = QStringLiteral("--score");
+    QTest::newRow("has") << QStringList{has, QStringLiteral("yes")} << calls("c1 c3");
+    QTest::newRow("has, any case") << QStringList{has, QStringLiteral("YES")} << calls("c1 c3");
+    QTest::newRow("has none (a draft is none)")
+        << QStringList{has, QStringLiteral("no")} << calls("c2 c4");
+    QTest::newRow("range") << QStringList{score, QStringLiteral("80-100")} << calls("c1 c3");
+    QTest::newRow("one score") << QStringList{score, QStringLiteral("85-85")} << calls("c1");
+    QTest::newRow("at least") << QStringList{score, QStringLiteral("90-")} << calls("c3");
+    QTest::newRow("at most") << QStringList{score, QStringLiteral("-50")} << calls("c3");
+    QTest::newRow("at most, =") << QStringList{QStringLiteral("--score=-40")} << calls("c3");
+    QTest::newRow("decimals, spaces")
+        << QStringList{score, QStringLiteral(" 84.5 - 85.5 ")} << calls("c1");
+    QTest::newRow("between c3's scores")
+        << QStringList{score, QStringLiteral("41-84")} << QStringList();
+    QTest::newRow("with a time range")
+        << QStringList{score, QStringLiteral("0-100"), QStringLiteral("--from"),
+                       QStringLiteral("2024-03-02")}
+        << calls("c3");
+    QTest::newRow("has + range") << QStringList{has, QStringLiteral("yes"), score,
+                                                QStringLiteral("80-")}
+                                 << calls("c1 c3");
+}
+
+void TestSearchCli::evaluationFilters()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, expected);
+    const RunResult r =
+        m_site->ctl(QStringList{QStringLiteral("search"), QStringLiteral("--count")} + args);
+    CTL_EXPECT_EXIT(r, 0);
+    QStringList want;
+    for (const QString &name : expected)
+        want.append(m_ids.value(name));
+    QStringList got = ids(r);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    QVERIFY2(got == want, qPrintable(r.describe()));
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("%1 shown, %1 matching recordings").arg(want.size()));
+}
+
+void TestSearchCli::evaluationOptionErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString has = QStringLiteral("--has-evaluation");
+    const QString score = QStringLiteral("--score");
+    const QString scoreForm = QStringLiteral("--score must be a range of scores from 0 to 100: "
+                                             "MIN-MAX, MIN- or -MAX (e.g. 80-100, 90-, -60)");
+    QTest::newRow("has maybe") << QStringList{has, QStringLiteral("maybe")}
+                               << QStringLiteral("--has-evaluation must be yes or no");
+    QTest::newRow("has 1") << QStringList{has, QStringLiteral("1")}
+                           << QStringLiteral("--has-evaluation must be yes or no");
+    QTest::newRow("one number") << QStringList{score, QStringLiteral("80")} << scoreForm;
+    QTest::newRow("no number") << QStringList{score, QStringLiteral("-")} << scoreForm;
+    QTest::newRow("words") << QStringList{score, QStringLiteral("good")} << scoreForm;
+    QTest::newRow("three bounds") << QStringList{score, QStringLiteral("1-2-3")} << scoreForm;
+    QTest::newRow("negative") << QStringList{score, QStringLiteral("-10-20")} << scoreForm;
+    QTest::newRow("injection") << QStringList{score, QStringLiteral("0-100' OR 1=1 --")}
+                               << scoreForm;
+    QTest::newRow("above 100") << QStringList{score, QStringLiteral("90-101")}
+                               << QStringLiteral("Score filters must lie between 0 and 100.");
+    QTest::newRow("inverted") << QStringList{score, QStringLiteral("90-80")}
+                              << QStringLiteral("The minimum score is above the maximum.");
+    QTest::newRow("no evaluation with a score")
+        << QStringList{has, QStringLiteral("no"), score, QStringLiteral("50-")}
+        << QStringLiteral("cannot be combined with \"no evaluation\"");
+}
+
+void TestSearchCli::evaluationOptionErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const RunResult r = m_site->ctl(QStringList{QStringLiteral("search")} + args);
+    CTL_EXPECT_EXIT(r, 2);
+    CTL_EXPECT_CONTAINS(r.err, message);
+    CTL_EXPECT_CONTAINS(r.err, QStringLiteral("Try: callvaultctl search --help"));
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
+}
+
 void TestSearchCli::badInput_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -223,6 +349,10 @@ void TestSearchCli::badInput_data()
     QTest::newRow("cursor") << QStringList{QStringLiteral("--after"),
                                            QStringLiteral("cv1.' OR 1=1")};
     QTest::newRow("tag") << QStringList{QStringLiteral("--tag"), QStringLiteral("' OR 1=1 --")};
+    QTest::newRow("score") << QStringList{QStringLiteral("--score"),
+                                          QStringLiteral("0-100; DROP TABLE evaluations")};
+    QTest::newRow("has evaluation")
+        << QStringList{QStringLiteral("--has-evaluation"), QStringLiteral("yes' OR '1")};
 }
 
 void TestSearchCli::badInput()

@@ -63,22 +63,7 @@ void TestSearchEngine::expect(const QString &what, const SearchQuery &query,
                               const QStringList &expected, const SearchScope &scope,
                               SentimentBands bands)
 {
-    SearchEngine::Options options;
-    options.bands = bands;
-    SearchEngine engine(db(), scope, searcher(), options);
-    const auto page = engine.firstPage(query, SearchSort(), 100);
-    QVERIFY2(page.ok(), qPrintable(what + QStringLiteral(": ") + page.errorMessage()));
-    QVERIFY2(!page->next.has_value(), qPrintable(what));
-    const QStringList got = sortedNames(m_known, page->hits);
-    QVERIFY2(got == expected, qPrintable(QStringLiteral("%1: got [%2], expected [%3]")
-                                             .arg(what, got.join(u' '), expected.join(u' '))));
-    const auto count = engine.count(query);
-    QVERIFY2(count.ok(), qPrintable(what + QStringLiteral(": ") + count.errorMessage()));
-    QVERIFY2(count.value() == expected.size(),
-             qPrintable(QStringLiteral("%1: count %2, expected %3")
-                            .arg(what)
-                            .arg(count.value())
-                            .arg(expected.size())));
+    expectMatches(db(), m_known, what, query, expected, scope, bands);
 }
 
 void TestSearchEngine::singleFilters()

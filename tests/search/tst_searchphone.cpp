@@ -1,6 +1,7 @@
 // The catalog's phone columns on both backends: the SQL of migration 005 computes exactly
 // what PhoneNumber::normalize computes, for new rows and for rows that existed before the
-// migration; and the phone suffix and agent + month searches are index ranges (EXPLAIN).
+// migration; and the phone suffix, agent + month, tag + month and score + month searches
+// are index ranges (EXPLAIN).
 #include "catalog/recordingrepository.h"
 #include "catalog/siterepository.h"
 #include "catalogtestsupport.h"
@@ -116,6 +117,7 @@ private slots:
     void agentMonthUsesTheAgentIndex();
     void tagMonthUsesTheTagIndex();
     void teamPageReadsTheTimeIndexInOrder();
+    void scoreMonthUsesTheEvaluationIndex();
 };
 
 QVector<QStringList> TestSearchPhone::storedPhones()
@@ -399,6 +401,32 @@ void TestSearchPhone::teamPageReadsTheTimeIndexInOrder()
                  qPrintable(plan));
     QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")) && !plan.contains(QLatin1String("Sort")),
              qPrintable(plan));
+}
+
+void TestSearchPhone::scoreMonthUsesTheEvaluationIndex()
+{
+    // Scored calls of a month: a range of the partial index evaluations_counted (drafts are
+    // not in it), never a scan of the recordings; the page and the count alike.
+    QVERIFY(seedForPlans());
+    SearchQuery q;
+    q.minScore = 60;
+    q.maxScore = 85;
+    q.from = QDateTime(QDate(2024, 3, 1), QTime(0, 0), Qt::UTC);
+    q.to = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC);
+    const SearchSqlBuilder builder(db().kind(), SearchScope::teams({QStringLiteral("team-01")}),
+                                   {});
+    for (const auto &statement : {builder.page(q, SearchSort(), nullptr, 51), builder.count(q)}) {
+        QVERIFY(statement.ok());
+        QVERIFY(statement->sql.contains(QLatin1String("e.state <> 'draft'")));
+        const QString plan = explain(statement.value());
+        QVERIFY2(plan.contains(QLatin1String("evaluations_counted")), qPrintable(plan));
+        if (!isPostgres())
+            QVERIFY2(plan.contains(QLatin1String(
+                         "SEARCH e USING INDEX evaluations_counted (started_at_ms>? AND "
+                         "started_at_ms<?)")),
+                     qPrintable(plan));
+        expectNoFullScan(plan);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchPhone)

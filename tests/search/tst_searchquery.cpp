@@ -30,6 +30,9 @@ SearchQuery fullQuery()
     q.statuses = {RecordingStatus::Recovered};
     q.tagIds = {3, 9};
     q.tagMatch = TagMatch::All;
+    q.hasEvaluation = true;
+    q.minScore = 72.5;
+    q.maxScore = 100;
     return q;
 }
 
@@ -42,6 +45,7 @@ class TestSearchQuery final : public QObject
 private slots:
     void emptyQueryIsValid();
     void fullQueryIsValid();
+    void scoreBoundsAreValid();
     void rejects_data();
     void rejects();
     void jsonRoundTrip();
@@ -68,10 +72,28 @@ void TestSearchQuery::fullQueryIsValid()
     QVERIFY2(valid.ok(), qPrintable(valid.errorMessage()));
 }
 
+void TestSearchQuery::scoreBoundsAreValid()
+{
+    // Both ends of 0..100 are scores; "no evaluation" alone is a filter of its own.
+    for (const auto &[min, max] : {std::pair<double, double>{0, 0}, {100, 100}, {0, 100}}) {
+        SearchQuery q;
+        q.minScore = min;
+        q.maxScore = max;
+        QVERIFY2(q.validate().ok(), qPrintable(q.validate().errorMessage()));
+    }
+    SearchQuery none;
+    none.hasEvaluation = false;
+    QVERIFY(none.validate().ok());
+    SearchQuery lowerOnly;
+    lowerOnly.hasEvaluation = true;
+    lowerOnly.minScore = 0;
+    QVERIFY(lowerOnly.validate().ok());
+}
+
 void TestSearchQuery::rejects_data()
 {
     QTest::addColumn<int>("which");
-    for (int i = 0; i < 16; ++i)
+    for (int i = 0; i < 23; ++i)
         QTest::newRow(qPrintable(QString::number(i))) << i;
 }
 
@@ -135,6 +157,30 @@ void TestSearchQuery::rejects()
         q.phone =
             PhoneFilter(PhoneMatch::Prefix, QStringLiteral("1") + QChar(0) + QStringLiteral("38"));
         break;
+    case 16:
+        q.minScore = -0.5;
+        break;
+    case 17:
+        q.maxScore = 100.5;
+        break;
+    case 18:
+        q.minScore = std::numeric_limits<double>::quiet_NaN();
+        break;
+    case 19:
+        q.maxScore = std::numeric_limits<double>::infinity();
+        break;
+    case 20:
+        q.minScore = 80;
+        q.maxScore = 70;
+        break; // inverted
+    case 21:
+        q.hasEvaluation = false;
+        q.minScore = 50;
+        break; // no call has a score without an evaluation
+    case 22:
+        q.hasEvaluation = false;
+        q.maxScore = 50;
+        break;
     }
     const auto valid = q.validate();
     QVERIFY(!valid.ok());
@@ -159,6 +205,17 @@ void TestSearchQuery::jsonRoundTrip()
              QStringLiteral("in"));
     QCOMPARE(json.value(QLatin1String("sentiment")).toString(), QStringLiteral("negative"));
     QCOMPARE(json.value(QLatin1String("tagMatch")).toString(), QStringLiteral("all"));
+    QCOMPARE(json.value(QLatin1String("hasEvaluation")), QJsonValue(true));
+    QCOMPARE(json.value(QLatin1String("minScore")).toDouble(), 72.5);
+    QCOMPARE(json.value(QLatin1String("maxScore")).toDouble(), 100.0);
+    // "no evaluation" is false, not absent.
+    SearchQuery none;
+    none.hasEvaluation = false;
+    const auto noneBack = SearchQuery::fromJson(none.toJson());
+    QVERIFY(noneBack.ok());
+    QVERIFY(noneBack->hasEvaluation == std::optional<bool>(false));
+    QVERIFY(noneBack.value() == none);
+    QVERIFY(!(noneBack.value() == SearchQuery()));
 }
 
 void TestSearchQuery::jsonOmitsUnsetFilters()
@@ -184,6 +241,18 @@ void TestSearchQuery::jsonRejects_data()
         << QByteArray(R"({"phone":{"match":"exact","value":"13800138000","x":1}})");
     QTest::newRow("invalid range") << QByteArray(R"({"from":5,"to":4})");
     QTest::newRow("bad tag match") << QByteArray(R"({"tags":[1],"tagMatch":"some"})");
+    QTest::newRow("has evaluation as text") << QByteArray(R"({"hasEvaluation":"yes"})");
+    QTest::newRow("has evaluation as number") << QByteArray(R"({"hasEvaluation":1})");
+    QTest::newRow("has evaluation null") << QByteArray(R"({"hasEvaluation":null})");
+    QTest::newRow("score as text") << QByteArray(R"({"minScore":"80"})");
+    QTest::newRow("score as list") << QByteArray(R"({"maxScore":[90]})");
+    QTest::newRow("score null") << QByteArray(R"({"minScore":null})");
+    QTest::newRow("score as object") << QByteArray(R"({"maxScore":{"$gt":1}})");
+    QTest::newRow("score above 100") << QByteArray(R"({"maxScore":100.01})");
+    QTest::newRow("score below 0") << QByteArray(R"({"minScore":-1})");
+    QTest::newRow("score inverted") << QByteArray(R"({"minScore":90,"maxScore":80})");
+    QTest::newRow("score without evaluation")
+        << QByteArray(R"({"hasEvaluation":false,"minScore":10})");
 }
 
 void TestSearchQuery::jsonRejects()
@@ -274,6 +343,10 @@ void TestSearchQuery::cursorRejects_data()
         R"({"q":{"agents":[1]},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
     QTest::newRow("extra key") << token(R"({"q":{},"s":"time:desc","n":5,"k":1,"id":")" + id +
                                         R"(","x":1})");
+    QTest::newRow("score as text")
+        << token(R"({"q":{"minScore":"1 OR 1=1"},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
+    QTest::newRow("score out of range")
+        << token(R"({"q":{"maxScore":1e300},"s":"time:desc","n":5,"k":1,"id":")" + id + "\"}");
 }
 
 void TestSearchQuery::cursorRejects()

@@ -65,6 +65,18 @@ GRANT INSERT ON recording_keys TO ${app};
 
 GRANT SELECT, INSERT, DELETE ON recording_tags, bookmarks TO ${app};
 
+-- Evaluations: read with their recording, written by evaluators; never deleted (a call's QA
+-- history is kept). Column grants: the id comes from the sequence (a chosen id would make
+-- later inserts collide), and an evaluation stays on its recording, with its evaluator, form
+-- and creation time. Columns added by later migrations need adding here.
+GRANT SELECT ON evaluations TO ${app};
+
+GRANT INSERT (recording_id, started_at_ms, form_id, form_version, evaluator, state, score,
+              created_at_ms, submitted_at_ms)
+    ON evaluations TO ${app};
+
+GRANT UPDATE (state, score, submitted_at_ms) ON evaluations TO ${app};
+
 -- The audit trail and its checkpoints: read with audit.read or audit.verify; written only
 -- through cv_audit_append / cv_audit_add_checkpoint and the other functions.
 GRANT SELECT ON audit, audit_checkpoints TO ${app};
@@ -72,7 +84,8 @@ GRANT SELECT ON audit, audit_checkpoints TO ${app};
 -- login_throttle: nothing.
 
 -- Sequences where INSERT is granted.
-GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq TO ${app};
+GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq, evaluations_id_seq
+    TO ${app};
 
 -- Functions: the contract for the client, and what the policies and the users trigger call
 -- (policy expressions run with the caller's privileges).

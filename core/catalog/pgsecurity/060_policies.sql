@@ -21,6 +21,7 @@ ALTER TABLE recordings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE recording_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE recording_tags ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bookmarks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE evaluations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
 
@@ -154,6 +155,29 @@ CREATE POLICY cv_delete ON bookmarks FOR DELETE TO ${app}
     USING ((SELECT cv_has_permission('recording.bookmark'))
            AND author = (SELECT cv_my_name())
            AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+
+-- Evaluations: visible with their recording (as tag links are); added with recording.score
+-- on recordings the caller sees, under the caller's own name and with the recording's start
+-- (the search's time ranges rely on the copy); changed only by their own evaluator, on
+-- recordings still in the caller's scope. No DELETE policy (and no grant): evaluations are
+-- history; who may withdraw or reassign one is for the QA workflow to decide.
+CREATE POLICY cv_read ON evaluations FOR SELECT TO ${app}
+    USING (EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_insert ON evaluations FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('recording.score'))
+                AND evaluator = (SELECT cv_my_name())
+                AND EXISTS (SELECT 1 FROM recordings r
+                            WHERE r.id = evaluations.recording_id
+                              AND r.started_at_ms = evaluations.started_at_ms));
+CREATE POLICY cv_update ON evaluations FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('recording.score'))
+           AND evaluator = (SELECT cv_my_name())
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))
+    WITH CHECK ((SELECT cv_has_permission('recording.score'))
+                AND evaluator = (SELECT cv_my_name())
+                AND EXISTS (SELECT 1 FROM recordings r
+                            WHERE r.id = evaluations.recording_id
+                              AND r.started_at_ms = evaluations.started_at_ms));
 
 -- The audit trail and its checkpoints: read with audit.read or audit.verify. No policy
 -- (and no grant) for INSERT, UPDATE or DELETE: rows come only through the functions.
