@@ -143,11 +143,6 @@ cv::Result<QByteArray> readPassphrase(const QCommandLineParser &parser, bool for
                       QStringLiteral("Key-file passphrase"), forNewKeyFile);
 }
 
-void addSiteOptions(QCommandLineParser &parser)
-{
-    addLoginOptions(parser);
-}
-
 cv::Result<OpenSite> openSite(const QCommandLineParser &parser)
 {
     auto site = cv::Site::open(siteDirectory(parser));

@@ -53,10 +53,9 @@ struct OpenSite
 };
 // Opens the site and its catalog. A site whose PostgreSQL catalog checks every user in the
 // server (docs/postgres-security.md) needs a log-in first: then --user / $CALLVAULT_USER and
-// the password (ctllogin.h) are used, and the server decides what the command may do.
+// the password (ctllogin.h: addLoginOptions()) are used, and the server decides what the
+// command may do.
 cv::Result<OpenSite> openSite(const QCommandLineParser &parser);
-// --site, plus --user and --password-file for sites that need a log-in (openSite()).
-void addSiteOptions(QCommandLineParser &parser);
 // Loads the site private keys from this machine's key store, saying which one it used.
 cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site);
 

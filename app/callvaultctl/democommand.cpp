@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "ctllogin.h"
 #include "ctlsupport.h"
 
 #include "bench/encodebenchmark.h"
@@ -15,7 +16,7 @@ namespace ctl {
 int runDemo(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     p.addOption({QStringLiteral("count"), QStringLiteral("Number of calls (default 20)."), QStringLiteral("N"), QStringLiteral("20")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed, for repeatable demo data."), QStringLiteral("S"), QStringLiteral("2026")});
     int code = 0;

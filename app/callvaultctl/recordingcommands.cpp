@@ -1,5 +1,6 @@
 #include "auditsupport.h"
 #include "commands.h"
+#include "ctllogin.h"
 #include "ctlsupport.h"
 
 #include "capture/wavimporter.h"
@@ -28,7 +29,7 @@ QString shortId(const QUuid &id)
 int runImport(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     p.addOption({QStringLiteral("agent"), QStringLiteral("Agent id (工号)."), QStringLiteral("ID")});
     p.addOption({QStringLiteral("phone"), QStringLiteral("Customer phone number."), QStringLiteral("NUM")});
     p.addOption({QStringLiteral("started-at"), QStringLiteral("Call start, ISO 8601 (default: now)."), QStringLiteral("ISO")});
@@ -71,7 +72,7 @@ int runImport(const QStringList &args)
 int runList(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     p.addOption({QStringLiteral("limit"), QStringLiteral("Show at most N recordings (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
     int code = 0;
     if (!parse(p, args, QStringLiteral("List recordings, newest first."), &code))
@@ -113,7 +114,7 @@ int runList(const QStringList &args)
 int runExport(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     p.addOption(passphraseFileOption());
     p.addOption({QStringLiteral("reason"), QStringLiteral("Why it is exported (kept in the audit trail)."), QStringLiteral("TEXT")});
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Recording id."));
@@ -147,7 +148,7 @@ int runExport(const QStringList &args)
 int runVerify(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     p.addOption(passphraseFileOption());
     p.addPositionalArgument(QStringLiteral("[ID]"), QStringLiteral("Verify one recording (default: all)."));
     int code = 0;
@@ -196,7 +197,7 @@ int runVerify(const QStringList &args)
 int runRecover(const QStringList &args)
 {
     QCommandLineParser p;
-    addSiteOptions(p);
+    addLoginOptions(p); // a log-in is needed on server-enforced sites
     int code = 0;
     if (!parse(p, args, QStringLiteral("Turn unfinished spool files (after a crash) into recordings marked 'recovered'."), &code))
         return code;

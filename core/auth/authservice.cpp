@@ -382,11 +382,16 @@ Result<void> AuthService::changePassword(Session &session, const QByteArray &cur
         if (auto c = tx.commit(); !c)
             return hidden(c.error());
     }
-    Principal updated = who;
+    passwordChanged(session, now);
+    return {};
+}
+
+void AuthService::passwordChanged(Session &session, qint64 nowMs)
+{
+    Principal updated = session.principal();
     updated.mustChangePassword = false;
     session.setPrincipal(updated);
-    session.touch(now);
-    return {};
+    session.touch(nowMs);
 }
 
 Result<void> AuthService::checkNewPassword(const QString &name, const QByteArray &newPassword)
@@ -436,10 +441,7 @@ Result<void> AuthService::changePasswordOnServer(Session &session,
         !r)
         return hidden(r.error());
     call->finish();
-    Principal updated = who;
-    updated.mustChangePassword = false;
-    session.setPrincipal(updated);
-    session.touch(m_options.clock());
+    passwordChanged(session, m_options.clock());
     return {};
 }
 

@@ -91,6 +91,8 @@ private:
     Result<void> changePasswordOnServer(Session &session, const QByteArray &currentPassword,
                                         const QByteArray &newPassword);
     Result<void> checkNewPassword(const QString &name, const QByteArray &newPassword);
+    // The session after a password change: no longer forced to change it, and active now.
+    static void passwordChanged(Session &session, qint64 nowMs);
 
     Database &m_db;
     Options m_options;
