@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>LoginErrorText</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins: this account is locked for a while. Try again later or ask an administrator to unlock it.</source>
+        <translation>Too many failed log-ins: this account is locked for a while. Try again later or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>Log-in is not possible right now: the catalog cannot be reached. Ask an administrator to check it.</source>
+        <translation>Log-in is not possible right now: the catalog cannot be reached. Ask an administrator to check it.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Log-in failed: %1</source>
+        <translation>Log-in failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>CallVault</source>
@@ -13,11 +36,135 @@
         <translation>The site could not be opened:
 %1</translation>
     </message>
+</context>
+<context>
+    <name>cv::ChangePasswordDialog</name>
     <message>
-        <source>The catalog could not be opened:
-%1</source>
-        <translation>The catalog could not be opened:
-%1</translation>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>An administrator has reset the password of %1. Choose your own password now; CallVault cannot be used before.</source>
+        <translation>An administrator has reset the password of %1. Choose your own password now; CallVault cannot be used before.</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>Change the password of %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s), must not be your user name and must differ from the current one.</source>
+        <translation>
+            <numerusform>The new password needs at least %n character, must not be your user name and must differ from the current one.</numerusform>
+            <numerusform>The new password needs at least %n characters, must not be your user name and must differ from the current one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>Repeat new password:</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the new password twice.</source>
+        <translation>The two new passwords differ. Type the new password twice.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>The password was not changed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::KeyUnlockDialog</name>
+    <message>
+        <source>Unlock the site keys</source>
+        <translation>Unlock the site keys</translation>
+    </message>
+    <message>
+        <source>Playing and exporting calls needs the site private keys, which this workstation keeps in the passphrase-protected key file %1. They stay in memory until you log out or the session locks.</source>
+        <translation>Playing and exporting calls needs the site private keys, which this workstation keeps in the passphrase-protected key file %1. They stay in memory until you log out or the session locks.</translation>
+    </message>
+    <message>
+        <source>Key file passphrase</source>
+        <translation>Key file passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>cv::LockDialog</name>
+    <message>
+        <source>CallVault — locked</source>
+        <translation>CallVault — locked</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message numerus="yes">
+        <source>The session of %1 was locked after %n minute(s) without activity. Enter the password to continue.</source>
+        <translation>
+            <numerusform>The session of %1 was locked after %n minute without activity. Enter the password to continue.</numerusform>
+            <numerusform>The session of %1 was locked after %n minutes without activity. Enter the password to continue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cv::LoginDialog</name>
+    <message>
+        <source>Log in to CallVault</source>
+        <translation>Log in to CallVault</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
     </message>
 </context>
 <context>
@@ -95,6 +242,44 @@
     <message>
         <source>Team</source>
         <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SessionMenu</name>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>&amp;Change password…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkstationSession</name>
+    <message>
+        <source>CallVault — %1 (%2) — %3</source>
+        <translation>CallVault — %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1; only they can unlock it. Log out to let another user log in.</source>
+        <translation>This session belongs to %1; only they can unlock it. Log out to let another user log in.</translation>
+    </message>
+    <message>
+        <source>Log in again to use the site keys.</source>
+        <translation>Log in again to use the site keys.</translation>
+    </message>
+    <message>
+        <source>The site keys stay locked.</source>
+        <translation>The site keys stay locked.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the key file %1. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>That passphrase does not open the key file %1. Check the keyboard layout and Caps Lock, and try again.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LoginErrorText</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins: this account is locked for a while. Try again later or ask an administrator to unlock it.</source>
+        <translation>登录失败次数过多：此账户已被暂时锁定。请稍后再试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Log-in is not possible right now: the catalog cannot be reached. Ask an administrator to check it.</source>
+        <translation>目前无法登录：无法连接录音目录库。请管理员检查。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>Log-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>CallVault</source>
@@ -13,11 +36,133 @@
         <translation>无法打开站点：
 %1</translation>
     </message>
+</context>
+<context>
+    <name>cv::ChangePasswordDialog</name>
     <message>
-        <source>The catalog could not be opened:
-%1</source>
-        <translation>无法打开录音目录库：
-%1</translation>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>An administrator has reset the password of %1. Choose your own password now; CallVault cannot be used before.</source>
+        <translation>管理员已重置 %1 的密码。请现在设置您自己的密码；设置之前无法使用 CallVault。</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>修改 %1 的密码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s), must not be your user name and must differ from the current one.</source>
+        <translation>
+            <numerusform>新密码至少需要 %n 个字符，不能是您的用户名，并且必须与当前密码不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the new password twice.</source>
+        <translation>两次输入的新密码不一致。请将新密码输入两次。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::KeyUnlockDialog</name>
+    <message>
+        <source>Unlock the site keys</source>
+        <translation>解锁站点密钥</translation>
+    </message>
+    <message>
+        <source>Playing and exporting calls needs the site private keys, which this workstation keeps in the passphrase-protected key file %1. They stay in memory until you log out or the session locks.</source>
+        <translation>播放和导出通话需要站点私钥，本工作站将其保存在受口令保护的密钥文件 %1 中。私钥只保存在内存中，直到您注销或会话锁定。</translation>
+    </message>
+    <message>
+        <source>Key file passphrase</source>
+        <translation>密钥文件口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>cv::LockDialog</name>
+    <message>
+        <source>CallVault — locked</source>
+        <translation>CallVault — 已锁定</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message numerus="yes">
+        <source>The session of %1 was locked after %n minute(s) without activity. Enter the password to continue.</source>
+        <translation>
+            <numerusform>%1 的会话在 %n 分钟无操作后已锁定。请输入密码以继续。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cv::LoginDialog</name>
+    <message>
+        <source>Log in to CallVault</source>
+        <translation>登录 CallVault</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -94,6 +239,44 @@
     <message>
         <source>Team</source>
         <translation>班组</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SessionMenu</name>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkstationSession</name>
+    <message>
+        <source>CallVault — %1 (%2) — %3</source>
+        <translation>CallVault — %1（%2）— %3</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1; only they can unlock it. Log out to let another user log in.</source>
+        <translation>此会话属于 %1，只有该用户才能解锁。如需其他用户登录，请先注销。</translation>
+    </message>
+    <message>
+        <source>Log in again to use the site keys.</source>
+        <translation>请重新登录后再使用站点密钥。</translation>
+    </message>
+    <message>
+        <source>The site keys stay locked.</source>
+        <translation>站点密钥保持锁定。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the key file %1. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>该口令无法打开密钥文件 %1。请检查键盘布局和大写锁定键，然后重试。</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,10 @@
-// callvault: the workstation. Wires the site, its catalog and the main window.
-#include "catalog/database.h"
+// callvault: the workstation. Wires the site, the log-in, the session and the main window.
+#include "login/changepassworddialog.h"
+#include "login/logindialog.h"
 #include "mainwindow.h"
 #include "recordinglistmodel.h"
+#include "session/sessionmenu.h"
+#include "session/workstationsession.h"
 #include "site/site.h"
 
 #include <QApplication>
@@ -9,6 +12,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTranslator>
 
@@ -26,6 +30,9 @@ void installTranslations(QApplication &app, const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
+
+// app.exec()'s answer when the user logged out: back to the log-in dialog.
+constexpr int kLoggedOut = 0x4c4f; // "LO"
 
 } // namespace
 
@@ -56,15 +63,36 @@ int main(int argc, char *argv[])
                               QObject::tr("The site could not be opened:\n%1").arg(site.errorMessage()));
         return 1;
     }
-    auto db = site->openCatalog();
-    if (!db) {
-        QMessageBox::critical(nullptr, QObject::tr("CallVault"),
-                              QObject::tr("The catalog could not be opened:\n%1").arg(db.errorMessage()));
-        return 1;
+    const cv::SiteLogin::Options options;
+    QString lastUser;
+    for (;;) {
+        cv::LoginDialog login(site.value(), options);
+        login.setUserName(lastUser);
+        if (login.exec() != QDialog::Accepted)
+            return 0;
+        cv::WorkstationSession session(login.takeLoggedIn(), options);
+        lastUser = session.principal().name;
+        if (!cv::ChangePasswordDialog::forceIfNeeded(session)) {
+            session.logout();
+            continue;
+        }
+        cv::RecordingListModel model(session.db());
+        model.reload();
+        cv::MainWindow window(model, site->config().name);
+        window.setWindowTitle(session.windowTitle());
+        window.menuBar()->addMenu(new cv::SessionMenu(session, &window));
+        QObject::connect(&session, &cv::WorkstationSession::loggedOut, &app, [&window] {
+            window.hide();
+            QApplication::exit(kLoggedOut);
+        });
+        // An administrator may have reset the password while the desk was locked.
+        QObject::connect(&session, &cv::WorkstationSession::unlocked, &window, [&session, &window] {
+            if (!cv::ChangePasswordDialog::forceIfNeeded(session, &window))
+                session.logout();
+        });
+        session.startIdleWatch(&window);
+        window.show();
+        if (app.exec() != kLoggedOut)
+            return 0;
     }
-    cv::RecordingListModel model(*db.value());
-    model.reload();
-    cv::MainWindow window(model, site->config().name);
-    window.show();
-    return app.exec();
 }
