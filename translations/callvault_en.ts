@@ -88,6 +88,145 @@
     </message>
 </context>
 <context>
+    <name>cv::FirstRunWizard</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>OS keychain (recommended on a desktop)</source>
+        <translation>OS keychain (recommended on a desktop)</translation>
+    </message>
+    <message>
+        <source>Key file protected by a passphrase</source>
+        <translation>Key file protected by a passphrase</translation>
+    </message>
+    <message>
+        <source>Set up CallVault</source>
+        <translation>Set up CallVault</translation>
+    </message>
+    <message>
+        <source>Welcome to CallVault</source>
+        <translation>Welcome to CallVault</translation>
+    </message>
+    <message>
+        <source>There is no CallVault site in %1 yet.</source>
+        <translation>There is no CallVault site in %1 yet.</translation>
+    </message>
+    <message>
+        <source>Create a new site on this computer</source>
+        <translation>Create a new site on this computer</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site on a PostgreSQL server</source>
+        <translation>Connect to an existing site on a PostgreSQL server</translation>
+    </message>
+    <message>
+        <source>Create a new site</source>
+        <translation>Create a new site</translation>
+    </message>
+    <message>
+        <source>The catalog is kept in %1. Every recording is encrypted to the site&apos;s keys; without them, and without a backup of them, no call can be played.</source>
+        <translation>The catalog is kept in %1. Every recording is encrypted to the site's keys; without them, and without a backup of them, no call can be played.</translation>
+    </message>
+    <message>
+        <source>CallVault site</source>
+        <translation>CallVault site</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>Site name:</translation>
+    </message>
+    <message>
+        <source>Site keys in:</source>
+        <translation>Site keys in:</translation>
+    </message>
+    <message>
+        <source>Key file passphrase:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Administrator:</source>
+        <translation>Administrator:</translation>
+    </message>
+    <message>
+        <source>Administrator password:</source>
+        <translation>Administrator password:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>The administrator password needs at least 10 characters. The administrator manages users and settings but reads no calls.</source>
+        <translation>The administrator password needs at least 10 characters. The administrator manages users and settings but reads no calls.</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site</source>
+        <translation>Connect to an existing site</translation>
+    </message>
+    <message>
+        <source>Ask the site&apos;s administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</source>
+        <translation>Ask the site's administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</translation>
+    </message>
+    <message>
+        <source>Site file (site.json):</source>
+        <translation>Site file (site.json):</translation>
+    </message>
+    <message>
+        <source>Site file</source>
+        <translation>Site file</translation>
+    </message>
+    <message>
+        <source>Site file (site.json)</source>
+        <translation>Site file (site.json)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA certificate:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Site keys on this computer:</source>
+        <translation>Site keys on this computer:</translation>
+    </message>
+    <message>
+        <source>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</source>
+        <translation>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</translation>
+    </message>
+    <message>
+        <source>The two administrator passwords differ.</source>
+        <translation>The two administrator passwords differ.</translation>
+    </message>
+    <message>
+        <source>Type the same, non-empty key file passphrase twice.</source>
+        <translation>Type the same, non-empty key file passphrase twice.</translation>
+    </message>
+    <message>
+        <source>The site was not created: %1</source>
+        <translation>The site was not created: %1</translation>
+    </message>
+    <message>
+        <source>The site file %1 cannot be read.</source>
+        <translation>The site file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The site could not be joined: %1</source>
+        <translation>The site could not be joined: %1</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyUnlockDialog</name>
     <message>
         <source>Unlock the site keys</source>

@@ -87,6 +87,145 @@
     </message>
 </context>
 <context>
+    <name>cv::FirstRunWizard</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>OS keychain (recommended on a desktop)</source>
+        <translation>操作系统钥匙串（桌面电脑推荐）</translation>
+    </message>
+    <message>
+        <source>Key file protected by a passphrase</source>
+        <translation>受口令保护的密钥文件</translation>
+    </message>
+    <message>
+        <source>Set up CallVault</source>
+        <translation>设置 CallVault</translation>
+    </message>
+    <message>
+        <source>Welcome to CallVault</source>
+        <translation>欢迎使用 CallVault</translation>
+    </message>
+    <message>
+        <source>There is no CallVault site in %1 yet.</source>
+        <translation>%1 中还没有 CallVault 站点。</translation>
+    </message>
+    <message>
+        <source>Create a new site on this computer</source>
+        <translation>在本机创建新站点</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site on a PostgreSQL server</source>
+        <translation>连接到 PostgreSQL 服务器上的现有站点</translation>
+    </message>
+    <message>
+        <source>Create a new site</source>
+        <translation>创建新站点</translation>
+    </message>
+    <message>
+        <source>The catalog is kept in %1. Every recording is encrypted to the site&apos;s keys; without them, and without a backup of them, no call can be played.</source>
+        <translation>录音目录库保存在 %1。每条录音都用站点密钥加密；没有密钥及其备份，任何通话都无法播放。</translation>
+    </message>
+    <message>
+        <source>CallVault site</source>
+        <translation>CallVault 站点</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <source>Site keys in:</source>
+        <translation>站点密钥保存在：</translation>
+    </message>
+    <message>
+        <source>Key file passphrase:</source>
+        <translation>密钥文件口令：</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Administrator:</source>
+        <translation>管理员：</translation>
+    </message>
+    <message>
+        <source>Administrator password:</source>
+        <translation>管理员密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The administrator password needs at least 10 characters. The administrator manages users and settings but reads no calls.</source>
+        <translation>管理员密码至少需要 10 个字符。管理员负责管理用户和设置，但不能查看通话。</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site</source>
+        <translation>连接到现有站点</translation>
+    </message>
+    <message>
+        <source>Ask the site&apos;s administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</source>
+        <translation>请向站点管理员索取站点的 site.json（位于 `callvaultctl init --pg` 创建站点的目录中）以及 PostgreSQL 服务器的 CA 证书。之后每个用户都以自己的 PostgreSQL 登录角色登录。</translation>
+    </message>
+    <message>
+        <source>Site file (site.json):</source>
+        <translation>站点文件（site.json）：</translation>
+    </message>
+    <message>
+        <source>Site file</source>
+        <translation>站点文件</translation>
+    </message>
+    <message>
+        <source>Site file (site.json)</source>
+        <translation>站点文件 (site.json)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM 证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Site keys on this computer:</source>
+        <translation>本机的站点密钥：</translation>
+    </message>
+    <message>
+        <source>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</source>
+        <translation>搜索不需要密钥。如需在本机播放通话，请之后从密钥备份恢复站点密钥：callvaultctl key import。</translation>
+    </message>
+    <message>
+        <source>The two administrator passwords differ.</source>
+        <translation>两次输入的管理员密码不一致。</translation>
+    </message>
+    <message>
+        <source>Type the same, non-empty key file passphrase twice.</source>
+        <translation>请将同一个非空的密钥文件口令输入两次。</translation>
+    </message>
+    <message>
+        <source>The site was not created: %1</source>
+        <translation>站点未创建：%1</translation>
+    </message>
+    <message>
+        <source>The site file %1 cannot be read.</source>
+        <translation>无法读取站点文件 %1。</translation>
+    </message>
+    <message>
+        <source>The site could not be joined: %1</source>
+        <translation>无法加入站点：%1</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyUnlockDialog</name>
     <message>
         <source>Unlock the site keys</source>

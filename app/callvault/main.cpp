@@ -1,5 +1,6 @@
 // callvault: the workstation. Wires the site, the log-in, the session and the main window.
 #include "login/changepassworddialog.h"
+#include "login/firstrunwizard.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "recordinglistmodel.h"
@@ -9,6 +10,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -57,6 +60,13 @@ int main(int argc, char *argv[])
     installTranslations(app, parser.value(langOption));
 
     const QString dir = parser.isSet(siteOption) ? parser.value(siteOption) : cv::Site::defaultDirectory();
+    QString lastUser;
+    if (!QFile::exists(QDir(dir).filePath(cv::Site::siteFileName()))) {
+        cv::FirstRunWizard wizard(dir);
+        if (wizard.exec() != QDialog::Accepted)
+            return 0;
+        lastUser = wizard.adminName();
+    }
     auto site = cv::Site::open(dir);
     if (!site) {
         QMessageBox::critical(nullptr, QObject::tr("CallVault"),
@@ -64,7 +74,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     const cv::SiteLogin::Options options;
-    QString lastUser;
     for (;;) {
         cv::LoginDialog login(site.value(), options);
         login.setUserName(lastUser);
