@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>The catalog is kept in %1. Every recording is encrypted to the site&apos;s keys; without them, and without a backup of them, no call can be played.</source>
-        <translation>The catalog is kept in %1. Every recording is encrypted to the site's keys; without them, and without a backup of them, no call can be played.</translation>
+        <translation>The catalog is kept in %1. Every recording is encrypted to the site&apos;s keys; without them, and without a backup of them, no call can be played.</translation>
     </message>
     <message>
         <source>CallVault site</source>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Ask the site&apos;s administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</source>
-        <translation>Ask the site's administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</translation>
+        <translation>Ask the site&apos;s administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</translation>
     </message>
     <message>
         <source>Site file (site.json):</source>
@@ -202,10 +202,6 @@
         <translation>Site keys on this computer:</translation>
     </message>
     <message>
-        <source>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</source>
-        <translation>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</translation>
-    </message>
-    <message>
         <source>The two administrator passwords differ.</source>
         <translation>The two administrator passwords differ.</translation>
     </message>
@@ -224,6 +220,42 @@
     <message>
         <source>The site could not be joined: %1</source>
         <translation>The site could not be joined: %1</translation>
+    </message>
+    <message>
+        <source>Import a key backup</source>
+        <translation>Import a key backup</translation>
+    </message>
+    <message>
+        <source>Searching needs no keys; playing calls on this computer needs the site private keys. Restore them from a key backup (callvaultctl key export) as a user allowed to manage keys, or leave the file empty to skip this step.</source>
+        <translation>Searching needs no keys; playing calls on this computer needs the site private keys. Restore them from a key backup (callvaultctl key export) as a user allowed to manage keys, or leave the file empty to skip this step.</translation>
+    </message>
+    <message>
+        <source>Key backup:</source>
+        <translation>Key backup:</translation>
+    </message>
+    <message>
+        <source>Key backup</source>
+        <translation>Key backup</translation>
+    </message>
+    <message>
+        <source>Backup passphrase:</source>
+        <translation>Backup passphrase:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>New key file passphrase:</source>
+        <translation>New key file passphrase:</translation>
+    </message>
+    <message>
+        <source>The key backup was not restored: %1</source>
+        <translation>The key backup was not restored: %1</translation>
     </message>
 </context>
 <context>

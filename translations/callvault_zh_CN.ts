@@ -201,10 +201,6 @@
         <translation>本机的站点密钥：</translation>
     </message>
     <message>
-        <source>Searching needs no keys. To play calls here, restore the site keys from a key backup afterwards: callvaultctl key import.</source>
-        <translation>搜索不需要密钥。如需在本机播放通话，请之后从密钥备份恢复站点密钥：callvaultctl key import。</translation>
-    </message>
-    <message>
         <source>The two administrator passwords differ.</source>
         <translation>两次输入的管理员密码不一致。</translation>
     </message>
@@ -223,6 +219,42 @@
     <message>
         <source>The site could not be joined: %1</source>
         <translation>无法加入站点：%1</translation>
+    </message>
+    <message>
+        <source>Import a key backup</source>
+        <translation>导入密钥备份</translation>
+    </message>
+    <message>
+        <source>Searching needs no keys; playing calls on this computer needs the site private keys. Restore them from a key backup (callvaultctl key export) as a user allowed to manage keys, or leave the file empty to skip this step.</source>
+        <translation>搜索不需要密钥；在本机播放通话需要站点私钥。请以有权管理密钥的用户身份从密钥备份（callvaultctl key export）恢复私钥，或将文件留空以跳过此步骤。</translation>
+    </message>
+    <message>
+        <source>Key backup:</source>
+        <translation>密钥备份：</translation>
+    </message>
+    <message>
+        <source>Key backup</source>
+        <translation>密钥备份</translation>
+    </message>
+    <message>
+        <source>Backup passphrase:</source>
+        <translation>备份口令：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>New key file passphrase:</source>
+        <translation>新的密钥文件口令：</translation>
+    </message>
+    <message>
+        <source>The key backup was not restored: %1</source>
+        <translation>密钥备份未恢复：%1</translation>
     </message>
 </context>
 <context>

@@ -7,4 +7,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   site/siteconfig.h site/siteconfig.cpp
   site/site.h site/site.cpp
   site/siteinitializer.h site/siteinitializer.cpp
-  site/sitejoiner.h site/sitejoiner.cpp)
+  site/sitejoiner.h site/sitejoiner.cpp
+  site/keybackup.h site/keybackup.cpp)

@@ -8,6 +8,7 @@
 #include "securedcatalog.h"
 
 #include "auth/sitelogin.h"
+#include "site/protectedkeyfile.h"
 #include "site/siteconfig.h"
 #include "site/sitejoiner.h"
 
@@ -109,8 +110,9 @@ private slots:
         SiteConfig config;
         config.siteId = pg.siteId();
         config.name = QStringLiteral("Shared site");
-        config.publicKeys.encryption = QByteArray(32, '\x11');
-        config.publicKeys.signing = pg.signingPublic();
+        auto keys = SiteKeys::generate();
+        QVERIFY(keys.ok());
+        config.publicKeys = publicKeysOf(keys.value());
         config.catalogKind = QStringLiteral("postgres");
         QUrl url(pg.urlFor(QStringLiteral("x"), "y"));
         url.setUserName(QString());
@@ -140,13 +142,52 @@ private slots:
         setText(wizard, "caCertificateEdit", QDir(dir.path()).filePath(QStringLiteral("missing.pem")));
         auto *backend = child<QComboBox>(wizard, "joinKeyBackendCombo");
         backend->setCurrentIndex(backend->findData(static_cast<int>(KeyStore::Backend::KeyFile)));
-        wizard.button(QWizard::FinishButton)->click();
-        QVERIFY(wizard.isVisible()); // no such CA file
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::ConnectPage)); // no such CA file
         QVERIFY(!child<QLabel>(wizard, "connectMessage")->text().isEmpty());
 
         setText(wizard, "caCertificateEdit", ca);
-        wizard.button(QWizard::FinishButton)->click();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::KeyBackupPage));
+
+        // The key backup, restored by a user with keys.manage (the admin has not).
+        const QString backup = QDir(dir.path()).filePath(QStringLiteral("keys.backup"));
+        auto sealed = ProtectedKeyFile::seal(keys.value(), config.siteId, "backup passphrase",
+                                             authtest::cheapParams());
+        QVERIFY(sealed.ok());
+        QFile backupFile(backup);
+        QVERIFY(backupFile.open(QIODevice::WriteOnly));
+        backupFile.write(sealed.value());
+        backupFile.close();
+        auto keeper = pg.addUser(QStringLiteral("keeper"), QStringLiteral("security_admin"));
+        QVERIFY2(keeper.ok(), qPrintable(keeper.errorMessage()));
+        const auto restore = [&](const QString &user, const QByteArray &password,
+                                 const QString &backupPassphrase) {
+            setText(wizard, "backupFileEdit", backup);
+            setText(wizard, "backupPassphraseEdit", backupPassphrase);
+            setText(wizard, "keyUserEdit", user);
+            setText(wizard, "keyUserPasswordEdit", QString::fromLatin1(password));
+            setText(wizard, "localPassphraseEdit", QStringLiteral("local passphrase"));
+            setText(wizard, "localPassphraseRepeatEdit", QStringLiteral("local passphrase"));
+            wizard.button(QWizard::FinishButton)->click();
+            return child<QLabel>(wizard, "keyBackupMessage")->text();
+        };
+        QVERIFY(!restore(QStringLiteral("admin"), SecuredCatalog::adminPassword(),
+                         QStringLiteral("backup passphrase")).isEmpty());
+        QVERIFY(wizard.isVisible());
+        QVERIFY(!restore(QStringLiteral("keeper"), SecuredCatalog::passwordOf(QStringLiteral("keeper")),
+                         QStringLiteral("wrong passphrase")).isEmpty());
+        QVERIFY(wizard.isVisible());
+        QVERIFY(!QFile::exists(QDir(siteDir).filePath(Site::keyFileName())));
+        restore(QStringLiteral("keeper"), SecuredCatalog::passwordOf(QStringLiteral("keeper")),
+                QStringLiteral("backup passphrase"));
         QCOMPARE(wizard.result(), int(QDialog::Accepted));
+        auto restored = Site::open(siteDir)->keyStore("local passphrase")->load();
+        QVERIFY2(restored.ok(), qPrintable(restored.errorMessage()));
+        QCOMPARE(publicKeysOf(restored.value()).keyId(), config.publicKeys.keyId());
+        const auto imports = pg.scalar(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'key.import' AND result = 'allowed'"));
+        QVERIFY2(imports.ok(), qPrintable(imports.errorMessage()));
+        QCOMPARE(imports->toInt(), 1);
         auto site = Site::open(siteDir);
         QVERIFY2(site.ok(), qPrintable(site.errorMessage()));
         QVERIFY(site->isServerEnforced());

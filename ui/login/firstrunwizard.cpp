@@ -1,6 +1,10 @@
 #include "firstrunwizard.h"
 
+#include "auth/accesscontrol.h"
+#include "auth/sitelogin.h"
 #include "crypto/cryptoutil.h"
+#include "session/loginerrortext.h"
+#include "site/keybackup.h"
 #include "site/siteinitializer.h"
 #include "site/sitejoiner.h"
 
@@ -10,6 +14,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -86,6 +91,7 @@ FirstRunWizard::FirstRunWizard(QString directory, Options options, QWidget *pare
     setPage(ChoicePage, makeChoicePage());
     setPage(CreatePage, makeCreatePage());
     setPage(ConnectPage, makeConnectPage());
+    setPage(KeyBackupPage, makeKeyBackupPage());
     setStartId(ChoicePage);
 }
 
@@ -167,20 +173,57 @@ QWizardPage *FirstRunWizard::makeConnectPage()
                  fileField(m_caCertificate, tr("CA certificate"),
                            tr("PEM certificates (*.pem *.crt)"), page));
     form->addRow(tr("Site keys on this computer:"), m_joinBackend);
-    auto *keys = new QLabel(tr("Searching needs no keys. To play calls here, restore the site "
-                               "keys from a key backup afterwards: callvaultctl key import."),
-                            page);
-    keys->setWordWrap(true);
-    form->addRow(keys);
     form->addRow(m_connectMessage);
     return page;
 }
 
+QWizardPage *FirstRunWizard::makeKeyBackupPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setTitle(tr("Import a key backup"));
+    page->setSubTitle(tr("Searching needs no keys; playing calls on this computer needs the site "
+                         "private keys. Restore them from a key backup (callvaultctl key export) "
+                         "as a user allowed to manage keys, or leave the file empty to skip this "
+                         "step."));
+    m_backupFile = lineEdit(QStringLiteral("backupFileEdit"), page);
+    m_backupPassphrase = lineEdit(QStringLiteral("backupPassphraseEdit"), page, true);
+    m_keyUser = lineEdit(QStringLiteral("keyUserEdit"), page);
+    m_keyUserPassword = lineEdit(QStringLiteral("keyUserPasswordEdit"), page, true);
+    m_localPassphrase = lineEdit(QStringLiteral("localPassphraseEdit"), page, true);
+    m_localPassphraseRepeat = lineEdit(QStringLiteral("localPassphraseRepeatEdit"), page, true);
+    m_keyBackupMessage = messageLabel(QStringLiteral("keyBackupMessage"), page);
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Key backup:"), fileField(m_backupFile, tr("Key backup"), QString(), page));
+    form->addRow(tr("Backup passphrase:"), m_backupPassphrase);
+    form->addRow(tr("User:"), m_keyUser);
+    form->addRow(tr("Password:"), m_keyUserPassword);
+    form->addRow(tr("New key file passphrase:"), m_localPassphrase);
+    form->addRow(tr("Repeat passphrase:"), m_localPassphraseRepeat);
+    form->addRow(m_keyBackupMessage);
+    return page;
+}
+
+void FirstRunWizard::initializePage(int id)
+{
+    if (id == KeyBackupPage) {
+        // A new passphrase only for a key file on this computer.
+        const bool keyFile = m_joinBackend->currentData().toInt() == static_cast<int>(KeyStore::Backend::KeyFile);
+        m_localPassphrase->setEnabled(keyFile);
+        m_localPassphraseRepeat->setEnabled(keyFile);
+    }
+    QWizard::initializePage(id);
+}
+
 int FirstRunWizard::nextId() const
 {
-    if (currentId() == ChoicePage)
+    switch (currentId()) {
+    case ChoicePage:
         return m_connect->isChecked() ? ConnectPage : CreatePage;
-    return -1; // the create and connect pages finish
+    case ConnectPage:
+        return KeyBackupPage;
+    default:
+        return -1; // the create and key backup pages finish
+    }
 }
 
 bool FirstRunWizard::validateCurrentPage()
@@ -190,6 +233,8 @@ bool FirstRunWizard::validateCurrentPage()
         return createSite();
     case ConnectPage:
         return joinSite();
+    case KeyBackupPage:
+        return importKeyBackup();
     default:
         return true;
     }
@@ -251,6 +296,74 @@ bool FirstRunWizard::joinSite()
         m_connectMessage->setText(tr("The site could not be joined: %1").arg(joined.errorMessage()));
         return false;
     }
+    return true;
+}
+
+} // namespace cv
+
+namespace cv {
+
+bool FirstRunWizard::importKeyBackup()
+{
+    if (m_backupFile->text().isEmpty())
+        return true; // skipped: callvaultctl key import later
+    const bool keyFile = m_localPassphrase->isEnabled();
+    if (keyFile && (m_localPassphrase->text().isEmpty() ||
+                    m_localPassphrase->text() != m_localPassphraseRepeat->text())) {
+        m_keyBackupMessage->setText(tr("Type the same, non-empty key file passphrase twice."));
+        return false;
+    }
+    const BusyCursor busy;
+    auto site = Site::open(m_directory);
+    if (!site) {
+        m_keyBackupMessage->setText(site.errorMessage());
+        return false;
+    }
+    auto json = KeyBackup::read(m_backupFile->text());
+    if (!json) {
+        m_keyBackupMessage->setText(tr("The key backup was not restored: %1").arg(json.errorMessage()));
+        return false;
+    }
+    if (auto belongs = KeyBackup::checkBelongsTo(site.value(), json.value()); !belongs) {
+        m_keyBackupMessage->setText(tr("The key backup was not restored: %1").arg(belongs.errorMessage()));
+        return false;
+    }
+    QByteArray password = m_keyUserPassword->text().toUtf8();
+    m_keyUserPassword->clear();
+    auto in = SiteLogin::login(site.value(), m_keyUser->text().trimmed(), password,
+                               QHostInfo::localHostName(), QStringLiteral("callvault"));
+    crypto::secureZero(password);
+    if (!in) {
+        m_keyBackupMessage->setText(LoginErrorText::of(in.error()));
+        return false;
+    }
+    const auto restore = [&]() -> Result<QString> {
+        // Checked (and a refusal audited) before the backup is opened, as callvaultctl does.
+        if (auto allowed = AccessControl(*in->db).requireAny(
+                in->session.principal(), {Permission::KeysManage},
+                site->config().siteId.toString(QUuid::WithoutBraces), QStringLiteral("key.import"));
+            !allowed)
+            return allowed.error();
+        QByteArray backupPassphrase = m_backupPassphrase->text().toUtf8();
+        auto keys = KeyBackup::open(site.value(), json.value(), backupPassphrase);
+        crypto::secureZero(backupPassphrase);
+        if (!keys)
+            return keys.error();
+        QByteArray localPassphrase = m_localPassphrase->text().toUtf8();
+        auto installed = KeyBackup::install(site.value(), *in->db, in->session.principal(),
+                                            keys.value(), localPassphrase, m_backupFile->text());
+        crypto::secureZero(localPassphrase);
+        return installed;
+    };
+    const Result<QString> installed = restore();
+    (void)in->auth->logout(in->session);
+    if (!installed) {
+        m_keyBackupMessage->setText(tr("The key backup was not restored: %1").arg(installed.errorMessage()));
+        return false;
+    }
+    m_backupPassphrase->clear();
+    m_localPassphrase->clear();
+    m_localPassphraseRepeat->clear();
     return true;
 }
 

@@ -16,14 +16,14 @@ namespace cv {
 //   go (OS keychain, or a key file with a passphrase), first admin and password; the same
 //   SiteInitializer as `callvaultctl init`;
 // - connect to an existing shared PostgreSQL site: the site.json the administrator hands
-//   over and the CA certificate of the server (SiteJoiner).
-// Restoring the site keys from a backup stays `callvaultctl key import` for now.
+//   over and the CA certificate of the server (SiteJoiner); then, optionally, restore the site private keys from a key backup (`callvaultctl key
+//   export`), as a user with keys.manage (KeyBackup, audited 'key.import').
 class FirstRunWizard final : public QWizard
 {
     Q_OBJECT
 
 public:
-    enum PageId : int { ChoicePage = 0, CreatePage = 1, ConnectPage = 2 };
+    enum PageId : int { ChoicePage = 0, CreatePage = 1, ConnectPage = 2, KeyBackupPage = 3 };
 
     struct Options
     {
@@ -38,6 +38,7 @@ public:
     }
 
     int nextId() const override;
+    void initializePage(int id) override;
     bool validateCurrentPage() override;
     // The admin created on the "new site" page (to pre-fill the log-in), else empty.
     QString adminName() const { return m_createdAdmin; }
@@ -46,8 +47,10 @@ private:
     QWizardPage *makeChoicePage();
     QWizardPage *makeCreatePage();
     QWizardPage *makeConnectPage();
+    QWizardPage *makeKeyBackupPage();
     bool createSite();
     bool joinSite();
+    bool importKeyBackup();
 
     QString m_directory;
     Options m_options;
@@ -66,6 +69,13 @@ private:
     QLineEdit *m_caCertificate = nullptr;
     QComboBox *m_joinBackend = nullptr;
     QLabel *m_connectMessage = nullptr;
+    QLineEdit *m_backupFile = nullptr;
+    QLineEdit *m_backupPassphrase = nullptr;
+    QLineEdit *m_keyUser = nullptr;
+    QLineEdit *m_keyUserPassword = nullptr;
+    QLineEdit *m_localPassphrase = nullptr;
+    QLineEdit *m_localPassphraseRepeat = nullptr;
+    QLabel *m_keyBackupMessage = nullptr;
 };
 
 } // namespace cv
