@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LoginErrorText</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins: this account is locked for a while. Try again later or ask an administrator to unlock it.</source>
+        <translation>登录失败次数过多：此账户已被暂时锁定。请稍后再试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Log-in is not possible right now: the catalog cannot be reached. Ask an administrator to check it.</source>
+        <translation>目前无法登录：无法连接录音目录库。请管理员检查。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>Log-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>CallVault</source>
@@ -13,87 +36,304 @@
         <translation>无法打开站点：
 %1</translation>
     </message>
+</context>
+<context>
+    <name>cv::ChangePasswordDialog</name>
     <message>
-        <source>The catalog could not be opened:
-%1</source>
-        <translation>无法打开录音目录库：
-%1</translation>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>An administrator has reset the password of %1. Choose your own password now; CallVault cannot be used before.</source>
+        <translation>管理员已重置 %1 的密码。请现在设置您自己的密码；设置之前无法使用 CallVault。</translation>
+    </message>
+    <message>
+        <source>Change the password of %1.</source>
+        <translation>修改 %1 的密码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n character(s), must not be your user name and must differ from the current one.</source>
+        <translation>
+            <numerusform>新密码至少需要 %n 个字符，不能是您的用户名，并且必须与当前密码不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the new password twice.</source>
+        <translation>两次输入的新密码不一致。请将新密码输入两次。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未修改：%1</translation>
     </message>
 </context>
 <context>
-    <name>cv::MainWindow</name>
+    <name>cv::FirstRunWizard</name>
     <message>
-        <source>CallVault — %1</source>
-        <translation>CallVault — %1</translation>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <source>Catalog</source>
-        <translation>录音目录</translation>
+        <source>OS keychain (recommended on a desktop)</source>
+        <translation>操作系统钥匙串（桌面电脑推荐）</translation>
     </message>
     <message>
-        <source>The recordings could not be loaded: %1</source>
-        <translation>无法加载录音：%1</translation>
+        <source>Key file protected by a passphrase</source>
+        <translation>受口令保护的密钥文件</translation>
+    </message>
+    <message>
+        <source>Set up CallVault</source>
+        <translation>设置 CallVault</translation>
+    </message>
+    <message>
+        <source>Welcome to CallVault</source>
+        <translation>欢迎使用 CallVault</translation>
+    </message>
+    <message>
+        <source>There is no CallVault site in %1 yet.</source>
+        <translation>%1 中还没有 CallVault 站点。</translation>
+    </message>
+    <message>
+        <source>Create a new site on this computer</source>
+        <translation>在本机创建新站点</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site on a PostgreSQL server</source>
+        <translation>连接到 PostgreSQL 服务器上的现有站点</translation>
+    </message>
+    <message>
+        <source>Create a new site</source>
+        <translation>创建新站点</translation>
+    </message>
+    <message>
+        <source>The catalog is kept in %1. Every recording is encrypted to the site&apos;s keys; without them, and without a backup of them, no call can be played.</source>
+        <translation>录音目录库保存在 %1。每条录音都用站点密钥加密；没有密钥及其备份，任何通话都无法播放。</translation>
+    </message>
+    <message>
+        <source>CallVault site</source>
+        <translation>CallVault 站点</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <source>Site keys in:</source>
+        <translation>站点密钥保存在：</translation>
+    </message>
+    <message>
+        <source>Key file passphrase:</source>
+        <translation>密钥文件口令：</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Administrator:</source>
+        <translation>管理员：</translation>
+    </message>
+    <message>
+        <source>Administrator password:</source>
+        <translation>管理员密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The administrator password needs at least 10 characters. The administrator manages users and settings but reads no calls.</source>
+        <translation>管理员密码至少需要 10 个字符。管理员负责管理用户和设置，但不能查看通话。</translation>
+    </message>
+    <message>
+        <source>Connect to an existing site</source>
+        <translation>连接到现有站点</translation>
+    </message>
+    <message>
+        <source>Ask the site&apos;s administrator for its site.json (from the directory where `callvaultctl init --pg` created the site) and for the CA certificate of the PostgreSQL server. Each user then logs in as their own PostgreSQL login role.</source>
+        <translation>请向站点管理员索取站点的 site.json（位于 `callvaultctl init --pg` 创建站点的目录中）以及 PostgreSQL 服务器的 CA 证书。之后每个用户都以自己的 PostgreSQL 登录角色登录。</translation>
+    </message>
+    <message>
+        <source>Site file (site.json):</source>
+        <translation>站点文件（site.json）：</translation>
+    </message>
+    <message>
+        <source>Site file</source>
+        <translation>站点文件</translation>
+    </message>
+    <message>
+        <source>Site file (site.json)</source>
+        <translation>站点文件 (site.json)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM 证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Site keys on this computer:</source>
+        <translation>本机的站点密钥：</translation>
+    </message>
+    <message>
+        <source>The two administrator passwords differ.</source>
+        <translation>两次输入的管理员密码不一致。</translation>
+    </message>
+    <message>
+        <source>Type the same, non-empty key file passphrase twice.</source>
+        <translation>请将同一个非空的密钥文件口令输入两次。</translation>
+    </message>
+    <message>
+        <source>The site was not created: %1</source>
+        <translation>站点未创建：%1</translation>
+    </message>
+    <message>
+        <source>The site file %1 cannot be read.</source>
+        <translation>无法读取站点文件 %1。</translation>
+    </message>
+    <message>
+        <source>The site could not be joined: %1</source>
+        <translation>无法加入站点：%1</translation>
+    </message>
+    <message>
+        <source>Import a key backup</source>
+        <translation>导入密钥备份</translation>
+    </message>
+    <message>
+        <source>Searching needs no keys; playing calls on this computer needs the site private keys. Restore them from a key backup (callvaultctl key export) as a user allowed to manage keys, or leave the file empty to skip this step.</source>
+        <translation>搜索不需要密钥；在本机播放通话需要站点私钥。请以有权管理密钥的用户身份从密钥备份（callvaultctl key export）恢复私钥，或将文件留空以跳过此步骤。</translation>
+    </message>
+    <message>
+        <source>Key backup:</source>
+        <translation>密钥备份：</translation>
+    </message>
+    <message>
+        <source>Key backup</source>
+        <translation>密钥备份</translation>
+    </message>
+    <message>
+        <source>Backup passphrase:</source>
+        <translation>备份口令：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>New key file passphrase:</source>
+        <translation>新的密钥文件口令：</translation>
+    </message>
+    <message>
+        <source>The key backup was not restored: %1</source>
+        <translation>密钥备份未恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::KeyUnlockDialog</name>
+    <message>
+        <source>Unlock the site keys</source>
+        <translation>解锁站点密钥</translation>
+    </message>
+    <message>
+        <source>Playing and exporting calls needs the site private keys, which this workstation keeps in the passphrase-protected key file %1. They stay in memory until you log out or the session locks.</source>
+        <translation>播放和导出通话需要站点私钥，本工作站将其保存在受口令保护的密钥文件 %1 中。私钥只保存在内存中，直到您注销或会话锁定。</translation>
+    </message>
+    <message>
+        <source>Key file passphrase</source>
+        <translation>密钥文件口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>cv::LockDialog</name>
+    <message>
+        <source>CallVault — locked</source>
+        <translation>CallVault — 已锁定</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
     </message>
     <message numerus="yes">
-        <source>%n recording(s) shown</source>
+        <source>The session of %1 was locked after %n minute(s) without activity. Enter the password to continue.</source>
         <translation>
-            <numerusform>已显示 %n 条录音</numerusform>
+            <numerusform>%1 的会话在 %n 分钟无操作后已锁定。请输入密码以继续。</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>cv::RecordingListModel</name>
+    <name>cv::LoginDialog</name>
     <message>
-        <source>Inbound</source>
-        <translation>呼入</translation>
+        <source>Log in to CallVault</source>
+        <translation>登录 CallVault</translation>
     </message>
     <message>
-        <source>Outbound</source>
-        <translation>呼出</translation>
+        <source>Site:</source>
+        <translation>站点：</translation>
     </message>
     <message>
-        <source>Internal</source>
-        <translation>内部</translation>
+        <source>User:</source>
+        <translation>用户：</translation>
     </message>
     <message>
-        <source>Complete</source>
-        <translation>完整</translation>
+        <source>Password:</source>
+        <translation>密码：</translation>
     </message>
     <message>
-        <source>Unfinished</source>
-        <translation>未完成</translation>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
-        <source>Recovered</source>
-        <translation>已恢复</translation>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>Customer phone</source>
-        <translation>客户电话</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>班组</translation>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -387,6 +627,10 @@
         <source>(loading)</source>
         <translation>（加载中）</translation>
     </message>
+    <message>
+        <source>Your role (%1) may not search recordings.</source>
+        <translation>您的角色（%1）无权搜索录音。</translation>
+    </message>
 </context>
 <context>
     <name>cv::SearchResultModel</name>
@@ -433,6 +677,44 @@
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SessionMenu</name>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkstationSession</name>
+    <message>
+        <source>CallVault — %1 (%2) — %3</source>
+        <translation>CallVault — %1（%2）— %3</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1; only they can unlock it. Log out to let another user log in.</source>
+        <translation>此会话属于 %1，只有该用户才能解锁。如需其他用户登录，请先注销。</translation>
+    </message>
+    <message>
+        <source>Log in again to use the site keys.</source>
+        <translation>请重新登录后再使用站点密钥。</translation>
+    </message>
+    <message>
+        <source>The site keys stay locked.</source>
+        <translation>站点密钥保持锁定。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the key file %1. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>该口令无法打开密钥文件 %1。请检查键盘布局和大写锁定键，然后重试。</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,11 @@ SearchPanel::SearchPanel(Database &db, const Principal &principal, const QString
         m_error = message;
         updateStatus();
     });
+    if (!m_principal.has(Permission::RecordingSearch)) {
+        // Shown, not hidden: the person sees what the screen is for and why it is closed.
+        m_filters->setEnabled(false);
+        m_error = tr("Your role (%1) may not search recordings.").arg(m_principal.role);
+    }
     updateStatus();
 }
 
@@ -292,6 +297,10 @@ void SearchPanel::runSearch(const SearchRequest &request)
 
 void SearchPanel::updateStatus()
 {
+    if (!m_principal.has(Permission::RecordingSearch)) {
+        m_status->setText(m_error);
+        return;
+    }
     if (!m_error.isEmpty()) {
         m_status->setText(tr("The search failed: %1").arg(m_error));
         return;
