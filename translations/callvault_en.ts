@@ -339,6 +339,145 @@
     </message>
 </context>
 <context>
+    <name>cv::RecordingDetailsPane</name>
+    <message>
+        <source>Check integrity</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Customer phone:</source>
+        <translation>Customer phone:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Started:</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>Ended:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Direction:</translation>
+    </message>
+    <message>
+        <source>Audio:</source>
+        <translation>Audio:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Storage tier:</source>
+        <translation>Storage tier:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Talk:</source>
+        <translation>Talk:</translation>
+    </message>
+    <message>
+        <source>Integrity:</source>
+        <translation>Integrity:</translation>
+    </message>
+    <message>
+        <source>Reads the whole recording and checks its size, hash, key and every chunk.</source>
+        <translation>Reads the whole recording and checks its size, hash, key and every chunk.</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>The recording could not be read: %1</source>
+        <translation>The recording could not be read: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not available (no waveform overview)</source>
+        <translation>not available (no waveform overview)</translation>
+    </message>
+    <message>
+        <source>speech %1 %, silence %2 % (longest %3)</source>
+        <translation>speech %1 %, silence %2 % (longest %3)</translation>
+    </message>
+    <message>
+        <source>agent %1 %, customer %2 %, both at once %3 %, silence %4 % (longest %5)</source>
+        <translation>agent %1 %, customer %2 %, both at once %3 %, silence %4 % (longest %5)</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>cold</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>hot</translation>
+    </message>
+    <message>
+        <source>not checked in this session</source>
+        <translation>not checked in this session</translation>
+    </message>
+    <message>
+        <source>no site keys</source>
+        <translation>no site keys</translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>Cannot check: %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>intact: size, SHA-256, key and every chunk check out</source>
+        <translation>intact: size, SHA-256, key and every chunk check out</translation>
+    </message>
+    <message>
+        <source>DAMAGED: %1</source>
+        <translation>DAMAGED: %1</translation>
+    </message>
+    <message>
+        <source>stereo (agent, customer)</source>
+        <translation>stereo (agent, customer)</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>mono</translation>
+    </message>
+    <message>
+        <source>%1, %2 Hz, %3, %4 kbit/s</source>
+        <translation>%1, %2 Hz, %3, %4 kbit/s</translation>
+    </message>
+</context>
+<context>
     <name>cv::RecordingText</name>
     <message>
         <source>Inbound</source>
@@ -694,6 +833,33 @@
     <message>
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
+    </message>
+</context>
+<context>
+    <name>cv::TagEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>new tags, separated by commas</source>
+        <translation>new tags, separated by commas</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not tag recordings.</source>
+        <translation>Your role (%1) may not tag recordings.</translation>
+    </message>
+    <message>
+        <source>The tags could not be read: %1</source>
+        <translation>The tags could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The tags could not be changed: %1</source>
+        <translation>The tags could not be changed: %1</translation>
     </message>
 </context>
 <context>

@@ -337,6 +337,145 @@
     </message>
 </context>
 <context>
+    <name>cv::RecordingDetailsPane</name>
+    <message>
+        <source>Check integrity</source>
+        <translation>检查完整性</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>坐席：</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>班组：</translation>
+    </message>
+    <message>
+        <source>Customer phone:</source>
+        <translation>客户电话：</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>结束：</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Audio:</source>
+        <translation>音频：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Storage tier:</source>
+        <translation>存储层：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Talk:</source>
+        <translation>通话占比：</translation>
+    </message>
+    <message>
+        <source>Integrity:</source>
+        <translation>完整性：</translation>
+    </message>
+    <message>
+        <source>Reads the whole recording and checks its size, hash, key and every chunk.</source>
+        <translation>读取整条录音，检查其大小、哈希、密钥和每个数据块。</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>The recording could not be read: %1</source>
+        <translation>无法读取该录音：%1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>not available (no waveform overview)</source>
+        <translation>不可用（没有波形概要）</translation>
+    </message>
+    <message>
+        <source>speech %1 %, silence %2 % (longest %3)</source>
+        <translation>讲话 %1%，静音 %2%（最长 %3）</translation>
+    </message>
+    <message>
+        <source>agent %1 %, customer %2 %, both at once %3 %, silence %4 % (longest %5)</source>
+        <translation>坐席 %1%，客户 %2%，双方同时 %3%，静音 %4%（最长 %5）</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>冷存储</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>热存储</translation>
+    </message>
+    <message>
+        <source>not checked in this session</source>
+        <translation>本次会话尚未检查</translation>
+    </message>
+    <message>
+        <source>no site keys</source>
+        <translation>没有站点密钥</translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>无法检查：%1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>intact: size, SHA-256, key and every chunk check out</source>
+        <translation>完好：大小、SHA-256、密钥和每个数据块均核对无误</translation>
+    </message>
+    <message>
+        <source>DAMAGED: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>stereo (agent, customer)</source>
+        <translation>立体声（坐席、客户）</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>单声道</translation>
+    </message>
+    <message>
+        <source>%1, %2 Hz, %3, %4 kbit/s</source>
+        <translation>%1，%2 Hz，%3，%4 kbit/s</translation>
+    </message>
+</context>
+<context>
     <name>cv::RecordingText</name>
     <message>
         <source>Inbound</source>
@@ -692,6 +831,33 @@
     <message>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>cv::TagEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>new tags, separated by commas</source>
+        <translation>新标签，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not tag recordings.</source>
+        <translation>您的角色（%1）无权为录音加标签。</translation>
+    </message>
+    <message>
+        <source>The tags could not be read: %1</source>
+        <translation>无法读取标签：%1</translation>
+    </message>
+    <message>
+        <source>The tags could not be changed: %1</source>
+        <translation>无法修改标签：%1</translation>
     </message>
 </context>
 <context>

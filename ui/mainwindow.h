@@ -4,11 +4,12 @@
 
 namespace cv {
 
+class RecordingDetailsPane;
 class SearchPanel;
 class WorkstationSession;
 
-// The workstation's window for a logged-in person: the search screen with its results,
-// the session's title ("CallVault — user (role) — site") and its menu. The panels do the
+// The workstation's window for a logged-in person: the search screen with its results
+// above, the chosen recording's details and tags below, the session's title ("CallVault — user (role) — site") and its menu. The panels do the
 // work; this class only arranges them.
 class MainWindow final : public QMainWindow
 {
@@ -18,10 +19,12 @@ public:
     explicit MainWindow(WorkstationSession &session, QWidget *parent = nullptr);
 
     SearchPanel *searchPanel() const { return m_search; }
+    RecordingDetailsPane *detailsPane() const { return m_details; }
 
 private:
     WorkstationSession &m_session;
     SearchPanel *m_search;
+    RecordingDetailsPane *m_details;
 };
 
 } // namespace cv

