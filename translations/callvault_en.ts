@@ -38,6 +38,187 @@
     </message>
 </context>
 <context>
+    <name>cv::AuditPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>%n row shown</numerusform>
+            <numerusform>%n rows shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not read the audit trail.</source>
+        <translation>Your role (%1) may not read the audit trail.</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>any user</translation>
+    </message>
+    <message>
+        <source>any action (a prefix such as recording.)</source>
+        <translation>any action (a prefix such as recording.)</translation>
+    </message>
+    <message>
+        <source>any target (a recording id, a user, …)</source>
+        <translation>any target (a recording id, a user, …)</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Between</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>allowed or denied</source>
+        <translation>allowed or denied</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Verify the whole chain</source>
+        <translation>Verify the whole chain</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export signed extract…</source>
+        <translation>Export signed extract…</translation>
+    </message>
+    <message>
+        <source>A signed file of the rows in the chosen time range, which anyone can verify with the site&apos;s public key.</source>
+        <translation>A signed file of the rows in the chosen time range, which anyone can verify with the site&apos;s public key.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not verify the audit trail.</source>
+        <translation>Your role (%1) may not verify the audit trail.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>The audit trail could not be read: %1</translation>
+    </message>
+    <message>
+        <source>VALID: all %1 rows up to row %2 are intact; %3 signed checkpoint(s) verified.</source>
+        <translation>VALID: all %1 rows up to row %2 are intact; %3 signed checkpoint(s) verified.</translation>
+    </message>
+    <message>
+        <source>BROKEN at row %1: %2 (the %3 rows before it are intact).</source>
+        <translation>BROKEN at row %1: %2 (the %3 rows before it are intact).</translation>
+    </message>
+    <message>
+        <source>Export signed audit extract</source>
+        <translation>Export signed audit extract</translation>
+    </message>
+    <message>
+        <source>Audit extracts (*.json)</source>
+        <translation>Audit extracts (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the time range of the extract (Between … and …) first.</source>
+        <translation>Choose the time range of the extract (Between … and …) first.</translation>
+    </message>
+    <message>
+        <source>The extract needs the site&apos;s signing key: %1</source>
+        <translation>The extract needs the site&apos;s signing key: %1</translation>
+    </message>
+    <message>
+        <source>Writing the extract…</source>
+        <translation>Writing the extract…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 rows, %3 signed checkpoint(s), signing key %4.</source>
+        <translation>Wrote %1: %2 rows, %3 signed checkpoint(s), signing key %4.</translation>
+    </message>
+    <message>
+        <source>The extract could not be written: %1</source>
+        <translation>The extract could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::AuditTrailModel</name>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -336,6 +517,21 @@
     <message>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
+    <name>cv::MainWindow</name>
+    <message>
+        <source>Recordings</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not read the audit trail.</source>
+        <translation>Your role (%1) may not read the audit trail.</translation>
     </message>
 </context>
 <context>

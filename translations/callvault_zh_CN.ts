@@ -38,6 +38,186 @@
     </message>
 </context>
 <context>
+    <name>cv::AuditPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not read the audit trail.</source>
+        <translation>您的角色（%1）无权查看审计记录。</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>任意用户</translation>
+    </message>
+    <message>
+        <source>any action (a prefix such as recording.)</source>
+        <translation>任意操作（可填前缀，如 recording.）</translation>
+    </message>
+    <message>
+        <source>any target (a recording id, a user, …)</source>
+        <translation>任意对象（录音编号、用户等）</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>时间介于</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>allowed or denied</source>
+        <translation>允许或拒绝</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Verify the whole chain</source>
+        <translation>校验整条哈希链</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export signed extract…</source>
+        <translation>导出签名摘录…</translation>
+    </message>
+    <message>
+        <source>A signed file of the rows in the chosen time range, which anyone can verify with the site&apos;s public key.</source>
+        <translation>所选时间范围内记录的签名文件，任何人都可用站点公钥校验。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not verify the audit trail.</source>
+        <translation>您的角色（%1）无权校验审计记录。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>无法读取审计记录：%1</translation>
+    </message>
+    <message>
+        <source>VALID: all %1 rows up to row %2 are intact; %3 signed checkpoint(s) verified.</source>
+        <translation>有效：截至第 %2 行的全部 %1 行均完好；已验证 %3 个签名检查点。</translation>
+    </message>
+    <message>
+        <source>BROKEN at row %1: %2 (the %3 rows before it are intact).</source>
+        <translation>在第 %1 行断裂：%2（此前的 %3 行完好）。</translation>
+    </message>
+    <message>
+        <source>Export signed audit extract</source>
+        <translation>导出签名审计摘录</translation>
+    </message>
+    <message>
+        <source>Audit extracts (*.json)</source>
+        <translation>审计摘录 (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the time range of the extract (Between … and …) first.</source>
+        <translation>请先选择摘录的时间范围（“时间介于…与…”）。</translation>
+    </message>
+    <message>
+        <source>The extract needs the site&apos;s signing key: %1</source>
+        <translation>导出摘录需要站点签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>Writing the extract…</source>
+        <translation>正在写入摘录…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 rows, %3 signed checkpoint(s), signing key %4.</source>
+        <translation>已写入 %1：%2 行，%3 个签名检查点，签名密钥 %4。</translation>
+    </message>
+    <message>
+        <source>The extract could not be written: %1</source>
+        <translation>无法写入摘录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::AuditTrailModel</name>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -334,6 +514,21 @@
     <message>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>cv::MainWindow</name>
+    <message>
+        <source>Recordings</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not read the audit trail.</source>
+        <translation>您的角色（%1）无权查看审计记录。</translation>
     </message>
 </context>
 <context>

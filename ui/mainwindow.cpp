@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
 #include "search/searchpanel.h"
 #include "session/sessionmenu.h"
@@ -8,6 +9,7 @@
 
 #include <QMenuBar>
 #include <QSplitter>
+#include <QTabWidget>
 
 namespace cv {
 
@@ -17,7 +19,9 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
       m_search(new SearchPanel(session.db(), session.principal(),
                                session.site().config().siteId.toString(QUuid::WithoutBraces), this)),
       m_details(new RecordingDetailsPane(session.db(), session.principal(), session.site().layout(),
-                                         [&session] { return session.siteKeys(); }, this))
+                                         [&session] { return session.siteKeys(); }, this)),
+      m_audit(new AuditPanel(session.db(), session.principal(), session.site().config(),
+                             [&session] { return session.siteKeys(); }, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
@@ -31,7 +35,19 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("mainTabs"));
+    tabs->addTab(splitter, tr("Recordings"));
+    const int auditTab = tabs->addTab(m_audit, tr("Audit trail"));
+    const Principal &who = session.principal();
+    if (!who.has(Permission::AuditRead) && !who.has(Permission::AuditVerify)) {
+        // Shown, not hidden: the tab says what exists and why this role cannot open it.
+        tabs->setTabEnabled(auditTab, false);
+        tabs->setTabToolTip(auditTab, tr("Your role (%1) may not read the audit trail.").arg(who.role));
+    } else if (!who.has(Permission::RecordingSearch)) {
+        tabs->setCurrentIndex(auditTab); // an auditor's work is here
+    }
+    setCentralWidget(tabs);
     connect(m_search, &SearchPanel::currentRecordingChanged, m_details, &RecordingDetailsPane::showRecording);
     m_search->loadVocabulary();
     resize(1200, 760);

@@ -4,12 +4,14 @@
 
 namespace cv {
 
+class AuditPanel;
 class RecordingDetailsPane;
 class SearchPanel;
 class WorkstationSession;
 
 // The workstation's window for a logged-in person: the search screen with its results
-// above, the chosen recording's details and tags below, the session's title ("CallVault — user (role) — site") and its menu. The panels do the
+// above, the chosen recording's details and tags below; the audit trail in a second tab
+// (for roles that read or verify it); the session's title ("CallVault — user (role) — site") and its menu. The panels do the
 // work; this class only arranges them.
 class MainWindow final : public QMainWindow
 {
@@ -20,11 +22,13 @@ public:
 
     SearchPanel *searchPanel() const { return m_search; }
     RecordingDetailsPane *detailsPane() const { return m_details; }
+    AuditPanel *auditPanel() const { return m_audit; }
 
 private:
     WorkstationSession &m_session;
     SearchPanel *m_search;
     RecordingDetailsPane *m_details;
+    AuditPanel *m_audit;
 };
 
 } // namespace cv

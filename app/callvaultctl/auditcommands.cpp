@@ -4,6 +4,7 @@
 #include "audit/auditexporter.h"
 #include "audit/auditextract.h"
 #include "audit/auditsigning.h"
+#include "audit/audittrailtasks.h"
 #include "audit/auditverifier.h"
 #include "auditsupport.h"
 #include "catalog/auditlog.h"
@@ -25,21 +26,6 @@ namespace {
 
 constexpr qint64 kMaxExtractFileBytes = 2LL * 1024 * 1024 * 1024;
 
-void writeAudit(const LoggedIn &in, const QString &action, const QString &target,
-                const QJsonObject &details)
-{
-    const cv::AuditEvent e = in.principal().auditEvent(
-        action, target, true,
-        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
-    if (auto r = cv::AuditLog(in.db()).append(e); !r)
-        err(QStringLiteral("warning: could not write the audit row: %1").arg(r.errorMessage()));
-}
-
-QString siteTarget(const cv::Site &site)
-{
-    return site.config().siteId.toString(QUuid::WithoutBraces);
-}
-
 // ISO 8601 date or date and time; without a zone it is UTC.
 cv::Result<qint64> parseTime(const QString &text, const QString &option)
 {
@@ -58,11 +44,6 @@ cv::Result<qint64> parseTime(const QString &text, const QString &option)
                            "2026-03-01T08:00:00Z)")
                 .arg(option));
     return t.toMSecsSinceEpoch();
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 int verifyTrail(const QStringList &args)
@@ -93,7 +74,8 @@ int verifyTrail(const QStringList &args)
                     << QStringLiteral("\rVerifying the audit trail: %1%").arg(percent) << Qt::flush;
             }
         });
-    auto verdict = verifier.verify();
+    QString auditWarning;
+    auto verdict = cv::audittrail::verifyAndRecord(verifier, in->db(), config, in->principal(), &auditWarning);
     if (tty)
         QTextStream(stderr) << QStringLiteral("\r\x1b[K") << Qt::flush;
     if (!verdict)
@@ -103,17 +85,8 @@ int verifyTrail(const QStringList &args)
         out(note);
     out(QStringLiteral("signing key %1")
             .arg(cv::auditsigning::keyFingerprint(config.publicKeys.signing)));
-
-    QJsonObject details{
-        {QStringLiteral("result"),
-         verdict->isValid() ? QStringLiteral("valid") : QStringLiteral("broken")},
-        {QStringLiteral("rows"), static_cast<double>(verdict->rowsVerified)},
-        {QStringLiteral("checkpoints"), static_cast<double>(verdict->checkpointsVerified)},
-        {QStringLiteral("uncoveredRows"), static_cast<double>(verdict->uncoveredRows)},
-    };
-    if (verdict->problem)
-        details.insert(QStringLiteral("brokenAtRow"), static_cast<double>(verdict->problem->rowId));
-    writeAudit(in.value(), QStringLiteral("audit.verify"), siteTarget(*in->opened.site), details);
+    if (!auditWarning.isEmpty())
+        err(QStringLiteral("warning: could not write the audit row: %1").arg(auditWarning));
     return verdict->isValid() ? kExitOk : kExitFailure;
 }
 
@@ -211,27 +184,16 @@ int exportTrail(const QStringList &args)
     const cv::SiteConfig &config = site.config();
 
     // Audited before anything leaves, like a recording export.
-    writeAudit(in.value(), QStringLiteral("audit.export"), siteTarget(site),
-               QJsonObject{{QStringLiteral("from"), isoUtc(from.value())},
-                           {QStringLiteral("to"), isoUtc(to.value())},
-                           {QStringLiteral("file"), outPath}});
-    cv::AuditSiteIdentity identity{config.siteId, config.name, config.publicKeys.signing,
-                                   config.publicKeys.encryption};
-    auto extract = cv::AuditExporter(in->db(), identity)
-                       .build(from.value(), to.value(), in->principal().name);
-    if (!extract)
-        return fail(extract.error());
-    if (auto signedOk = extract->sign(keys->signing); !signedOk)
-        return fail(signedOk.error());
-    if (auto written = cv::durable::writeFileAtomically(outPath, extract->toJson()); !written)
-        return fail(written.error());
+    auto summary = cv::audittrail::exportExtract(in->db(), config, keys.value(), in->principal(), from.value(),
+                                                 to.value(), outPath);
+    if (!summary)
+        return fail(summary.error());
     checkpointAuditIfDue(in->db(), site, keys.value());
-    const cv::AuditExtractVerdict summary = extract->verify();
     out(QStringLiteral("Wrote audit extract %1: %2 rows, %3 signed checkpoints, signing key %4")
             .arg(outPath)
-            .arg(summary.rows)
-            .arg(summary.checkpoints)
-            .arg(summary.signingKeyFingerprint));
+            .arg(summary->rows)
+            .arg(summary->checkpoints)
+            .arg(summary->signingKeyFingerprint));
     return kExitOk;
 }
 

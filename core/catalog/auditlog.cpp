@@ -204,6 +204,67 @@ Result<QVector<AuditRow>> AuditLog::list(int limit, int offset)
     return collectRows<AuditRow>(query.value(), readRow);
 }
 
+QJsonObject AuditFilter::toJson() const
+{
+    QJsonObject json;
+    if (!actor.isEmpty())
+        json.insert(QStringLiteral("actor"), actor);
+    if (!actionPrefix.isEmpty())
+        json.insert(QStringLiteral("action"), actionPrefix);
+    if (!target.isEmpty())
+        json.insert(QStringLiteral("target"), target);
+    if (fromMs)
+        json.insert(QStringLiteral("from"), double(*fromMs));
+    if (toMs)
+        json.insert(QStringLiteral("to"), double(*toMs));
+    if (allowed)
+        json.insert(QStringLiteral("result"), resultText(*allowed));
+    return json;
+}
+
+Result<QVector<AuditRow>> AuditLog::find(const AuditFilter &filter, qint64 beforeId, int limit)
+{
+    if (limit <= 0)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("An audit page needs a limit of one or more."));
+    // Fixed SQL fragments chosen by which filters are set; every value is a bound parameter.
+    QStringList where;
+    QVariantList values;
+    const auto add = [&](const QString &condition, const QVariant &value) {
+        where << condition;
+        values << value;
+    };
+    if (beforeId > 0)
+        add(QStringLiteral("id < ?"), static_cast<qlonglong>(beforeId));
+    if (!filter.actor.isEmpty())
+        add(QStringLiteral("actor = ?"), filter.actor);
+    if (!filter.actionPrefix.isEmpty()) {
+        where << QStringLiteral("substr(action, 1, ?) = ?");
+        values << static_cast<int>(filter.actionPrefix.size()) << filter.actionPrefix;
+    }
+    if (!filter.target.isEmpty())
+        add(QStringLiteral("target = ?"), filter.target);
+    if (filter.fromMs)
+        add(QStringLiteral("at_ms >= ?"), static_cast<qlonglong>(*filter.fromMs));
+    if (filter.toMs)
+        add(QStringLiteral("at_ms < ?"), static_cast<qlonglong>(*filter.toMs));
+    if (filter.allowed)
+        add(QStringLiteral("result = ?"), resultText(*filter.allowed));
+    QString sql = QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM audit");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    values << limit;
+    auto query = prepare(m_db, sql);
+    if (!query)
+        return query.error();
+    query->setForwardOnly(true);
+    for (const QVariant &value : std::as_const(values))
+        query->addBindValue(value);
+    if (auto r = exec(query.value(), QStringLiteral("Could not read the audit trail")); !r)
+        return r.error();
+    return collectRows<AuditRow>(query.value(), readRow);
+}
+
 Result<qint64> AuditLog::verifyChain()
 {
     QByteArray expectedPrev = genesisHash();

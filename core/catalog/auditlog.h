@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
+#include <optional>
+
 #include "catalog/catalogtypes.h"
 #include "common/result.h"
 
@@ -9,6 +12,19 @@
 namespace cv {
 
 class Database;
+
+// Which audit rows to list (AuditLog::find). Empty texts and unset times match everything.
+struct AuditFilter
+{
+    QString actor;        // exactly this user
+    QString actionPrefix; // "recording." lists every recording action; "auth.login" one action
+    QString target;       // exactly this target (a recording id, a user name, ...)
+    std::optional<qint64> fromMs; // at_ms >= fromMs
+    std::optional<qint64> toMs;   // at_ms < toMs
+    std::optional<bool> allowed;  // only allowed or only denied rows
+
+    QJsonObject toJson() const; // the filters that are set (for the audit row of a search)
+};
 
 // The append-only, hash-chained audit trail (table `audit`).
 //
@@ -45,6 +61,9 @@ public:
     Result<qint64> append(const AuditEvent &event);
     // Newest first.
     Result<QVector<AuditRow>> list(int limit, int offset);
+    // Newest first, rows with id < beforeId (beforeId <= 0: from the newest), at most
+    // `limit`: keyset pages for a viewer. Values are bound, never put into the SQL.
+    Result<QVector<AuditRow>> find(const AuditFilter &filter, qint64 beforeId, int limit);
     // Walks the whole chain from the first row. Returns the number of rows verified, or
     // ErrorCode::Tampered naming the first row whose link or hash is wrong.
     Result<qint64> verifyChain();

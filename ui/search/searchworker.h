@@ -5,9 +5,10 @@
 #include "search/searchquery.h"
 #include "search/searchresult.h"
 
+#include "common/catalogthread.h"
+
 #include <QObject>
 #include <QStringList>
-#include <QThread>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -25,11 +26,9 @@ struct SearchRequest
     QStringList tagNames;
 };
 
-// Runs searches for one logged-in person on a thread of its own, so that no catalog round
-// trip ever runs on the GUI thread. The engine (UserSearch: permission, scope, audit) is
-// made on that thread on first use and lives there; Database gives the thread its own
-// connection. Results come back as callbacks queued to `receiver`'s thread, and are dropped
-// if `receiver` is gone by then.
+// Runs searches for one logged-in person on a CatalogThread. The engine (UserSearch:
+// permission, scope, audit) is made on that thread on first use and lives there. Results
+// come back as callbacks on `receiver`'s thread.
 class SearchWorker final
 {
 public:
@@ -37,7 +36,6 @@ public:
     using CountHandler = std::function<void(Result<qint64>)>;
 
     SearchWorker(Database &db, Principal principal, QObject *receiver);
-    ~SearchWorker(); // waits for the running call to end
     SearchWorker(const SearchWorker &) = delete;
     SearchWorker &operator=(const SearchWorker &) = delete;
 
@@ -49,17 +47,13 @@ public:
                CountHandler done);
 
 private:
-    // Runs `job` on the worker thread.
-    void post(std::function<void()> job);
     Result<SearchEngine *> engine();
     Result<SearchQuery> resolveTags(const SearchRequest &request);
 
     Database &m_db;
     Principal m_principal;
-    QObject *m_receiver;
-    QThread m_thread;
-    QObject *m_context = nullptr; // lives on m_thread: queued jobs run there
-    std::optional<SearchEngine> m_engine; // touched on m_thread only
+    std::optional<SearchEngine> m_engine; // touched on the thread only
+    CatalogThread m_thread;               // last: it ends (and drops the engine) first
 };
 
 } // namespace cv
