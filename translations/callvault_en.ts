@@ -830,10 +830,6 @@
         <translation>to</translation>
     </message>
     <message>
-        <source>D&amp;uration:</source>
-        <translation>D&amp;uration:</translation>
-    </message>
-    <message>
         <source>Sentiment between</source>
         <translation>Sentiment between</translation>
     </message>
@@ -852,10 +848,6 @@
     <message>
         <source>all of them</source>
         <translation>all of them</translation>
-    </message>
-    <message>
-        <source>Ta&amp;gs:</source>
-        <translation>Ta&amp;gs:</translation>
     </message>
     <message>
         <source>Evaluated or not</source>
@@ -896,6 +888,14 @@
     <message>
         <source>The phone filter is not a number: %1</source>
         <translation>The phone filter is not a number: %1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
     </message>
 </context>
 <context>

@@ -827,10 +827,6 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>D&amp;uration:</source>
-        <translation>时长(&amp;U)：</translation>
-    </message>
-    <message>
         <source>Sentiment between</source>
         <translation>情绪介于</translation>
     </message>
@@ -849,10 +845,6 @@
     <message>
         <source>all of them</source>
         <translation>全部</translation>
-    </message>
-    <message>
-        <source>Ta&amp;gs:</source>
-        <translation>标签(&amp;G)：</translation>
     </message>
     <message>
         <source>Evaluated or not</source>
@@ -893,6 +885,14 @@
     <message>
         <source>The phone filter is not a number: %1</source>
         <translation>电话筛选条件不是号码：%1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
     </message>
 </context>
 <context>

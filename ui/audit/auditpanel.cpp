@@ -61,6 +61,10 @@ AuditPanel::AuditPanel(Database &db, const Principal &principal, SiteConfig site
     layout->addWidget(buildVerification());
 
     connect(m_model, &AuditTrailModel::searchFailed, m_status, &QLabel::setText);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0) // fit the columns to the first page, then leave them to the person
+            m_table->resizeColumnsToContents();
+    });
     connect(m_model, &AuditTrailModel::loadingChanged, this, [this](bool loading) {
         m_status->setText(loading ? tr("Loading…") : tr("%n row(s) shown", nullptr, m_model->rowCount()));
     });

@@ -114,19 +114,20 @@ void AuditTrailModel::load(qint64 beforeId)
             if (generation != m_generation)
                 return;
             m_loading = false;
-            emit loadingChanged(false);
             if (!page) {
                 m_atEnd = true;
+                emit loadingChanged(false);
                 emit searchFailed(page.errorMessage());
                 return;
             }
             m_atEnd = page->size() < kPageSize;
-            if (page->isEmpty())
-                return;
-            const int first = static_cast<int>(m_rows.size());
-            beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-            m_rows += page.value();
-            endInsertRows();
+            if (!page->isEmpty()) {
+                const int first = static_cast<int>(m_rows.size());
+                beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+                m_rows += page.value();
+                endInsertRows();
+            }
+            emit loadingChanged(false); // after the rows: listeners see the new count
         });
 }
 

@@ -108,7 +108,7 @@ void SearchFilterPanel::buildForm()
     durations->addWidget(m_minDuration);
     durations->addWidget(new QLabel(tr("to"), this));
     durations->addWidget(m_maxDuration);
-    form->addRow(tr("D&uration:"), durations);
+    form->addRow(tr("Duration:"), durations); // no mnemonic: a layout cannot take the focus
 
     m_sentimentOn = new QCheckBox(tr("Sentiment between"), this);
     m_sentimentOn->setObjectName(QStringLiteral("sentimentOn"));
@@ -143,7 +143,7 @@ void SearchFilterPanel::buildForm()
     auto *tags = new QHBoxLayout;
     tags->addWidget(m_tags, 1);
     tags->addWidget(m_tagMatch);
-    form->addRow(tr("Ta&gs:"), tags);
+    form->addRow(tr("Tags:"), tags);
 
     m_hasEvaluation = new QComboBox(this);
     m_hasEvaluation->setObjectName(QStringLiteral("hasEvaluation"));

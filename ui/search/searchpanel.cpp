@@ -84,6 +84,10 @@ SearchPanel::SearchPanel(Database &db, const Principal &principal, const QString
     connect(m_model, &SearchResultModel::loadingChanged, this, &SearchPanel::updateStatus);
     connect(m_model, &SearchResultModel::totalCountChanged, this, &SearchPanel::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SearchPanel::updateStatus);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0) // fit the columns to the first page, then leave them to the person
+            m_table->resizeColumnsToContents();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &SearchPanel::updateStatus);
     connect(m_model, &SearchResultModel::searchFailed, this, [this](const QString &message) {
         m_error = message;

@@ -1,0 +1,146 @@
+#include "scenes.h"
+
+#include "audit/auditpanel.h"
+#include "audit/audittrailmodel.h"
+#include "details/recordingdetailspane.h"
+#include "login/logindialog.h"
+#include "mainwindow.h"
+#include "search/searchfilterpanel.h"
+#include "search/searchpanel.h"
+#include "search/searchresultmodel.h"
+#include "session/workstationsession.h"
+#include "site/site.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QHostInfo>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextStream>
+#include <QThread>
+
+namespace screenshots {
+
+namespace {
+
+constexpr int kWaitMs = 30'000;
+
+void complain(const QString &message)
+{
+    QTextStream(stderr) << "callvault-screenshots: " << message << Qt::endl;
+}
+
+// Runs the event loop until `done` or the deadline; false on timeout.
+template <typename Predicate>
+bool waitFor(Predicate done)
+{
+    QDeadlineTimer deadline(kWaitMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+// Lets layouts, lazy loads and repaints settle before grabbing.
+void settle()
+{
+    for (int i = 0; i < 20; ++i) {
+        QApplication::processEvents();
+        QThread::msleep(10);
+    }
+}
+
+bool save(QWidget &widget, const Context &context, const QString &name)
+{
+    settle();
+    const QString path = QDir(context.outDir).filePath(name + QStringLiteral(".png"));
+    if (!widget.grab().save(path)) {
+        complain(QStringLiteral("could not write %1").arg(path));
+        return false;
+    }
+    QTextStream(stdout) << path << Qt::endl;
+    return true;
+}
+
+std::unique_ptr<cv::WorkstationSession> logIn(const Context &context, const Account &account)
+{
+    auto site = cv::Site::open(context.site->directory());
+    if (!site) {
+        complain(site.errorMessage());
+        return nullptr;
+    }
+    auto in = cv::SiteLogin::login(site.takeValue(), account.name, account.password, QHostInfo::localHostName(),
+                                   QStringLiteral("callvault-screenshots"));
+    if (!in) {
+        complain(QStringLiteral("%1 could not log in: %2").arg(account.name, in.errorMessage()));
+        return nullptr;
+    }
+    auto session = std::make_unique<cv::WorkstationSession>(in.takeValue(), cv::SiteLogin::Options());
+    const QByteArray passphrase = context.keyPassphrase;
+    session->setPassphrasePrompt([passphrase](const QString &problem) -> std::optional<QByteArray> {
+        if (!problem.isEmpty())
+            return std::nullopt; // a wrong passphrase once is enough
+        return passphrase;
+    });
+    return session;
+}
+
+} // namespace
+
+bool login(const Context &context)
+{
+    cv::LoginDialog dialog(*context.site, cv::SiteLogin::Options());
+    dialog.setUserName(context.supervisor.name);
+    dialog.show();
+    return save(dialog, context, QStringLiteral("login"));
+}
+
+bool searchWithDetails(const Context &context)
+{
+    auto session = logIn(context, context.supervisor);
+    if (!session)
+        return false;
+    cv::MainWindow window(*session);
+    window.resize(1280, 860);
+    window.show();
+    cv::SearchPanel *search = window.searchPanel();
+    auto *preset = search->findChild<QComboBox *>(QStringLiteral("timePreset"));
+    preset->setCurrentIndex(preset->findData(static_cast<int>(cv::TimePreset::AnyTime)));
+    search->findChild<QPushButton *>(QStringLiteral("searchButton"))->click();
+    if (!waitFor([search] { return search->model()->totalCount() >= 0 && !search->model()->isLoading(); })) {
+        complain(QStringLiteral("the search did not finish"));
+        return false;
+    }
+    if (search->model()->rowCount() > 0)
+        search->table()->selectRow(0);
+    return save(window, context, QStringLiteral("search"));
+}
+
+bool auditTrail(const Context &context)
+{
+    auto session = logIn(context, context.auditor);
+    if (!session)
+        return false;
+    cv::MainWindow window(*session);
+    window.resize(1280, 860);
+    window.show();
+    cv::AuditPanel *audit = window.auditPanel();
+    audit->runSearch();
+    bool verified = false;
+    QObject::connect(audit, &cv::AuditPanel::verificationFinished, [&verified] { verified = true; });
+    audit->verifyChain();
+    if (!waitFor([&] { return verified && !audit->model()->isLoading(); })) {
+        complain(QStringLiteral("the audit view did not finish"));
+        return false;
+    }
+    return save(window, context, QStringLiteral("audit"));
+}
+
+} // namespace screenshots

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace cv {
+class Site;
+}
+
+// The screens the README shows, each drawn offscreen and saved as a PNG in `outDir`.
+namespace screenshots {
+
+struct Account
+{
+    QString name;
+    QByteArray password;
+};
+
+struct Context
+{
+    const cv::Site *site = nullptr;
+    QString outDir;
+    Account supervisor; // searches, plays, tags
+    Account auditor;    // reads and verifies the audit trail
+    QByteArray keyPassphrase; // for a key-file site
+};
+
+// Each returns false with a message on stderr when its screen could not be drawn.
+bool login(const Context &context);
+bool searchWithDetails(const Context &context);
+bool auditTrail(const Context &context);
+
+} // namespace screenshots
