@@ -38,6 +38,33 @@
     </message>
 </context>
 <context>
+    <name>cv::AdminPanel</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint:</source>
+        <translation>Encryption key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</source>
+        <translation>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</translation>
+    </message>
+    <message>
+        <source>Site keys</source>
+        <translation>Site keys</translation>
+    </message>
+</context>
+<context>
     <name>cv::AuditPanel</name>
     <message>
         <source>Loading…</source>
@@ -532,6 +559,14 @@
     <message>
         <source>Your role (%1) may not read the audit trail.</source>
         <translation>Your role (%1) may not read the audit trail.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not administer the site.</source>
+        <translation>Your role (%1) does not administer the site.</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1067,45 @@
     </message>
 </context>
 <context>
+    <name>cv::SettingsAdminPanel</name>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Double-click a value to change it.</source>
+        <translation>Double-click a value to change it.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change this setting.</source>
+        <translation>Your role (%1) may not change this setting.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Change setting</source>
+        <translation>Change setting</translation>
+    </message>
+</context>
+<context>
     <name>cv::TagEditor</name>
     <message>
         <source>Add</source>
@@ -1056,6 +1130,113 @@
     <message>
         <source>The tags could not be changed: %1</source>
         <translation>The tags could not be changed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::UserAdminPanel</name>
+    <message>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Agent id</source>
+        <translation>Agent id</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last log-in</source>
+        <translation>Last log-in</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage users.</source>
+        <translation>Your role (%1) may not manage users.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>must change password</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>team ids, separated by commas</source>
+        <translation>team ids, separated by commas</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Teams:</source>
+        <translation>Teams:</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>Temporary password:</translation>
+    </message>
+    <message>
+        <source>The user must choose a new password at the first log-in.</source>
+        <translation>The user must choose a new password at the first log-in.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Temporary password for %1:</source>
+        <translation>Temporary password for %1:</translation>
     </message>
 </context>
 <context>

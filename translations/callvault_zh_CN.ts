@@ -38,6 +38,33 @@
     </message>
 </context>
 <context>
+    <name>cv::AdminPanel</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint:</source>
+        <translation>加密密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</source>
+        <translation>可念出指纹，与采集节点或密钥备份核对。备份与密钥轮换：callvaultctl key export / import。</translation>
+    </message>
+    <message>
+        <source>Site keys</source>
+        <translation>站点密钥</translation>
+    </message>
+</context>
+<context>
     <name>cv::AuditPanel</name>
     <message>
         <source>Loading…</source>
@@ -529,6 +556,14 @@
     <message>
         <source>Your role (%1) may not read the audit trail.</source>
         <translation>您的角色（%1）无权查看审计记录。</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not administer the site.</source>
+        <translation>您的角色（%1）不负责站点管理。</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1064,45 @@
     </message>
 </context>
 <context>
+    <name>cv::SettingsAdminPanel</name>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <source>Double-click a value to change it.</source>
+        <translation>双击值即可修改。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change this setting.</source>
+        <translation>您的角色（%1）无权修改此设置。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 已设为 %2。</translation>
+    </message>
+    <message>
+        <source>Change setting</source>
+        <translation>修改设置</translation>
+    </message>
+</context>
+<context>
     <name>cv::TagEditor</name>
     <message>
         <source>Add</source>
@@ -1053,6 +1127,113 @@
     <message>
         <source>The tags could not be changed: %1</source>
         <translation>无法修改标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::UserAdminPanel</name>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Agent id</source>
+        <translation>坐席工号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last log-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage users.</source>
+        <translation>您的角色（%1）无权管理用户。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>team ids, separated by commas</source>
+        <translation>班组编号，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Teams:</source>
+        <translation>班组：</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>临时密码：</translation>
+    </message>
+    <message>
+        <source>The user must choose a new password at the first log-in.</source>
+        <translation>用户首次登录时须设置新密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Temporary password for %1:</source>
+        <translation>%1 的临时密码：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "admin/adminpanel.h"
 #include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
 #include "search/searchpanel.h"
@@ -21,7 +22,8 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
       m_details(new RecordingDetailsPane(session.db(), session.principal(), session.site().layout(),
                                          [&session] { return session.siteKeys(); }, this)),
       m_audit(new AuditPanel(session.db(), session.principal(), session.site().config(),
-                             [&session] { return session.siteKeys(); }, this))
+                             [&session] { return session.siteKeys(); }, this)),
+      m_admin(new AdminPanel(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
@@ -46,6 +48,16 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
         tabs->setTabToolTip(auditTab, tr("Your role (%1) may not read the audit trail.").arg(who.role));
     } else if (!who.has(Permission::RecordingSearch)) {
         tabs->setCurrentIndex(auditTab); // an auditor's work is here
+    }
+    const int adminTab = tabs->addTab(m_admin, tr("Administration"));
+    const bool administers = who.has(Permission::UsersManage) || who.has(Permission::SettingsChange) ||
+                             who.has(Permission::SecurityPolicy) || who.has(Permission::RolesManage) ||
+                             who.has(Permission::KeysManage);
+    if (!administers) {
+        tabs->setTabEnabled(adminTab, false);
+        tabs->setTabToolTip(adminTab, tr("Your role (%1) does not administer the site.").arg(who.role));
+    } else if (!who.has(Permission::RecordingSearch) && !who.has(Permission::AuditRead)) {
+        tabs->setCurrentIndex(adminTab);
     }
     setCentralWidget(tabs);
     connect(m_search, &SearchPanel::currentRecordingChanged, m_details, &RecordingDetailsPane::showRecording);

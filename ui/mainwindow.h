@@ -4,6 +4,7 @@
 
 namespace cv {
 
+class AdminPanel;
 class AuditPanel;
 class RecordingDetailsPane;
 class SearchPanel;
@@ -11,7 +12,7 @@ class WorkstationSession;
 
 // The workstation's window for a logged-in person: the search screen with its results
 // above, the chosen recording's details and tags below; the audit trail in a second tab
-// (for roles that read or verify it); the session's title ("CallVault — user (role) — site") and its menu. The panels do the
+// (for roles that read or verify it); administration in a third; the session's title ("CallVault — user (role) — site") and its menu. The panels do the
 // work; this class only arranges them.
 class MainWindow final : public QMainWindow
 {
@@ -23,12 +24,14 @@ public:
     SearchPanel *searchPanel() const { return m_search; }
     RecordingDetailsPane *detailsPane() const { return m_details; }
     AuditPanel *auditPanel() const { return m_audit; }
+    AdminPanel *adminPanel() const { return m_admin; }
 
 private:
     WorkstationSession &m_session;
     SearchPanel *m_search;
     RecordingDetailsPane *m_details;
     AuditPanel *m_audit;
+    AdminPanel *m_admin;
 };
 
 } // namespace cv

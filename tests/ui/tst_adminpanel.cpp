@@ -1,0 +1,119 @@
+// Administration on a real site: the admin adds a user with a temporary password, resets,
+// disables and unlocks through UserAdmin (each audited), changes a setting of their own and
+// is refused one that belongs to the security administrator, with the reason shown; a
+// supervisor sees the administration with its controls off and why.
+#include "admin/adminpanel.h"
+#include "admin/settingsadminpanel.h"
+#include "admin/useradminpanel.h"
+#include "authtestsupport.h"
+#include "logintestsupport.h"
+#include "mainwindow.h"
+#include "session/workstationsession.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace cv;
+
+class TestAdminPanel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_site.setUp());
+        QVERIFY(m_site.addUser(QStringLiteral("sam"), "sam-password-for-tests", QStringLiteral("supervisor")));
+    }
+
+    void adminManagesUsers()
+    {
+        auto session = logIn(QStringLiteral("admin"), LoginTestSite::adminPassword());
+        QVERIFY(session);
+        AdminPanel admin(*session);
+        UserAdminPanel *users = admin.users();
+        newActions();
+        QVERIFY(users->addUser(QStringLiteral("sue"), QStringLiteral("qa_evaluator"), {}, "temporary-password-1"));
+        QCOMPARE(stateOf(*users, QStringLiteral("sue")), QStringLiteral("must change password"));
+        QVERIFY(newActions().contains(QStringLiteral("user.add")));
+        QVERIFY(users->setDisabled(QStringLiteral("sue"), true));
+        QVERIFY(stateOf(*users, QStringLiteral("sue")).startsWith(QLatin1String("disabled")));
+        QVERIFY(newActions().contains(QStringLiteral("user.disable")));
+        QVERIFY(users->setDisabled(QStringLiteral("sue"), false));
+        QVERIFY(users->resetPassword(QStringLiteral("sue"), "temporary-password-2"));
+        QVERIFY(newActions().contains(QStringLiteral("user.reset_password")));
+        // No one resets their own password here (that is "Change password").
+        QVERIFY(!users->resetPassword(QStringLiteral("admin"), "temporary-password-3"));
+        QVERIFY(users->findChild<QLabel *>(QStringLiteral("userAdminMessage"))->text().startsWith(QLatin1String("Refused: ")));
+    }
+
+    void settingsFollowTheirPermission()
+    {
+        auto session = logIn(QStringLiteral("admin"), LoginTestSite::adminPassword());
+        QVERIFY(session);
+        SettingsAdminPanel settings(session->db(), session->principal());
+        QVERIFY(settings.setValue(Setting::AgentMayPlayOwn, QStringLiteral("true")));
+        QCOMPARE(settings.valueOf(Setting::AgentMayPlayOwn), QStringLiteral("true"));
+        // The lockout policy is the security administrator's (三员分立): refused, audited.
+        const QString before = settings.valueOf(Setting::LockoutMaxFailures);
+        QVERIFY(!settings.setValue(Setting::LockoutMaxFailures, QStringLiteral("7")));
+        QCOMPARE(settings.valueOf(Setting::LockoutMaxFailures), before);
+        QVERIFY(settings.findChild<QLabel *>(QStringLiteral("settingsMessage"))->text().startsWith(QLatin1String("Refused: ")));
+        const auto rows = authtest::auditRows(m_site.catalog(), authtest::lastAuditId(m_site.catalog()) - 1);
+        QCOMPARE(rows.last().result, QStringLiteral("denied"));
+    }
+
+    void othersSeeWhy()
+    {
+        auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
+        QVERIFY(session);
+        AdminPanel admin(*session);
+        auto *add = admin.findChild<QPushButton *>(QStringLiteral("addUserButton"));
+        QVERIFY(!add->isEnabled());
+        QCOMPARE(add->toolTip(), QStringLiteral("Your role (supervisor) may not manage users."));
+        MainWindow window(*session);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        QVERIFY(!tabs->isTabEnabled(2));
+        QCOMPARE(tabs->tabToolTip(2), QStringLiteral("Your role (supervisor) does not administer the site."));
+    }
+
+private:
+    std::unique_ptr<WorkstationSession> logIn(const QString &name, const QByteArray &password)
+    {
+        auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
+                                   m_site.options());
+        return in ? std::make_unique<WorkstationSession>(in.takeValue(), m_site.options()) : nullptr;
+    }
+
+    QString stateOf(UserAdminPanel &users, const QString &name) const
+    {
+        auto *model = qobject_cast<QStandardItemModel *>(users.findChild<QTableView *>(QStringLiteral("userTable"))->model());
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->item(row, 0)->text() == name)
+                return model->item(row, 4)->text();
+        }
+        return QStringLiteral("(no such row)");
+    }
+
+    // The actions audited since the last call (the panel's reload adds 'user.list' rows).
+    QStringList newActions()
+    {
+        QStringList actions;
+        for (const auto &row : authtest::auditRows(m_site.catalog(), m_seen))
+            actions << row.action;
+        m_seen = authtest::lastAuditId(m_site.catalog());
+        return actions;
+    }
+    qint64 m_seen = 0;
+
+    LoginTestSite m_site;
+};
+
+QTEST_MAIN(TestAdminPanel)
+#include "tst_adminpanel.moc"
