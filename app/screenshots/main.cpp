@@ -3,7 +3,7 @@
 // the accounts and the environment, and runs this once per language.
 //
 //   callvault-screenshots --site DIR --out DIR [--lang zh_CN|en]
-//   accounts: $CALLVAULT_SCREENSHOT_SUPERVISOR and $CALLVAULT_SCREENSHOT_AUDITOR as "name:password";
+//   accounts: $CALLVAULT_SCREENSHOT_SUPERVISOR, _AUDITOR and _ADMIN as "name:password";
 //   $CALLVAULT_PASSPHRASE unlocks a key-file site.
 #include "scenes.h"
 #include "site/site.h"
@@ -68,9 +68,11 @@ int main(int argc, char *argv[])
     context.outDir = parser.value(outOption);
     context.supervisor = accountFrom("CALLVAULT_SCREENSHOT_SUPERVISOR");
     context.auditor = accountFrom("CALLVAULT_SCREENSHOT_AUDITOR");
+    context.admin = accountFrom("CALLVAULT_SCREENSHOT_ADMIN");
     context.keyPassphrase = qgetenv("CALLVAULT_PASSPHRASE");
-    if (context.outDir.isEmpty() || context.supervisor.name.isEmpty() || context.auditor.name.isEmpty()) {
-        err << "callvault-screenshots: needs --out and the two accounts (see the source's header)" << Qt::endl;
+    if (context.outDir.isEmpty() || context.supervisor.name.isEmpty() || context.auditor.name.isEmpty() ||
+        context.admin.name.isEmpty()) {
+        err << "callvault-screenshots: needs --out and the three accounts (see the source's header)" << Qt::endl;
         return 2;
     }
     if (!QDir().mkpath(context.outDir)) {
@@ -80,5 +82,6 @@ int main(int argc, char *argv[])
     bool ok = screenshots::login(context);
     ok = screenshots::searchWithDetails(context) && ok;
     ok = screenshots::auditTrail(context) && ok;
+    ok = screenshots::administration(context) && ok;
     return ok ? 0 : 1;
 }

@@ -143,4 +143,15 @@ bool auditTrail(const Context &context)
     return save(window, context, QStringLiteral("audit"));
 }
 
+bool administration(const Context &context)
+{
+    auto session = logIn(context, context.admin);
+    if (!session)
+        return false;
+    cv::MainWindow window(*session);
+    window.resize(1280, 860);
+    window.show();
+    return save(window, context, QStringLiteral("admin"));
+}
+
 } // namespace screenshots

@@ -21,6 +21,7 @@ struct Context
     QString outDir;
     Account supervisor; // searches, plays, tags
     Account auditor;    // reads and verifies the audit trail
+    Account admin;      // manages users and settings
     QByteArray keyPassphrase; // for a key-file site
 };
 
@@ -28,5 +29,6 @@ struct Context
 bool login(const Context &context);
 bool searchWithDetails(const Context &context);
 bool auditTrail(const Context &context);
+bool administration(const Context &context);
 
 } // namespace screenshots
