@@ -7,6 +7,7 @@
 #include "store/recordingwriter.h"
 #include "storetesthelpers.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -100,11 +101,14 @@ bool Site::setUp(cv::RecordingStatus status)
     if (status != cv::RecordingStatus::Normal) {
         // A recovered recording carries no stored peaks (the trailer never got written).
         QSqlQuery q(db->connection());
-        q.prepare(QStringLiteral("UPDATE recordings SET status = ?, peaks = NULL WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE recordings SET status = ?, peaks = ? WHERE id = ?"));
         q.addBindValue(cv::recordingStatusToText(status));
+        q.addBindValue(QByteArray(""));
         q.addBindValue(recording.id.toString(QUuid::WithoutBraces));
-        if (!q.exec())
+        if (!q.exec() || q.numRowsAffected() != 1) {
+            qWarning("mark recovered: %s", qPrintable(q.lastError().text()));
             return false;
+        }
         recording.status = status;
         recording.peaks.clear();
     }
@@ -115,7 +119,7 @@ cv::Principal Site::principal(const QString &role)
 {
     QSqlQuery q(db->connection());
     q.prepare(QStringLiteral("SELECT id FROM users WHERE name = ?"));
-    q.addBindValue(QStringLiteral("u_") + role);
+    q.addBindValue(QString(QStringLiteral("u_") + role));
     if (!q.exec() || !q.next())
         qFatal("no user u_%s", qPrintable(role));
     auto p = cv::AccessControl(*db).loadPrincipal(q.value(0).toLongLong(), QStringLiteral("ws-test"),
