@@ -6,7 +6,8 @@
 
 namespace cv {
 
-Result<std::unique_ptr<DecodedAudioSource>> DecodedAudioSource::open(std::unique_ptr<ContainerReader> container)
+Result<std::unique_ptr<DecodedAudioSource>>
+DecodedAudioSource::open(std::unique_ptr<ContainerReader> container)
 {
     if (!container)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("No recording to play."));
@@ -14,10 +15,12 @@ Result<std::unique_ptr<DecodedAudioSource>> DecodedAudioSource::open(std::unique
     if (!decoder)
         return decoder.error();
     if (decoder.value()->channels() < 1 || decoder.value()->channels() > kChannels)
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("The recording has %1 audio channels; the player plays one or two.")
-                             .arg(decoder.value()->channels()));
-    return std::unique_ptr<DecodedAudioSource>(new DecodedAudioSource(std::move(container), decoder.takeValue()));
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("The recording has %1 audio channels; the player plays one or two.")
+                .arg(decoder.value()->channels()));
+    return std::unique_ptr<DecodedAudioSource>(
+        new DecodedAudioSource(std::move(container), decoder.takeValue()));
 }
 
 DecodedAudioSource::DecodedAudioSource(std::unique_ptr<ContainerReader> container,

@@ -19,7 +19,8 @@ public:
     static constexpr int kRate = OggOpusReader::kOutputRate;
     static constexpr int kChannels = 2;
 
-    static Result<std::unique_ptr<DecodedAudioSource>> open(std::unique_ptr<ContainerReader> container);
+    static Result<std::unique_ptr<DecodedAudioSource>>
+    open(std::unique_ptr<ContainerReader> container);
     DecodedAudioSource(const DecodedAudioSource &) = delete;
     DecodedAudioSource &operator=(const DecodedAudioSource &) = delete;
     ~DecodedAudioSource();
@@ -35,7 +36,8 @@ public:
     bool unfinished() const { return m_container->state() == ContainerReader::State::Unfinished; }
 
 private:
-    DecodedAudioSource(std::unique_ptr<ContainerReader> container, std::unique_ptr<OggOpusReader> decoder);
+    DecodedAudioSource(std::unique_ptr<ContainerReader> container,
+                       std::unique_ptr<OggOpusReader> decoder);
 
     // Declared in this order so the decoder, which reads through the container, goes first.
     std::unique_ptr<ContainerReader> m_container;

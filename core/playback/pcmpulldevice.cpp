@@ -31,7 +31,8 @@ void PcmPullDevice::armFirstBuffer(std::function<void()> hook)
 qint64 PcmPullDevice::bytesAvailable() const
 {
     // A stream makes audio on demand; report a second so the sink keeps pulling.
-    const qint64 more = m_stream && !m_stream->atEnd() ? DecodedAudioSource::kRate * kBytesPerFrame : 0;
+    const qint64 more =
+        m_stream && !m_stream->atEnd() ? DecodedAudioSource::kRate * kBytesPerFrame : 0;
     return more + QIODevice::bytesAvailable();
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QIODevice>
-
 #include <functional>
 #include <vector>
 
@@ -28,8 +27,8 @@ public:
     qint64 bytesAvailable() const override;
 
 signals:
-    void ended();                          // the stream has been rendered to its end
-    void failed(const QString &message);   // decoding or decrypting failed
+    void ended();                        // the stream has been rendered to its end
+    void failed(const QString &message); // decoding or decrypting failed
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;

@@ -12,10 +12,12 @@ Result<PeakSummary> scanPeaks(DecodedAudioSource &source, const std::atomic<bool
     if (auto rewound = source.seekMs(0); !rewound)
         return rewound.error();
     PeakSummaryBuilder builder(DecodedAudioSource::kRate, DecodedAudioSource::kChannels);
-    std::vector<qint16> block(static_cast<std::size_t>(kBlockFrames * DecodedAudioSource::kChannels));
+    std::vector<qint16> block(
+        static_cast<std::size_t>(kBlockFrames * DecodedAudioSource::kChannels));
     for (;;) {
         if (cancel && cancel->load())
-            return makeError(ErrorCode::Cancelled, QStringLiteral("The waveform was not computed (cancelled)."));
+            return makeError(ErrorCode::Cancelled,
+                             QStringLiteral("The waveform was not computed (cancelled)."));
         auto n = source.read(block.data(), kBlockFrames);
         if (!n)
             return n.error();

@@ -15,7 +15,9 @@ namespace cv {
 //   check()      permission recording.play within the role's scope (AccessControl, and for
 //                agents the setting agent.may_play_own). A denial is audited by
 //                AccessControl ('recording.play', result denied); an allowed check writes
-//                nothing, so merely opening a recording in the player is not a play.
+//                nothing, so merely opening a recording in the player is not a play. On a
+//                server-enforced catalog a recording hidden by row-level security is asked
+//                for at the server, whose refusal is audited there.
 //   authorize()  check() again (a permission revoked since counts), then the allowed
 //                'recording.play' row, committed, then the data key and the container. On a
 //                server-enforced PostgreSQL catalog the server writes that row itself in the
@@ -27,7 +29,8 @@ public:
     explicit PlaybackAuthorizer(const RecordingAccess &access);
 
     Result<RecordingRow> check(const Principal &principal, const QUuid &recordingId) const;
-    Result<RecordingAccess::Opened> authorize(const Principal &principal, const QUuid &recordingId) const;
+    Result<RecordingAccess::Opened> authorize(const Principal &principal,
+                                              const QUuid &recordingId) const;
 
     static QString auditAction() { return QStringLiteral("recording.play"); }
 

@@ -10,7 +10,6 @@
 #include <QAudioSink>
 #include <QMediaDevices>
 #include <QThread>
-
 #include <algorithm>
 
 namespace cv {
@@ -27,7 +26,8 @@ QString sinkErrorText(QAudio::Error error)
 {
     switch (error) {
     case QAudio::OpenError:
-        return QStringLiteral("The audio output could not be opened (is the sound server running?).");
+        return QStringLiteral(
+            "The audio output could not be opened (is the sound server running?).");
     case QAudio::IOError:
         return QStringLiteral("Writing to the audio output failed.");
     case QAudio::UnderrunError:
@@ -42,16 +42,18 @@ QString sinkErrorText(QAudio::Error error)
 
 } // namespace
 
-PlaybackEngine::PlaybackEngine(Database &db, StorageLayout layout, const crypto::X25519KeyPair &siteKey,
-                               QObject *parent)
+PlaybackEngine::PlaybackEngine(Database &db, StorageLayout layout,
+                               const crypto::X25519KeyPair &siteKey, QObject *parent)
     : QObject(parent), m_access(std::move(layout), db, siteKey), m_pull(new PcmPullDevice(this))
 {
     m_ticker.setInterval(kTickMs);
     connect(&m_ticker, &QTimer::timeout, this, &PlaybackEngine::tick);
     // Queued: these are emitted from inside the sink's read, which must not be re-entered.
     connect(m_pull, &PcmPullDevice::ended, this, &PlaybackEngine::onEnded, Qt::QueuedConnection);
-    connect(m_pull, &PcmPullDevice::failed, this,
-            [this](const QString &message) { fail(makeError(ErrorCode::Codec, message)); }, Qt::QueuedConnection);
+    connect(
+        m_pull, &PcmPullDevice::failed, this,
+        [this](const QString &message) { fail(makeError(ErrorCode::Codec, message)); },
+        Qt::QueuedConnection);
 }
 
 PlaybackEngine::~PlaybackEngine()
@@ -65,28 +67,29 @@ Result<RecordingRow> PlaybackEngine::load(const Principal &principal, const QUui
 {
     unload();
     m_principal = principal;
-    auto row = m_access.row(recordingId);
-    if (!row) {
-        fail(row.error());
-        return row.error();
-    }
-    m_row = row.value();
     m_pendingMs = 0;
     auto allowed = PlaybackAuthorizer(m_access).check(principal, recordingId);
     if (!allowed) {
-        // The denial is audited by AccessControl; the engine keeps the row (id, status) so
-        // the player can say which recording was refused and why, but shows no waveform.
+        // The denial is audited (AccessControl, or the server); the engine keeps the row
+        // when it is visible (id, status) so the player can say which recording was refused
+        // and why, but shows no waveform.
+        auto row = m_access.row(recordingId);
+        m_row = row ? row.value() : RecordingRow();
+        m_row.id = recordingId;
         m_error = allowed.errorMessage();
-        setState(allowed.error().code == ErrorCode::PermissionDenied ? State::Denied : State::Failed);
+        setState(allowed.error().code == ErrorCode::PermissionDenied ? State::Denied
+                                                                     : State::Failed);
         emit errorOccurred(m_error);
         return allowed.error();
     }
+    m_row = allowed.value();
     if (!m_row.peaks.isEmpty()) {
         auto parsed = PeakSummary::parse(m_row.peaks);
         if (parsed)
             setPeaks(parsed.takeValue());
         else
-            qCWarning(lcPlayback) << "Stored waveform of" << recordingId << "is unreadable:" << parsed.errorMessage();
+            qCWarning(lcPlayback) << "Stored waveform of" << recordingId
+                                  << "is unreadable:" << parsed.errorMessage();
     }
     setState(State::Stopped);
     emit positionChanged(0);
@@ -115,8 +118,9 @@ Result<void> PlaybackEngine::startSession()
     if (m_device.isNull())
         m_device = QMediaDevices::defaultAudioOutput();
     if (m_device.isNull())
-        return makeError(ErrorCode::Io, QStringLiteral("There is no audio output on this computer (is PulseAudio "
-                                                       "running, or PULSE_SERVER set?)."));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("There is no audio output on this computer (is PulseAudio "
+                                        "running, or PULSE_SERVER set?)."));
     auto opened = PlaybackAuthorizer(m_access).authorize(m_principal, m_row.id);
     if (!opened)
         return opened.error();
@@ -151,7 +155,8 @@ Result<void> PlaybackEngine::play()
 {
     switch (m_state) {
     case State::Empty:
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("No recording is open in the player."));
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("No recording is open in the player."));
     case State::Denied:
         return makeError(ErrorCode::PermissionDenied, m_error);
     case State::Playing:
@@ -255,8 +260,9 @@ Result<void> PlaybackEngine::setLoop(qint64 aMs, qint64 bMs)
 {
     bMs = std::min(bMs, durationMs());
     if (aMs < 0 || aMs >= bMs)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("A loop needs its start (A) before its end (B) inside the recording."));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("A loop needs its start (A) before its end (B) inside the recording."));
     if (m_stream) {
         if (auto looped = m_stream->setLoop(aMs, bMs); !looped)
             return looped;
@@ -305,7 +311,8 @@ qint64 PlaybackEngine::positionMs() const
     if (!m_stream || m_state != State::Playing || !m_sink)
         return m_pendingMs;
     // What the sink holds has been rendered but not heard yet.
-    const qint64 queued = std::max<qint64>(0, m_sink->bufferSize() - m_sink->bytesFree()) / kBytesPerFrame;
+    const qint64 queued =
+        std::max<qint64>(0, m_sink->bufferSize() - m_sink->bytesFree()) / kBytesPerFrame;
     return m_stream->positionMs(queued);
 }
 

@@ -14,7 +14,6 @@
 #include <QObject>
 #include <QTimer>
 #include <QUuid>
-
 #include <atomic>
 #include <functional>
 #include <memory>

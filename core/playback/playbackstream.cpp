@@ -36,7 +36,8 @@ Result<qint64> PlaybackStream::render(qint16 *stereo, qint64 maxFrames)
 {
     qint64 produced = 0;
     while (produced < maxFrames) {
-        const qint64 got = m_stretcher.receive(stereo + produced * DecodedAudioSource::kChannels, maxFrames - produced);
+        const qint64 got = m_stretcher.receive(stereo + produced * DecodedAudioSource::kChannels,
+                                               maxFrames - produced);
         if (got > 0) {
             produced += got;
             m_outputFrames += got;
@@ -120,8 +121,9 @@ Result<void> PlaybackStream::setLoop(qint64 aMs, qint64 bMs)
 {
     bMs = std::min(bMs, durationMs());
     if (aMs < 0 || aMs >= bMs)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("A loop needs its start (A) before its end (B) inside the recording."));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("A loop needs its start (A) before its end (B) inside the recording."));
     m_loop = LoopRange{aMs, bMs};
     return {};
 }
@@ -132,7 +134,8 @@ qint64 PlaybackStream::inputToSourceMs(double inputFrame) const
         return m_seekMs;
     for (auto it = m_inputs.crbegin(); it != m_inputs.crend(); ++it) {
         if (inputFrame >= static_cast<double>(it->inputStart)) {
-            const double into = std::min(inputFrame - static_cast<double>(it->inputStart), double(it->frames));
+            const double into =
+                std::min(inputFrame - static_cast<double>(it->inputStart), double(it->frames));
             return framesToMs(it->sourceStart + static_cast<qint64>(into));
         }
     }
@@ -148,8 +151,8 @@ void PlaybackStream::markOutput()
     m_marks.push_back({m_outputFrames, inputToSourceMs(std::max(0.0, consumed))});
     while (m_marks.size() > kMaxMarks)
         m_marks.pop_front();
-    while (m_inputs.size() > 1 &&
-           m_inputs.front().inputStart + m_inputs.front().frames < m_inputFrames - kInputHistoryFrames)
+    while (m_inputs.size() > 1 && m_inputs.front().inputStart + m_inputs.front().frames <
+                                      m_inputFrames - kInputHistoryFrames)
         m_inputs.pop_front();
 }
 
@@ -158,8 +161,9 @@ qint64 PlaybackStream::positionMs(qint64 queuedFrames) const
     const qint64 played = m_outputFrames - std::max<qint64>(0, queuedFrames);
     if (m_marks.empty() || played <= m_outputAtSeek)
         return m_seekMs; // nothing since the last seek has been heard yet
-    auto it = std::lower_bound(m_marks.cbegin(), m_marks.cend(), played,
-                               [](const OutputMark &mark, qint64 value) { return mark.outputEnd < value; });
+    auto it = std::lower_bound(
+        m_marks.cbegin(), m_marks.cend(), played,
+        [](const OutputMark &mark, qint64 value) { return mark.outputEnd < value; });
     if (it == m_marks.cend())
         --it;
     // Within one mark, output advances the recording `tempo` times as fast.

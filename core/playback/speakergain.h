@@ -3,7 +3,6 @@
 #include "playback/speaker.h"
 
 #include <QtGlobal>
-
 #include <array>
 
 namespace cv {

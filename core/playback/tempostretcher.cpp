@@ -1,7 +1,6 @@
 #include "playback/tempostretcher.h"
 
 #include <SoundTouch.h>
-
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
@@ -54,7 +53,8 @@ qint64 TempoStretcher::receive(qint16 *interleaved, qint64 maxFrames)
         m_buffer.resize(samples);
     const qint64 got = m_touch->receiveSamples(m_buffer.data(), static_cast<uint>(maxFrames));
     for (std::size_t i = 0; i < static_cast<std::size_t>(got * m_channels); ++i)
-        interleaved[i] = static_cast<qint16>(std::clamp(std::lround(m_buffer[i] * 32768.0f), -32768L, 32767L));
+        interleaved[i] =
+            static_cast<qint16>(std::clamp(std::lround(m_buffer[i] * 32768.0f), -32768L, 32767L));
     return got;
 }
 

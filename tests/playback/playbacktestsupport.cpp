@@ -10,7 +10,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-
 #include <cmath>
 
 namespace playbacktest {
@@ -24,8 +23,10 @@ QVector<qint16> tonesWithGap(int rate, qint64 ms, qint64 silentFromMs, qint64 si
         if (atMs >= silentFromMs && atMs < silentToMs)
             continue;
         const double t = static_cast<double>(i) / rate;
-        pcm[static_cast<qsizetype>(2 * i)] = static_cast<qint16>(8000 * std::sin(2 * M_PI * 440.0 * t));
-        pcm[static_cast<qsizetype>(2 * i + 1)] = static_cast<qint16>(8000 * std::sin(2 * M_PI * 1000.0 * t));
+        pcm[static_cast<qsizetype>(2 * i)] =
+            static_cast<qint16>(8000 * std::sin(2 * M_PI * 440.0 * t));
+        pcm[static_cast<qsizetype>(2 * i + 1)] =
+            static_cast<qint16>(8000 * std::sin(2 * M_PI * 1000.0 * t));
     }
     return pcm;
 }
@@ -39,7 +40,8 @@ double frequencyHz(const qint16 *stereo, qint64 frames, int channel, int rate)
         if ((a < 0 && b >= 0) || (a >= 0 && b < 0))
             ++crossings;
     }
-    return frames > 0 ? static_cast<double>(crossings) / 2.0 * rate / static_cast<double>(frames) : 0.0;
+    return frames > 0 ? static_cast<double>(crossings) / 2.0 * rate / static_cast<double>(frames)
+                      : 0.0;
 }
 
 int peakOf(const qint16 *stereo, qint64 frames, int channel)
@@ -61,10 +63,12 @@ bool Site::setUp(cv::RecordingStatus status)
         return false;
     siteKey.emplace(key.takeValue());
 
-    if (!authtest::addTeam(*db, QStringLiteral("T1")) || !authtest::addAgent(*db, QStringLiteral("A1"), QStringLiteral("T1")))
+    if (!authtest::addTeam(*db, QStringLiteral("T1")) ||
+        !authtest::addAgent(*db, QStringLiteral("A1"), QStringLiteral("T1")))
         return false;
     for (const QString &role : {QStringLiteral("supervisor"), QStringLiteral("auditor")}) {
-        if (authtest::addUser(*db, QStringLiteral("u_") + role, "not used here", role, {QStringLiteral("T1")}) == 0)
+        if (authtest::addUser(*db, QStringLiteral("u_") + role, "not used here", role,
+                              {QStringLiteral("T1")}) == 0)
             return false;
     }
 
@@ -122,8 +126,8 @@ cv::Principal Site::principal(const QString &role)
     q.addBindValue(QString(QStringLiteral("u_") + role));
     if (!q.exec() || !q.next())
         qFatal("no user u_%s", qPrintable(role));
-    auto p = cv::AccessControl(*db).loadPrincipal(q.value(0).toLongLong(), QStringLiteral("ws-test"),
-                                                  QStringLiteral("test"));
+    auto p = cv::AccessControl(*db).loadPrincipal(
+        q.value(0).toLongLong(), QStringLiteral("ws-test"), QStringLiteral("test"));
     if (!p)
         qFatal("principal: %s", qPrintable(p.errorMessage()));
     return p.takeValue();

@@ -8,7 +8,6 @@
 
 #include <QTemporaryDir>
 #include <QVector>
-
 #include <memory>
 #include <optional>
 

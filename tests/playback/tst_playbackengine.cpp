@@ -53,10 +53,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!qEnvironmentVariableIsEmpty("PULSE_SERVER"),
-                 "PulseAudio is not running for this test: run it under tests/tools/with-services.sh "
-                 "(or tests/tools/with-pulseaudio.sh)");
-        QVERIFY2(!QMediaDevices::defaultAudioOutput().isNull(), "Qt sees no audio output on PULSE_SERVER");
+        QVERIFY2(
+            !qEnvironmentVariableIsEmpty("PULSE_SERVER"),
+            "PulseAudio is not running for this test: run it under tests/tools/with-services.sh "
+            "(or tests/tools/with-pulseaudio.sh)");
+        QVERIFY2(!QMediaDevices::defaultAudioOutput().isNull(),
+                 "Qt sees no audio output on PULSE_SERVER");
         QVERIFY(m_site.setUp());
     }
 
@@ -70,7 +72,8 @@ private slots:
             rowsAtFirstBuffer = playRows(*m_site.db, QStringLiteral("allowed"));
         });
         const int before = playRows(*m_site.db, QStringLiteral("allowed"));
-        QVERIFY(engine.load(m_site.principal(QStringLiteral("supervisor")), m_site.recording.id).ok());
+        QVERIFY(
+            engine.load(m_site.principal(QStringLiteral("supervisor")), m_site.recording.id).ok());
         QCOMPARE(playRows(*m_site.db, QStringLiteral("allowed")), before); // opening is not playing
         QCOMPARE(engine.state(), PlaybackEngine::State::Stopped);
         QVERIFY2(engine.play().ok(), qPrintable(engine.errorString()));
@@ -98,7 +101,8 @@ private slots:
         wall.start();
         const qint64 to = playFor(*engine, 1000);
         const double rate = double(to - from) / double(wall.elapsed());
-        QVERIFY2(rate > 0.75 && rate < 1.25, qPrintable(QStringLiteral("%1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
+        QVERIFY2(rate > 0.75 && rate < 1.25,
+                 qPrintable(QStringLiteral("%1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
         QCOMPARE(engine->state(), PlaybackEngine::State::Playing);
     }
 
@@ -109,10 +113,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(engine->positionMs() > 300, 3000);
         for (qint64 target : {15000, 4000, 7500}) {
             engine->seek(target);
-            QVERIFY2(std::abs(engine->positionMs() - target) <= 100, qPrintable(QString::number(engine->positionMs())));
+            QVERIFY2(std::abs(engine->positionMs() - target) <= 100,
+                     qPrintable(QString::number(engine->positionMs())));
             // And it plays on from there, not from where it was.
             QTRY_VERIFY_WITH_TIMEOUT(engine->positionMs() > target + 300, 3000);
-            QVERIFY2(engine->positionMs() < target + 1500, qPrintable(QString::number(engine->positionMs())));
+            QVERIFY2(engine->positionMs() < target + 1500,
+                     qPrintable(QString::number(engine->positionMs())));
         }
     }
 
@@ -129,14 +135,18 @@ private slots:
         wall.start();
         qint64 to = playFor(*engine, 1500);
         double rate = double(to - from) / double(wall.elapsed());
-        QVERIFY2(rate > 1.6 && rate < 2.4, qPrintable(QStringLiteral("2x: %1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
+        QVERIFY2(
+            rate > 1.6 && rate < 2.4,
+            qPrintable(QStringLiteral("2x: %1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
         engine->setSpeed(0.5);
         QTest::qWait(300);
         from = engine->positionMs();
         wall.restart();
         to = playFor(*engine, 1000);
         rate = double(to - from) / double(wall.elapsed());
-        QVERIFY2(rate > 0.35 && rate < 0.65, qPrintable(QStringLiteral("0.5x: %1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
+        QVERIFY2(
+            rate > 0.35 && rate < 0.65,
+            qPrintable(QStringLiteral("0.5x: %1 ms in %2 ms").arg(to - from).arg(wall.elapsed())));
         engine->setSpeed(9.0); // clamped
         QCOMPARE(engine->speed(), PlaybackEngine::kMaxSpeed);
         QCOMPARE(engine->state(), PlaybackEngine::State::Playing);

@@ -6,7 +6,6 @@
 #include "playbacktestsupport.h"
 
 #include <QTest>
-
 #include <vector>
 
 using namespace cv;
@@ -66,8 +65,10 @@ private slots:
         const SilenceMap map = SilenceMap::fromPeaks(peaks.value());
         QCOMPARE(map.spans().size(), 1);
         const SilenceMap::Span span = map.spans().first();
-        QVERIFY2(std::abs(span.startMs - (Site::kGapFromMs + SilenceMap::kKeepMs)) <= 60, qPrintable(QString::number(span.startMs)));
-        QVERIFY2(std::abs(span.endMs - (Site::kGapToMs - SilenceMap::kKeepMs)) <= 60, qPrintable(QString::number(span.endMs)));
+        QVERIFY2(std::abs(span.startMs - (Site::kGapFromMs + SilenceMap::kKeepMs)) <= 60,
+                 qPrintable(QString::number(span.startMs)));
+        QVERIFY2(std::abs(span.endMs - (Site::kGapToMs - SilenceMap::kKeepMs)) <= 60,
+                 qPrintable(QString::number(span.endMs)));
         QCOMPARE(map.skipTarget(5000), qint64(5000));
         QCOMPARE(map.skipTarget(11000), span.endMs);
         QCOMPARE(map.skipTarget(span.endMs), span.endMs);
@@ -91,7 +92,8 @@ private slots:
         pcm = render(*stream, 1000);
         QVERIFY(playbacktest::peakOf(pcm.data(), frames(pcm), 0) > 5000);
         const int halved = playbacktest::peakOf(pcm.data(), frames(pcm), 1);
-        QVERIFY2(std::abs(halved - customer / 2) < customer / 10, qPrintable(QString::number(halved)));
+        QVERIFY2(std::abs(halved - customer / 2) < customer / 10,
+                 qPrintable(QString::number(halved)));
     }
 
     void speedKeepsThePitch_data()
@@ -114,12 +116,14 @@ private slots:
         QVector<qint64> positions;
         std::vector<qint16> pcm = render(*stream, outMs, 20, &positions);
         const qint64 advanced = positions.last() - 1000;
-        QVERIFY2(std::abs(advanced - 4000) < 250, qPrintable(QStringLiteral("advanced %1 ms").arg(advanced)));
+        QVERIFY2(std::abs(advanced - 4000) < 250,
+                 qPrintable(QStringLiteral("advanced %1 ms").arg(advanced)));
         // A stretch in the middle: the voices keep their pitch.
         const qint64 n = frames(pcm);
         const qint16 *middle = pcm.data() + (n / 4) * 2;
         const double agent = playbacktest::frequencyHz(middle, n / 2, 0, DecodedAudioSource::kRate);
-        const double customer = playbacktest::frequencyHz(middle, n / 2, 1, DecodedAudioSource::kRate);
+        const double customer =
+            playbacktest::frequencyHz(middle, n / 2, 1, DecodedAudioSource::kRate);
         QVERIFY2(std::abs(agent - 440) < 440 * 0.05, qPrintable(QString::number(agent)));
         QVERIFY2(std::abs(customer - 1000) < 1000 * 0.05, qPrintable(QString::number(customer)));
     }
@@ -135,7 +139,8 @@ private slots:
         QVERIFY(stream->seek(5000).ok()); // back into the tones
         pcm = render(*stream, 500);
         QVERIFY(playbacktest::peakOf(pcm.data() + 4800, frames(pcm) - 2400, 0) > 5000);
-        QVERIFY2(std::abs(stream->positionMs() - 5500) <= 100, qPrintable(QString::number(stream->positionMs())));
+        QVERIFY2(std::abs(stream->positionMs() - 5500) <= 100,
+                 qPrintable(QString::number(stream->positionMs())));
     }
 
     void loopReturnsToA()
@@ -148,7 +153,8 @@ private slots:
         render(*stream, 3500, 20, &positions);
         int wraps = 0;
         for (int i = 1; i < positions.size(); ++i) {
-            QVERIFY2(positions[i] >= 1900 && positions[i] <= 3100, qPrintable(QString::number(positions[i])));
+            QVERIFY2(positions[i] >= 1900 && positions[i] <= 3100,
+                     qPrintable(QString::number(positions[i])));
             if (positions[i] < positions[i - 1] - 500)
                 ++wraps;
         }
@@ -166,7 +172,8 @@ private slots:
         QVector<qint64> positions;
         render(*stream, 2000, 20, &positions);
         for (qint64 p : positions)
-            QVERIFY2(p < Site::kGapFromMs + 400 || p > Site::kGapToMs - 400, qPrintable(QString::number(p)));
+            QVERIFY2(p < Site::kGapFromMs + 400 || p > Site::kGapToMs - 400,
+                     qPrintable(QString::number(p)));
         // 1.25 s to the skipped part, then 0.75 s after it: about 13.5 s.
         QVERIFY2(positions.last() > 13200, qPrintable(QString::number(positions.last())));
 

@@ -2,10 +2,10 @@
 // disabled play button with the reason (and the refusal is audited), the waveform seeks on
 // click, the keys drive the engine, B bookmarks, and the recording's status is shown.
 #include "authtestsupport.h"
-#include "player/playerpanel.h"
-#include "player/waveformview.h"
 #include "playback/playbackauthorizer.h"
 #include "playbacktestsupport.h"
+#include "player/playerpanel.h"
+#include "player/waveformview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,7 +27,8 @@ class TestPlayerPanel final : public QObject
 private:
     std::unique_ptr<PlayerPanel> shownPanel(Site &site, const QString &role)
     {
-        auto panel = std::make_unique<PlayerPanel>(*site.db, site.principal(role), site.layout, *site.siteKey);
+        auto panel = std::make_unique<PlayerPanel>(*site.db, site.principal(role), site.layout,
+                                                   *site.siteKey);
         panel->resize(900, 300);
         panel->show();
         if (!QTest::qWaitForWindowActive(panel.get()))
@@ -36,8 +37,7 @@ private:
         return panel;
     }
 
-    template<typename T>
-    static T *child(QWidget &panel, const char *name)
+    template <typename T> static T *child(QWidget &panel, const char *name)
     {
         auto *w = panel.findChild<T *>(QString::fromLatin1(name));
         if (!w)
@@ -48,9 +48,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!qEnvironmentVariableIsEmpty("PULSE_SERVER"),
-                 "PulseAudio is not running for this test: run it under tests/tools/with-services.sh");
-        QVERIFY2(!QMediaDevices::defaultAudioOutput().isNull(), "Qt sees no audio output on PULSE_SERVER");
+        QVERIFY2(
+            !qEnvironmentVariableIsEmpty("PULSE_SERVER"),
+            "PulseAudio is not running for this test: run it under tests/tools/with-services.sh");
+        QVERIFY2(!QMediaDevices::defaultAudioOutput().isNull(),
+                 "Qt sees no audio output on PULSE_SERVER");
         QVERIFY(m_site.setUp());
     }
 
@@ -63,18 +65,24 @@ private slots:
         QVERIFY(!play->isEnabled());
         auto *message = child<QLabel>(*panel, "playerMessage");
         QVERIFY(message->isVisible());
-        QVERIFY2(message->text().contains(QStringLiteral("may not play")), qPrintable(message->text()));
-        QVERIFY(message->text().contains(QStringLiteral("play recordings")) || message->text().contains(QStringLiteral("recording.play")));
+        QVERIFY2(message->text().contains(QStringLiteral("may not play")),
+                 qPrintable(message->text()));
+        QVERIFY(message->text().contains(QStringLiteral("play recordings")) ||
+                message->text().contains(QStringLiteral("recording.play")));
         QVERIFY(!play->toolTip().isEmpty());
         const auto rows = authtest::auditRows(*m_site.db).mid(rowsBefore);
-        QCOMPARE(authtest::countAudit(rows, PlaybackAuthorizer::auditAction(), QStringLiteral("denied")), 1);
-        QCOMPARE(authtest::countAudit(rows, PlaybackAuthorizer::auditAction(), QStringLiteral("allowed")), 0);
+        QCOMPARE(
+            authtest::countAudit(rows, PlaybackAuthorizer::auditAction(), QStringLiteral("denied")),
+            1);
+        QCOMPARE(authtest::countAudit(rows, PlaybackAuthorizer::auditAction(),
+                                      QStringLiteral("allowed")),
+                 0);
         // The key does nothing either.
         QTest::keyClick(panel.get(), Qt::Key_Space);
         QTest::qWait(100);
         QCOMPARE(panel->engine().state(), PlaybackEngine::State::Denied);
-        QCOMPARE(authtest::countAudit(authtest::auditRows(*m_site.db).mid(rowsBefore), PlaybackAuthorizer::auditAction(),
-                                      QStringLiteral("allowed")),
+        QCOMPARE(authtest::countAudit(authtest::auditRows(*m_site.db).mid(rowsBefore),
+                                      PlaybackAuthorizer::auditAction(), QStringLiteral("allowed")),
                  0);
     }
 
@@ -164,12 +172,14 @@ private slots:
     void speaksChinese()
     {
         QTranslator translator;
-        QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("callvault"), QStringLiteral("_"),
-                                QStringLiteral(":/i18n")));
+        QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("callvault"),
+                                QStringLiteral("_"), QStringLiteral(":/i18n")));
         QCoreApplication::installTranslator(&translator);
         auto panel = shownPanel(m_site, QStringLiteral("auditor"));
         QCOMPARE(child<QCheckBox>(*panel, "skipSilenceCheck")->text(), QStringLiteral("跳过静音"));
-        QVERIFY(child<QLabel>(*panel, "playerMessage")->text().startsWith(QStringLiteral("您无权播放")));
+        QVERIFY(child<QLabel>(*panel, "playerMessage")
+                    ->text()
+                    .startsWith(QStringLiteral("您无权播放")));
         QCoreApplication::removeTranslator(&translator);
     }
 

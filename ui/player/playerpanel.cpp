@@ -13,7 +13,6 @@
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace cv {
@@ -24,11 +23,15 @@ QString clockText(qint64 ms)
 {
     const qint64 s = std::max<qint64>(0, ms) / 1000;
     if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QToolButton *toolButton(const QString &objectName, const QString &text, const QString &toolTip, QWidget *parent)
+QToolButton *toolButton(const QString &objectName, const QString &text, const QString &toolTip,
+                        QWidget *parent)
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
@@ -45,7 +48,8 @@ constexpr int kVolumeSteps = 100; // slider 0..200 = volume 0..2
 
 PlayerPanel::PlayerPanel(Database &db, const Principal &principal, StorageLayout layout,
                          const crypto::X25519KeyPair &siteKey, QWidget *parent)
-    : QWidget(parent), m_db(db), m_principal(principal), m_engine(db, std::move(layout), siteKey, this)
+    : QWidget(parent), m_db(db), m_principal(principal),
+      m_engine(db, std::move(layout), siteKey, this)
 {
     setObjectName(QStringLiteral("playerPanel"));
     setFocusPolicy(Qt::StrongFocus);
@@ -80,16 +84,19 @@ void PlayerPanel::buildUi()
     m_status->setObjectName(QStringLiteral("recordingStatus"));
     m_waveform = new WaveformView(this);
     connect(m_waveform, &WaveformView::seekRequested, &m_engine, &PlaybackEngine::seek);
-    m_zoomIn = toolButton(QStringLiteral("zoomInButton"), tr("+"), tr("Zoom in (or turn the mouse wheel)"), this);
+    m_zoomIn = toolButton(QStringLiteral("zoomInButton"), tr("+"),
+                          tr("Zoom in (or turn the mouse wheel)"), this);
     m_zoomOut = toolButton(QStringLiteral("zoomOutButton"), tr("−"), tr("Zoom out"), this);
     connect(m_zoomIn, &QToolButton::clicked, m_waveform, &WaveformView::zoomIn);
     connect(m_zoomOut, &QToolButton::clicked, m_waveform, &WaveformView::zoomOut);
 
-    m_back = toolButton(QStringLiteral("backButton"), tr("⏪ 5 s"), tr("Back 5 seconds (Left)"), this);
+    m_back =
+        toolButton(QStringLiteral("backButton"), tr("⏪ 5 s"), tr("Back 5 seconds (Left)"), this);
     m_play = new QPushButton(tr("Play"), this);
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setFocusPolicy(Qt::NoFocus);
-    m_forward = toolButton(QStringLiteral("forwardButton"), tr("5 s ⏩"), tr("Forward 5 seconds (Right)"), this);
+    m_forward = toolButton(QStringLiteral("forwardButton"), tr("5 s ⏩"),
+                           tr("Forward 5 seconds (Right)"), this);
     connect(m_back, &QToolButton::clicked, this, [this] { m_engine.skip(-kArrowStepMs); });
     connect(m_forward, &QToolButton::clicked, this, [this] { m_engine.skip(kArrowStepMs); });
     connect(m_play, &QPushButton::clicked, this, &PlayerPanel::togglePlay);
@@ -106,9 +113,12 @@ void PlayerPanel::buildUi()
     connect(m_speed, &QComboBox::activated, this,
             [this](int index) { m_engine.setSpeed(m_speed->itemData(index).toDouble()); });
 
-    m_loopA = toolButton(QStringLiteral("loopAButton"), tr("A"), tr("Loop start at the position"), this);
-    m_loopB = toolButton(QStringLiteral("loopBButton"), tr("B"), tr("Loop end at the position: A-B repeats"), this);
-    m_loopClear = toolButton(QStringLiteral("loopClearButton"), tr("No loop"), tr("Play on without the loop"), this);
+    m_loopA =
+        toolButton(QStringLiteral("loopAButton"), tr("A"), tr("Loop start at the position"), this);
+    m_loopB = toolButton(QStringLiteral("loopBButton"), tr("B"),
+                         tr("Loop end at the position: A-B repeats"), this);
+    m_loopClear = toolButton(QStringLiteral("loopClearButton"), tr("No loop"),
+                             tr("Play on without the loop"), this);
     connect(m_loopA, &QToolButton::clicked, this, &PlayerPanel::setLoopStart);
     connect(m_loopB, &QToolButton::clicked, this, &PlayerPanel::setLoopEnd);
     connect(m_loopClear, &QToolButton::clicked, this, [this] {
@@ -117,13 +127,17 @@ void PlayerPanel::buildUi()
     });
     m_skipSilence = new QCheckBox(tr("Skip silences"), this);
     m_skipSilence->setObjectName(QStringLiteral("skipSilenceCheck"));
-    m_skipSilence->setToolTip(tr("Jump over pauses longer than a second where neither party speaks"));
+    m_skipSilence->setToolTip(
+        tr("Jump over pauses longer than a second where neither party speaks"));
     m_skipSilence->setFocusPolicy(Qt::NoFocus);
     connect(m_skipSilence, &QCheckBox::toggled, &m_engine, &PlaybackEngine::setSkipSilence);
 
-    auto speakerControls = [this](Speaker speaker, const QString &name, QToolButton *&mute, QSlider *&volume) {
-        const QString key = speaker == Speaker::Agent ? QStringLiteral("agent") : QStringLiteral("customer");
-        mute = toolButton(key + QStringLiteral("Mute"), name, tr("Mute or unmute %1").arg(name), this);
+    auto speakerControls = [this](Speaker speaker, const QString &name, QToolButton *&mute,
+                                  QSlider *&volume) {
+        const QString key =
+            speaker == Speaker::Agent ? QStringLiteral("agent") : QStringLiteral("customer");
+        mute =
+            toolButton(key + QStringLiteral("Mute"), name, tr("Mute or unmute %1").arg(name), this);
         mute->setCheckable(true);
         volume = new QSlider(Qt::Horizontal, this);
         volume->setObjectName(key + QStringLiteral("Volume"));
@@ -131,7 +145,8 @@ void PlayerPanel::buildUi()
         volume->setRange(0, 2 * kVolumeSteps);
         volume->setValue(kVolumeSteps);
         volume->setFocusPolicy(Qt::NoFocus);
-        connect(mute, &QToolButton::toggled, this, [this, speaker](bool on) { m_engine.setChannelMuted(speaker, on); });
+        connect(mute, &QToolButton::toggled, this,
+                [this, speaker](bool on) { m_engine.setChannelMuted(speaker, on); });
         connect(volume, &QSlider::valueChanged, this, [this, speaker](int value) {
             m_engine.setChannelVolume(speaker, double(value) / kVolumeSteps);
         });
@@ -144,7 +159,8 @@ void PlayerPanel::buildUi()
     m_note->setPlaceholderText(tr("Note for the next bookmark"));
     m_note->setMaxLength(2000);
     connect(m_note, &QLineEdit::returnPressed, this, &PlayerPanel::addBookmark);
-    m_bookmark = toolButton(QStringLiteral("bookmarkButton"), tr("Bookmark"), tr("Bookmark the position (B)"), this);
+    m_bookmark = toolButton(QStringLiteral("bookmarkButton"), tr("Bookmark"),
+                            tr("Bookmark the position (B)"), this);
     connect(m_bookmark, &QToolButton::clicked, this, &PlayerPanel::addBookmark);
 
     m_message = new QLabel(this);
@@ -163,12 +179,14 @@ void PlayerPanel::buildUi()
     wave->addWidget(m_waveform, 1);
     wave->addLayout(zoom);
     auto *transport = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_back, m_play, m_forward, m_position, m_speed, m_loopA, m_loopB,
-                                                       m_loopClear, m_skipSilence})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_back, m_play, m_forward, m_position, m_speed, m_loopA,
+                                          m_loopB, m_loopClear, m_skipSilence})
         transport->addWidget(w);
     transport->addStretch();
     auto *mix = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_agentMute, m_agentVolume, m_customerMute, m_customerVolume})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_agentMute, m_agentVolume, m_customerMute,
+                                                       m_customerVolume})
         mix->addWidget(w);
     mix->addWidget(m_note, 1);
     mix->addWidget(m_bookmark);
@@ -190,11 +208,14 @@ void PlayerPanel::installShortcuts()
         connect(shortcut, &QShortcut::activated, this, slot);
     };
     bind(QKeySequence(Qt::Key_Space), QStringLiteral("playPauseKey"), [this] { togglePlay(); });
-    bind(QKeySequence(Qt::Key_J), QStringLiteral("backKey"), [this] { m_engine.skip(-kJumpBackMs); });
+    bind(QKeySequence(Qt::Key_J), QStringLiteral("backKey"),
+         [this] { m_engine.skip(-kJumpBackMs); });
     bind(QKeySequence(Qt::Key_K), QStringLiteral("pauseKey"), [this] { m_engine.pause(); });
     bind(QKeySequence(Qt::Key_L), QStringLiteral("forwardKey"), [this] { playOrSpeedUp(); });
-    bind(QKeySequence(Qt::Key_Left), QStringLiteral("leftKey"), [this] { m_engine.skip(-kArrowStepMs); });
-    bind(QKeySequence(Qt::Key_Right), QStringLiteral("rightKey"), [this] { m_engine.skip(kArrowStepMs); });
+    bind(QKeySequence(Qt::Key_Left), QStringLiteral("leftKey"),
+         [this] { m_engine.skip(-kArrowStepMs); });
+    bind(QKeySequence(Qt::Key_Right), QStringLiteral("rightKey"),
+         [this] { m_engine.skip(kArrowStepMs); });
     bind(QKeySequence(Qt::Key_BracketLeft), QStringLiteral("slowerKey"), [this] { stepSpeed(-1); });
     bind(QKeySequence(Qt::Key_BracketRight), QStringLiteral("fasterKey"), [this] { stepSpeed(1); });
     bind(QKeySequence(Qt::Key_B), QStringLiteral("bookmarkKey"), [this] { addBookmark(); });
@@ -287,7 +308,8 @@ void PlayerPanel::addBookmark()
     if (m_engine.state() == PlaybackEngine::State::Empty)
         return;
     const qint64 at = m_engine.positionMs();
-    auto added = BookmarkService(m_db).add(m_principal, m_engine.recording().id, at, m_note->text());
+    auto added =
+        BookmarkService(m_db).add(m_principal, m_engine.recording().id, at, m_note->text());
     if (!added) {
         showMessage(tr("The bookmark was not added: %1").arg(added.errorMessage()), true);
         return;
@@ -324,10 +346,11 @@ void PlayerPanel::updateState(PlaybackEngine::State state)
     const bool loaded = state != State::Empty && state != State::Denied;
     m_play->setEnabled(loaded);
     m_play->setText(state == State::Playing ? tr("Pause") : tr("Play"));
-    m_play->setToolTip(state == State::Denied ? m_engine.errorString() : tr("Play or pause (Space)"));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_back, m_forward, m_speed, m_loopA, m_loopB, m_loopClear,
-                                                       m_skipSilence, m_agentMute, m_agentVolume, m_customerMute,
-                                                       m_customerVolume, m_waveform})
+    m_play->setToolTip(state == State::Denied ? m_engine.errorString()
+                                              : tr("Play or pause (Space)"));
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_back, m_forward, m_speed, m_loopA, m_loopB, m_loopClear, m_skipSilence, m_agentMute,
+             m_agentVolume, m_customerMute, m_customerVolume, m_waveform})
         w->setEnabled(loaded);
     const bool mayBookmark = loaded && m_principal.has(Permission::RecordingBookmark);
     m_bookmark->setEnabled(mayBookmark);
@@ -345,11 +368,13 @@ void PlayerPanel::updateStatus()
     switch (m_engine.recording().status) {
     case RecordingStatus::Unfinished:
         m_status->setText(tr("Unfinished"));
-        m_status->setToolTip(tr("The recording did not end normally; it plays up to its last saved second."));
+        m_status->setToolTip(
+            tr("The recording did not end normally; it plays up to its last saved second."));
         break;
     case RecordingStatus::Recovered:
         m_status->setText(tr("Recovered"));
-        m_status->setToolTip(tr("Recovered after a crash; up to the last second before it may be missing."));
+        m_status->setToolTip(
+            tr("Recovered after a crash; up to the last second before it may be missing."));
         break;
     case RecordingStatus::Normal:
         m_status->setText(tr("Complete"));

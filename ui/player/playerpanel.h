@@ -6,7 +6,6 @@
 
 #include <QUuid>
 #include <QWidget>
-
 #include <array>
 #include <optional>
 

@@ -7,7 +7,6 @@
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
-
 #include <algorithm>
 
 namespace cv {
@@ -91,22 +90,24 @@ void WaveformView::setZoom(double zoom, std::optional<qint64> anchorMs)
 
 void WaveformView::clampView()
 {
-    m_viewStartMs = std::clamp<qint64>(m_viewStartMs, 0, std::max<qint64>(0, m_durationMs - viewSpanMs()));
+    m_viewStartMs =
+        std::clamp<qint64>(m_viewStartMs, 0, std::max<qint64>(0, m_durationMs - viewSpanMs()));
 }
 
 qint64 WaveformView::msAt(int x) const
 {
     const int width = std::max(1, this->width() - kLaneLabelWidth);
     const double fraction = std::clamp(static_cast<double>(x - kLaneLabelWidth) / width, 0.0, 1.0);
-    return std::clamp<qint64>(m_viewStartMs + static_cast<qint64>(fraction * static_cast<double>(viewSpanMs())),
+    return std::clamp<qint64>(m_viewStartMs +
+                                  static_cast<qint64>(fraction * static_cast<double>(viewSpanMs())),
                               0, m_durationMs);
 }
 
 int WaveformView::xAt(qint64 ms) const
 {
     const int width = std::max(1, this->width() - kLaneLabelWidth);
-    return kLaneLabelWidth +
-           static_cast<int>(static_cast<double>(ms - m_viewStartMs) * width / static_cast<double>(viewSpanMs()));
+    return kLaneLabelWidth + static_cast<int>(static_cast<double>(ms - m_viewStartMs) * width /
+                                              static_cast<double>(viewSpanMs()));
 }
 
 QSize WaveformView::sizeHint() const
@@ -122,8 +123,8 @@ QSize WaveformView::minimumSizeHint() const
 void WaveformView::paintLane(QPainter &painter, int lane, const QRect &area) const
 {
     painter.setPen(palette().color(QPalette::WindowText));
-    painter.drawText(QRect(0, area.top(), kLaneLabelWidth - 4, area.height()), Qt::AlignVCenter | Qt::AlignRight,
-                     lane == 0 ? tr("Agent") : tr("Customer"));
+    painter.drawText(QRect(0, area.top(), kLaneLabelWidth - 4, area.height()),
+                     Qt::AlignVCenter | Qt::AlignRight, lane == 0 ? tr("Agent") : tr("Customer"));
     const int laneIndex = std::min<int>(lane, static_cast<int>(m_peaks.lanes.size()) - 1);
     if (laneIndex < 0 || m_peaks.bucketCount() == 0 || m_peaks.bucketMs <= 0)
         return;
@@ -150,7 +151,8 @@ void WaveformView::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Base));
     const int laneHeight = height() / 2;
     const QRect agent(kLaneLabelWidth, 0, width() - kLaneLabelWidth, laneHeight);
-    const QRect customer(kLaneLabelWidth, laneHeight, width() - kLaneLabelWidth, height() - laneHeight);
+    const QRect customer(kLaneLabelWidth, laneHeight, width() - kLaneLabelWidth,
+                         height() - laneHeight);
     if (m_loop) {
         const int a = xAt(m_loop->aMs);
         const int b = xAt(m_loop->bMs);
@@ -162,8 +164,9 @@ void WaveformView::paintEvent(QPaintEvent *)
     painter.drawLine(kLaneLabelWidth, laneHeight, width(), laneHeight);
     if (m_peaks.bucketCount() == 0 && m_durationMs > 0) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(agent.united(customer), Qt::AlignCenter,
-                         tr("No waveform stored for this recording; it appears once playback starts."));
+        painter.drawText(
+            agent.united(customer), Qt::AlignCenter,
+            tr("No waveform stored for this recording; it appears once playback starts."));
     }
     painter.setPen(QPen(QColor(0xc6, 0x28, 0x28), 1));
     for (const BookmarkRow &b : m_bookmarks) {
@@ -215,8 +218,9 @@ bool WaveformView::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         if (const BookmarkRow *b = bookmarkNear(help->pos().x())) {
             const QString note = b->text.isEmpty() ? tr("(no note)") : b->text;
-            QToolTip::showText(help->globalPos(),
-                               tr("%1 — %2 (%3)").arg(offsettext::format(b->offsetMs), note, b->author), this);
+            QToolTip::showText(
+                help->globalPos(),
+                tr("%1 — %2 (%3)").arg(offsettext::format(b->offsetMs), note, b->author), this);
         } else {
             QToolTip::hideText();
             event->ignore();

@@ -6,7 +6,6 @@
 
 #include <QVector>
 #include <QWidget>
-
 #include <optional>
 
 namespace cv {
