@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMediaDevices>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -129,11 +130,19 @@ private slots:
         auto panel = shownPanel(m_site, QStringLiteral("supervisor"));
         panel->engine().seek(7000);
         QSignalSpy added(panel.get(), &PlayerPanel::bookmarkAdded);
+        child<QLineEdit>(*panel, "bookmarkNote")->setText(QStringLiteral("客户要求退款"));
         QTest::keyClick(panel.get(), Qt::Key_B);
         QCOMPARE(added.count(), 1);
         QCOMPARE(added.first().at(1).toLongLong(), qint64(7000));
+        QVERIFY(child<QLineEdit>(*panel, "bookmarkNote")->text().isEmpty());
         const auto rows = authtest::auditRows(*m_site.db);
         QCOMPARE(rows.last().action, QStringLiteral("bookmark.add"));
+        // The marker is on the timeline, with the note as its tooltip.
+        auto *wave = child<WaveformView>(*panel, "waveform");
+        const QString tip = wave->bookmarkToolTipAt(wave->xAt(7000));
+        QVERIFY2(tip.contains(QStringLiteral("客户要求退款")) && tip.contains(QStringLiteral("0:07.000")),
+                 qPrintable(tip));
+        QVERIFY(wave->bookmarkToolTipAt(wave->xAt(1000)).isEmpty());
     }
 
     void clickOnTheWaveformSeeks()

@@ -365,6 +365,11 @@ void PlayerPanel::updatePosition(qint64 ms)
 
 void PlayerPanel::updateStatus()
 {
+    if (m_engine.recording().storagePath.isEmpty()) {
+        m_status->clear(); // a recording this person cannot see: nothing to tell about it
+        m_status->setToolTip(QString());
+        return;
+    }
     switch (m_engine.recording().status) {
     case RecordingStatus::Unfinished:
         m_status->setText(tr("Unfinished"));

@@ -158,6 +158,13 @@ void WaveformView::paintEvent(QPaintEvent *)
         const int b = xAt(m_loop->bMs);
         painter.fillRect(QRect(QPoint(a, 0), QPoint(b, height())), QColor(255, 193, 7, 60));
     }
+    if (m_durationMs > 0) {
+        // What has been played is tinted, like a progress bar under the lanes.
+        QColor played = palette().color(QPalette::Highlight);
+        played.setAlpha(40);
+        painter.fillRect(QRect(QPoint(kLaneLabelWidth, 0), QPoint(xAt(m_positionMs), height())),
+                         played);
+    }
     paintLane(painter, 0, agent);
     paintLane(painter, 1, customer);
     painter.setPen(palette().color(QPalette::Mid));
@@ -212,18 +219,25 @@ const BookmarkRow *WaveformView::bookmarkNear(int x) const
     return nullptr;
 }
 
+QString WaveformView::bookmarkToolTipAt(int x) const
+{
+    const BookmarkRow *b = bookmarkNear(x);
+    if (!b)
+        return QString();
+    const QString note = b->text.isEmpty() ? tr("(no note)") : b->text;
+    return tr("%1 — %2 (%3)").arg(offsettext::format(b->offsetMs), note, b->author);
+}
+
 bool WaveformView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        if (const BookmarkRow *b = bookmarkNear(help->pos().x())) {
-            const QString note = b->text.isEmpty() ? tr("(no note)") : b->text;
-            QToolTip::showText(
-                help->globalPos(),
-                tr("%1 — %2 (%3)").arg(offsettext::format(b->offsetMs), note, b->author), this);
-        } else {
+        const QString tip = bookmarkToolTipAt(help->pos().x());
+        if (tip.isEmpty()) {
             QToolTip::hideText();
             event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), tip, this);
         }
         return true;
     }

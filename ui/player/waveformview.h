@@ -38,6 +38,8 @@ public:
     // The recording time under x (clamped), and the x of a time.
     qint64 msAt(int x) const;
     int xAt(qint64 ms) const;
+    // The tooltip of the bookmark marker under x ("2:03.456 — note (author)"), or empty.
+    QString bookmarkToolTipAt(int x) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
