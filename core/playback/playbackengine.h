@@ -56,6 +56,7 @@ public:
     static constexpr double kMinSpeed = TempoStretcher::kMinTempo;
     static constexpr double kMaxSpeed = TempoStretcher::kMaxTempo;
 
+    // `db` and `siteKey` are referenced, not copied: they must outlive the engine.
     PlaybackEngine(Database &db, StorageLayout layout, const crypto::X25519KeyPair &siteKey,
                    QObject *parent = nullptr);
     ~PlaybackEngine() override;

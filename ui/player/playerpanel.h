@@ -43,6 +43,7 @@ public:
     static constexpr qint64 kArrowStepMs = 5000;
     static constexpr qint64 kJumpBackMs = 10000;
 
+    // `db` and `siteKey` are referenced, not copied: they must outlive the panel.
     PlayerPanel(Database &db, const Principal &principal, StorageLayout layout,
                 const crypto::X25519KeyPair &siteKey, QWidget *parent = nullptr);
     ~PlayerPanel() override;
