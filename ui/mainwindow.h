@@ -2,28 +2,26 @@
 
 #include <QMainWindow>
 
-class QLabel;
-class QTableView;
-
 namespace cv {
 
-class RecordingListModel;
+class SearchPanel;
+class WorkstationSession;
 
-// The workstation's window for now: the catalog's recordings in a table. Search, the
-// player and administration arrive as panels of their own (issue: workstation).
+// The workstation's window for a logged-in person: the search screen with its results,
+// the session's title ("CallVault — user (role) — site") and its menu. The panels do the
+// work; this class only arranges them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(RecordingListModel &model, const QString &siteName, QWidget *parent = nullptr);
+    explicit MainWindow(WorkstationSession &session, QWidget *parent = nullptr);
+
+    SearchPanel *searchPanel() const { return m_search; }
 
 private:
-    void updateCount();
-
-    RecordingListModel &m_model;
-    QTableView *m_table;
-    QLabel *m_count;
+    WorkstationSession &m_session;
+    SearchPanel *m_search;
 };
 
 } // namespace cv

@@ -1,11 +1,15 @@
-// callvault: the workstation. Wires the site, its catalog and the main window.
-#include "catalog/database.h"
+// callvault: the workstation. Wires the site, the log-in, the session and the main window.
+#include "login/changepassworddialog.h"
+#include "login/firstrunwizard.h"
+#include "login/logindialog.h"
 #include "mainwindow.h"
-#include "recordinglistmodel.h"
+#include "session/workstationsession.h"
 #include "site/site.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -26,6 +30,9 @@ void installTranslations(QApplication &app, const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
+
+// app.exec()'s answer when the user logged out: back to the log-in dialog.
+constexpr int kLoggedOut = 0x4c4f; // "LO"
 
 } // namespace
 
@@ -50,21 +57,44 @@ int main(int argc, char *argv[])
     installTranslations(app, parser.value(langOption));
 
     const QString dir = parser.isSet(siteOption) ? parser.value(siteOption) : cv::Site::defaultDirectory();
+    QString lastUser;
+    if (!QFile::exists(QDir(dir).filePath(cv::Site::siteFileName()))) {
+        cv::FirstRunWizard wizard(dir);
+        if (wizard.exec() != QDialog::Accepted)
+            return 0;
+        lastUser = wizard.adminName();
+    }
     auto site = cv::Site::open(dir);
     if (!site) {
         QMessageBox::critical(nullptr, QObject::tr("CallVault"),
                               QObject::tr("The site could not be opened:\n%1").arg(site.errorMessage()));
         return 1;
     }
-    auto db = site->openCatalog();
-    if (!db) {
-        QMessageBox::critical(nullptr, QObject::tr("CallVault"),
-                              QObject::tr("The catalog could not be opened:\n%1").arg(db.errorMessage()));
-        return 1;
+    const cv::SiteLogin::Options options;
+    for (;;) {
+        cv::LoginDialog login(site.value(), options);
+        login.setUserName(lastUser);
+        if (login.exec() != QDialog::Accepted)
+            return 0;
+        cv::WorkstationSession session(login.takeLoggedIn(), options);
+        lastUser = session.principal().name;
+        if (!cv::ChangePasswordDialog::forceIfNeeded(session)) {
+            session.logout();
+            continue;
+        }
+        cv::MainWindow window(session);
+        QObject::connect(&session, &cv::WorkstationSession::loggedOut, &app, [&window] {
+            window.hide();
+            QApplication::exit(kLoggedOut);
+        });
+        // An administrator may have reset the password while the desk was locked.
+        QObject::connect(&session, &cv::WorkstationSession::unlocked, &window, [&session, &window] {
+            if (!cv::ChangePasswordDialog::forceIfNeeded(session, &window))
+                session.logout();
+        });
+        session.startIdleWatch(&window);
+        window.show();
+        if (app.exec() != kLoggedOut)
+            return 0;
     }
-    cv::RecordingListModel model(*db.value());
-    model.reload();
-    cv::MainWindow window(model, site->config().name);
-    window.show();
-    return app.exec();
 }

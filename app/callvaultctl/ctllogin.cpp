@@ -2,7 +2,7 @@
 
 #include "auth/accesscontrol.h"
 #include "auth/authservice.h"
-#include "auth/pglogin.h"
+#include "auth/sitelogin.h"
 #include "site/site.h"
 #include "catalog/database.h"
 #include "crypto/cryptoutil.h"
@@ -82,40 +82,6 @@ const QString &thisProgram()
     return program;
 }
 
-// SQLite, or PostgreSQL reached as its owner: CallVault checks the password itself.
-cv::Result<LoggedIn> loginLocally(cv::Site site, const QString &name, const QByteArray &password)
-{
-    auto db = site.openCatalog();
-    if (!db)
-        return db.error();
-    LoggedIn in;
-    in.opened = OpenSite{std::make_unique<cv::Site>(std::move(site)), db.takeValue()};
-    in.auth = std::make_unique<cv::AuthService>(*in.opened.db);
-    auto session = in.auth->login(name, password, thisHost(), thisProgram());
-    if (!session)
-        return session.error();
-    in.session = session.takeValue();
-    return in;
-}
-
-// A server-enforced PostgreSQL catalog: connect as the user's own login role.
-cv::Result<LoggedIn> loginOnServer(cv::Site site, const QString &name, const QByteArray &password)
-{
-    const cv::PgLogin pg(site.pgLoginTarget());
-    auto logged = pg.login(name, password, thisHost(), thisProgram());
-    if (!logged)
-        return logged.error();
-    LoggedIn in;
-    in.opened = OpenSite{std::make_unique<cv::Site>(std::move(site)), std::move(logged->db)};
-    if (auto schema = in.opened.db->migrate(); !schema) // checks the version only
-        return schema.error();
-    cv::AuthService::Options options;
-    options.pg = pg.target();
-    in.auth = std::make_unique<cv::AuthService>(*in.opened.db, options);
-    in.session = logged->session;
-    return in;
-}
-
 } // namespace
 
 cv::Result<LoggedIn> login(const QCommandLineParser &parser, bool allowPasswordChange,
@@ -134,15 +100,19 @@ cv::Result<LoggedIn> login(const QCommandLineParser &parser, bool allowPasswordC
     auto site = cv::Site::open(siteDirectory(parser));
     if (!site)
         return site.error();
-    auto in = site->isServerEnforced() ? loginOnServer(site.takeValue(), name, password.value())
-                                       : loginLocally(site.takeValue(), name, password.value());
+    auto logged =
+        cv::SiteLogin::login(site.takeValue(), name, password.value(), thisHost(), thisProgram());
     if (keep)
         *keep = password.value();
     else
         cv::crypto::secureZero(password.value());
-    if (!in)
-        return in.error();
-    if (!allowPasswordChange && in->session.mustChangePassword())
+    if (!logged)
+        return logged.error();
+    LoggedIn in;
+    in.opened = OpenSite{std::move(logged->site), std::move(logged->db)};
+    in.auth = std::move(logged->auth);
+    in.session = logged->session;
+    if (!allowPasswordChange && in.session.mustChangePassword())
         return cv::makeError(
             cv::ErrorCode::PermissionDenied,
             QStringLiteral(

@@ -5,6 +5,7 @@
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
 #include "crypto/cryptoutil.h"
+#include "site/keybackup.h"
 #include "site/protectedkeyfile.h"
 #include "store/durablefile.h"
 
@@ -112,20 +113,17 @@ int importKeys(const QStringList &args)
     if (!in)
         return fail(in.error());
     const cv::Site &site = *in->opened.site;
-    QFile file(p.positionalArguments().first());
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("Could not read %1: %2.").arg(file.fileName(), file.errorString()));
-    const QByteArray json = file.read(1024 * 1024);
-    auto publicKeys = cv::ProtectedKeyFile::peek(json);
-    if (!publicKeys)
-        return fail(publicKeys.error());
-    if (publicKeys->keyId() != site.config().publicKeys.keyId())
-        return fail(QStringLiteral("This backup holds key %1, but the site uses %2; it belongs to another site.")
-                        .arg(publicKeys->fingerprint(), site.config().publicKeys.fingerprint()));
+    const QString path = p.positionalArguments().first();
+    auto json = cv::KeyBackup::read(path);
+    if (!json)
+        return fail(json.error());
+    if (auto belongs = cv::KeyBackup::checkBelongsTo(site, json.value()); !belongs)
+        return fail(belongs.error());
     auto backupPassphrase = readBackupPassphrase(p, false);
     if (!backupPassphrase)
         return fail(backupPassphrase.error());
-    auto keys = cv::ProtectedKeyFile::open(json, backupPassphrase.value());
+    auto keys = cv::KeyBackup::open(site, json.value(), backupPassphrase.value());
+    cv::crypto::secureZero(backupPassphrase.value());
     if (!keys)
         return fail(keys.error());
     QByteArray passphrase;
@@ -135,11 +133,11 @@ int importKeys(const QStringList &args)
             return fail(read.error());
         passphrase = read.value();
     }
-    const auto store = site.keyStore(passphrase);
-    if (auto saved = store->save(keys.value()); !saved)
-        return fail(saved.error());
-    audit(in.value(), QStringLiteral("key.import"), file.fileName());
-    out(QStringLiteral("Restored site keys %1 into %2").arg(site.config().publicKeys.fingerprint(), store->describe()));
+    auto installed = cv::KeyBackup::install(site, in->db(), in->principal(), keys.value(), passphrase, path);
+    cv::crypto::secureZero(passphrase);
+    if (!installed)
+        return fail(installed.error());
+    out(QStringLiteral("Restored site keys %1 into %2").arg(site.config().publicKeys.fingerprint(), installed.value()));
     return kExitOk;
 }
 

@@ -76,6 +76,11 @@ QString AuthService::lockedMessage()
         "an administrator to unlock it.");
 }
 
+QString AuthService::wrongCurrentPasswordMessage()
+{
+    return QStringLiteral("The current password is wrong.");
+}
+
 Result<QString> AuthService::hashPassword(const QByteArray &password) const
 {
     return crypto::hashPassword(password, m_options.hashParams);
@@ -357,7 +362,7 @@ Result<void> AuthService::changePassword(Session &session, const QByteArray &cur
                                   QStringLiteral("wrong current password"), policy.value());
             !r)
             return hidden(r.error());
-        return denied(QStringLiteral("The current password is wrong."));
+        return denied(wrongCurrentPasswordMessage());
     }
     if (auto ok = checkNewPassword(current.name, newPassword); !ok)
         return ok;
@@ -419,7 +424,7 @@ Result<void> AuthService::changePasswordOnServer(Session &session,
     if (auto ok = login.checkPassword(who.name, currentPassword, who.host, who.program); !ok) {
         if (ok.error().code == ErrorCode::PermissionDenied &&
             ok.errorMessage() == wrongCredentialsMessage())
-            return denied(QStringLiteral("The current password is wrong."));
+            return denied(wrongCurrentPasswordMessage());
         return ok;
     }
     // The length rule is checked here: only a verifier reaches the server.

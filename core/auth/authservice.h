@@ -49,6 +49,8 @@ public:
 
     static QString wrongCredentialsMessage();
     static QString lockedMessage();
+    // changePassword() with a wrong current password (PermissionDenied).
+    static QString wrongCurrentPasswordMessage();
 
     // ErrorCode::PermissionDenied with wrongCredentialsMessage() or lockedMessage();
     // ErrorCode::Database without details when the catalog fails. Not for server-enforced

@@ -20,4 +20,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   auth/roleadmin.h auth/roleadmin.cpp
   auth/settingsadmin.h auth/settingsadmin.cpp
   auth/pglogin.h auth/pglogin.cpp
+  auth/sitelogin.h auth/sitelogin.cpp
   auth/loginroles.h auth/loginroles.cpp)

@@ -6,4 +6,6 @@ list(APPEND CALLVAULT_CORE_SOURCES
   site/keyfilekeystore.h site/keyfilekeystore.cpp
   site/siteconfig.h site/siteconfig.cpp
   site/site.h site/site.cpp
-  site/siteinitializer.h site/siteinitializer.cpp)
+  site/siteinitializer.h site/siteinitializer.cpp
+  site/sitejoiner.h site/sitejoiner.cpp
+  site/keybackup.h site/keybackup.cpp)

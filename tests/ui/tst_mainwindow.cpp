@@ -1,0 +1,95 @@
+// The workstation's main window for a logged-in person: the session's title and menu, the
+// search screen, a role without recording.search told why it cannot search, and the
+// window in Chinese.
+#include "logintestsupport.h"
+#include "mainwindow.h"
+#include "search/searchpanel.h"
+#include "search/searchresultmodel.h"
+#include "session/workstationsession.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTranslator>
+
+using namespace cv;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_site.setUp());
+        QVERIFY(m_site.addUser(QStringLiteral("sam"), "sam-password-for-tests", QStringLiteral("supervisor")));
+        QVERIFY(m_site.addUser(QStringLiteral("audrey"), "audrey-password-for-tests", QStringLiteral("auditor")));
+    }
+
+    void showsTheSearchScreenForTheSession()
+    {
+        auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
+        QVERIFY(session);
+        MainWindow window(*session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("CallVault — sam (supervisor) — Login test site"));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("logoutAction")));
+        auto *search = window.findChild<QPushButton *>(QStringLiteral("searchButton"));
+        QVERIFY(search && search->isEnabled());
+        search->click();
+        QTRY_VERIFY(window.searchPanel()->model()->hasSearched());
+        QTRY_COMPARE(window.searchPanel()->model()->totalCount(), qint64(0)); // no teams, no calls
+    }
+
+    void aRoleThatMayNotSearchIsToldWhy()
+    {
+        auto session = logIn(QStringLiteral("audrey"), "audrey-password-for-tests");
+        QVERIFY(session);
+        MainWindow window(*session);
+        window.show();
+        auto *search = window.findChild<QPushButton *>(QStringLiteral("searchButton"));
+        QVERIFY(search);
+        QVERIFY(!search->isEnabled());
+        auto *status = window.findChild<QLabel *>(QStringLiteral("searchStatus"));
+        QCOMPARE(status->text(), QStringLiteral("Your role (auditor) may not search recordings."));
+    }
+
+    void speaksChinese()
+    {
+        QTranslator translator;
+        QVERIFY2(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("callvault"), QStringLiteral("_"),
+                                 QStringLiteral(":/i18n")),
+                 "the zh_CN catalog is embedded under :/i18n");
+        QCoreApplication::installTranslator(&translator);
+        auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
+        QVERIFY(session);
+        MainWindow window(*session);
+        QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("searchButton"))->text(), QStringLiteral("搜索(&S)"));
+        QCOMPARE(window.searchPanel()->model()->headerData(SearchResultModel::Agent, Qt::Horizontal).toString(),
+                 QStringLiteral("坐席"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("searchStatus"))->text(),
+                 QStringLiteral("请选择筛选条件，然后点击“搜索”。"));
+        QCoreApplication::removeTranslator(&translator);
+    }
+
+private:
+    std::unique_ptr<WorkstationSession> logIn(const QString &name, const QByteArray &password)
+    {
+        auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
+                                   m_site.options());
+        if (!in) {
+            qWarning("log-in failed: %s", qPrintable(in.errorMessage()));
+            return nullptr;
+        }
+        return std::make_unique<WorkstationSession>(in.takeValue(), m_site.options());
+    }
+
+    LoginTestSite m_site;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QMenu>
+
+namespace cv {
+
+class WorkstationSession;
+
+// The main window's "Session" menu: change one's password, log out. Kept
+// apart from MainWindow so that the window's panels and the session evolve separately.
+class SessionMenu final : public QMenu
+{
+    Q_OBJECT
+
+public:
+    SessionMenu(WorkstationSession &session, QWidget *window);
+};
+
+} // namespace cv
