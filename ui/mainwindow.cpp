@@ -3,6 +3,7 @@
 #include "admin/adminpanel.h"
 #include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
+#include "player/playerhost.h"
 #include "search/searchpanel.h"
 #include "session/sessionmenu.h"
 #include "session/workstationsession.h"
@@ -21,6 +22,7 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
                                session.site().config().siteId.toString(QUuid::WithoutBraces), this)),
       m_details(new RecordingDetailsPane(session.db(), session.principal(), session.site().layout(),
                                          [&session] { return session.siteKeys(); }, this)),
+      m_player(new PlayerHost(session, this)),
       m_audit(new AuditPanel(session.db(), session.principal(), session.site().config(),
                              [&session] { return session.siteKeys(); }, this)),
       m_admin(new AdminPanel(session, this))
@@ -33,7 +35,10 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     splitter->addWidget(m_search);
     auto *bottom = new QSplitter(Qt::Horizontal, splitter);
     bottom->setObjectName(QStringLiteral("bottomSplitter"));
+    bottom->addWidget(m_player);
     bottom->addWidget(m_details);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -61,6 +66,7 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     }
     setCentralWidget(tabs);
     connect(m_search, &SearchPanel::currentRecordingChanged, m_details, &RecordingDetailsPane::showRecording);
+    connect(m_search, &SearchPanel::recordingActivated, m_player, &PlayerHost::play);
     m_search->loadVocabulary();
     resize(1200, 760);
 }

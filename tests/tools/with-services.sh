@@ -2,6 +2,7 @@
 # Runs a command with the real services the tests talk to, started here and stopped after:
 #   - a D-Bus session with gnome-keyring's Secret Service, unlocked (for QtKeychain)
 #   - a throwaway PostgreSQL server (with-postgres.sh; CALLVAULT_TEST_PG_URL)
+#   - a PulseAudio daemon with a null sink (with-pulseaudio.sh; PULSE_SERVER)
 # Usage: tests/tools/with-services.sh COMMAND [ARGS...]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,4 +38,4 @@ for _ in $(seq 100); do
   kill -0 "$keyring_pid" 2>/dev/null || { echo "with-services: gnome-keyring-daemon failed to start" >&2; exit 1; }
   sleep 0.1
 done
-"$here/with-postgres.sh" "$@"
+"$here/with-postgres.sh" "$here/with-pulseaudio.sh" "$@"

@@ -1,13 +1,16 @@
 // The details pane and the tag editor on a real site: a real encrypted recording imported
 // from a WAV whose two voices talk at known times, its fields, its talk statistics from the
 // waveform overview, the integrity check (intact, then a flipped byte found), tags added
-// and removed through TagService with their audit rows, and a role that may not tag told why.
+// and removed through TagService with their audit rows, a role that may not tag told why, and
+// the player host that holds a copy of the key only while the session is unlocked.
 #include "authtestsupport.h"
 #include "capture/wavimporter.h"
 #include "codec/wavwriter.h"
 #include "details/recordingdetailspane.h"
 #include "details/tageditor.h"
 #include "logintestsupport.h"
+#include "player/playerhost.h"
+#include "player/playerpanel.h"
 #include "session/workstationsession.h"
 #include "site/site.h"
 
@@ -63,6 +66,7 @@ private slots:
     void integrityCheckFindsDamage();
     void tagsAreAddedAndRemoved();
     void aRoleThatMayNotTagIsToldWhy();
+    void playerIsMadeOnPlayAndDroppedOnLock();
 
 private:
     std::unique_ptr<WorkstationSession> logIn(const QString &name);
@@ -211,6 +215,26 @@ void TestDetailsPane::aRoleThatMayNotTagIsToldWhy()
     QVERIFY(message->isVisible());
     QCOMPARE(message->text(), QStringLiteral("Your role (qa_evaluator) may not tag recordings."));
     QVERIFY(editor.tags().contains(QStringLiteral("投诉"))); // seeing the tags is allowed
+}
+
+void TestDetailsPane::playerIsMadeOnPlayAndDroppedOnLock()
+{
+    auto session = logIn(QStringLiteral("sup"));
+    QVERIFY(session);
+    PlayerHost host(*session);
+    QVERIFY(!host.player());
+    QVERIFY(!session->hasKeysInMemory()); // nothing asked for the key yet
+    host.play(m_recording.id);
+    QVERIFY(host.player());
+    QVERIFY(session->hasKeysInMemory());
+    // An idle lock drops the player and its copy of the key with the session's keys.
+    m_site.clock().advanceMinutes(LoginTestSite::kIdleMinutes + 1);
+    session->checkIdle();
+    QVERIFY(session->isLocked());
+    QVERIFY(!host.player());
+    QVERIFY(!session->hasKeysInMemory());
+    QVERIFY(host.findChild<QLabel *>(QStringLiteral("playerHint"))->isVisibleTo(&host));
+    session->logout();
 }
 
 QTEST_MAIN(TestDetailsPane)

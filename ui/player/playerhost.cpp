@@ -1,0 +1,68 @@
+#include "playerhost.h"
+
+#include "crypto/x25519keypair.h"
+#include "playerpanel.h"
+#include "session/workstationsession.h"
+#include "site/site.h"
+#include "site/sitekeys.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cv {
+
+PlayerHost::PlayerHost(WorkstationSession &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_hint(new QLabel(this))
+{
+    setObjectName(QStringLiteral("playerHost"));
+    m_hint->setObjectName(QStringLiteral("playerHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setText(tr("Double-click a call, or select it and press Enter, to play it here."));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_hint);
+    connect(&session, &WorkstationSession::locked, this, &PlayerHost::dropPlayer);
+}
+
+PlayerHost::~PlayerHost()
+{
+    dropPlayer(); // the panel goes before the key it refers to
+}
+
+bool PlayerHost::ensurePlayer()
+{
+    if (m_player)
+        return true;
+    auto keys = m_session.siteKeys();
+    if (!keys) {
+        m_hint->setText(tr("The recording cannot be played here: %1").arg(keys.errorMessage()));
+        return false;
+    }
+    auto copy = crypto::X25519KeyPair::fromPrivateKey(keys.value()->encryption.privateKey());
+    if (!copy) {
+        m_hint->setText(tr("The recording cannot be played here: %1").arg(copy.errorMessage()));
+        return false;
+    }
+    m_key = std::make_unique<crypto::X25519KeyPair>(copy.takeValue());
+    m_player = new PlayerPanel(m_session.db(), m_session.principal(), m_session.site().layout(), *m_key, this);
+    layout()->addWidget(m_player);
+    m_hint->hide();
+    return true;
+}
+
+void PlayerHost::dropPlayer()
+{
+    delete m_player;
+    m_player = nullptr;
+    m_key.reset();
+    m_hint->show();
+}
+
+void PlayerHost::play(const QUuid &recordingId)
+{
+    if (!recordingId.isNull() && ensurePlayer())
+        m_player->openRecording(recordingId);
+}
+
+} // namespace cv

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QUuid>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+
+namespace cv {
+
+class PlayerPanel;
+class WorkstationSession;
+namespace crypto {
+class X25519KeyPair;
+}
+
+// Where the player sits in the main window. The player needs the site private key, so it
+// is made on the first play (which may ask for the key-file passphrase) with a copy of the
+// key that this host owns; when the session locks, the player and that copy are dropped,
+// so a locked workstation holds no key, and the next play after unlocking asks again.
+class PlayerHost final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlayerHost(WorkstationSession &session, QWidget *parent = nullptr);
+    ~PlayerHost() override;
+
+    // Opens the recording in the player (making the player first if needed).
+    void play(const QUuid &recordingId);
+    PlayerPanel *player() const { return m_player; }
+
+private:
+    bool ensurePlayer();
+    void dropPlayer();
+
+    WorkstationSession &m_session;
+    QLabel *m_hint;
+    PlayerPanel *m_player = nullptr;
+    std::unique_ptr<crypto::X25519KeyPair> m_key; // the player's copy, while it exists
+};
+
+} // namespace cv
