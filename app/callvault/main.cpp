@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 namespace {
@@ -34,6 +36,27 @@ void installTranslations(QApplication &app, const QString &language)
 // app.exec()'s answer when the user logged out: back to the log-in dialog.
 constexpr int kLoggedOut = 0x4c4f; // "LO"
 
+// --report-ready (the workstation benchmark, callvault-bench-workstation): once the first
+// window has painted, say so on stdout and quit, so that a parent process can time "start
+// to usable window" from outside, process start and library loading included.
+class ReadyReporter final : public QObject
+{
+public:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            QTextStream(stdout) << "ready" << Qt::endl;
+            if (auto *dialog = qobject_cast<QDialog *>(watched))
+                QTimer::singleShot(0, dialog, &QDialog::reject);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_reported = false;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -52,7 +75,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption siteOption(QStringLiteral("site"), QStringLiteral("Site directory."), QStringLiteral("DIR"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en (default: system)."),
                                         QStringLiteral("LANG"));
-    parser.addOptions({siteOption, langOption});
+    QCommandLineOption readyOption(QStringLiteral("report-ready"),
+                                   QStringLiteral("Print \"ready\" once the first window shows, then quit (benchmark)."));
+    readyOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({siteOption, langOption, readyOption});
     parser.process(app);
     installTranslations(app, parser.value(langOption));
 
@@ -74,6 +100,12 @@ int main(int argc, char *argv[])
     for (;;) {
         cv::LoginDialog login(site.value(), options);
         login.setUserName(lastUser);
+        ReadyReporter readyReporter;
+        if (parser.isSet(readyOption)) {
+            login.installEventFilter(&readyReporter);
+            login.exec();
+            return 0;
+        }
         if (login.exec() != QDialog::Accepted)
             return 0;
         cv::WorkstationSession session(login.takeLoggedIn(), options);

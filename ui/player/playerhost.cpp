@@ -61,8 +61,12 @@ void PlayerHost::dropPlayer()
 
 void PlayerHost::play(const QUuid &recordingId)
 {
-    if (!recordingId.isNull() && ensurePlayer())
-        m_player->openRecording(recordingId);
+    if (recordingId.isNull() || !ensurePlayer())
+        return;
+    m_player->openRecording(recordingId);
+    // Opening a call to play it starts it; a refusal or failure shows in the panel.
+    if (m_player->engine().state() == PlaybackEngine::State::Stopped)
+        (void)m_player->engine().play();
 }
 
 } // namespace cv

@@ -26,12 +26,13 @@ public:
     explicit PlayerHost(WorkstationSession &session, QWidget *parent = nullptr);
     ~PlayerHost() override;
 
-    // Opens the recording in the player (making the player first if needed).
+    // Opens the recording in the player (making the player first if needed) and plays it.
     void play(const QUuid &recordingId);
     PlayerPanel *player() const { return m_player; }
+    // Makes the player now (unlocking the site key if needed); false with the reason shown.
+    bool ensurePlayer();
 
 private:
-    bool ensurePlayer();
     void dropPlayer();
 
     WorkstationSession &m_session;
