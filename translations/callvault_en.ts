@@ -603,8 +603,8 @@
         <translation>Zoom out</translation>
     </message>
     <message>
-        <source>⏪ 5 s</source>
-        <translation>⏪ 5 s</translation>
+        <source>« 5 s</source>
+        <translation>« 5 s</translation>
     </message>
     <message>
         <source>Back 5 seconds (Left)</source>
@@ -615,8 +615,8 @@
         <translation>Play</translation>
     </message>
     <message>
-        <source>5 s ⏩</source>
-        <translation>5 s ⏩</translation>
+        <source>5 s »</source>
+        <translation>5 s »</translation>
     </message>
     <message>
         <source>Forward 5 seconds (Right)</source>

@@ -600,8 +600,8 @@
         <translation>缩小</translation>
     </message>
     <message>
-        <source>⏪ 5 s</source>
-        <translation>⏪ 5 秒</translation>
+        <source>« 5 s</source>
+        <translation>« 5 秒</translation>
     </message>
     <message>
         <source>Back 5 seconds (Left)</source>
@@ -612,8 +612,8 @@
         <translation>播放</translation>
     </message>
     <message>
-        <source>5 s ⏩</source>
-        <translation>5 秒 ⏩</translation>
+        <source>5 s »</source>
+        <translation>5 秒 »</translation>
     </message>
     <message>
         <source>Forward 5 seconds (Right)</source>

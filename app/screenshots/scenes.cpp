@@ -5,6 +5,9 @@
 #include "details/recordingdetailspane.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
+#include "playback/playbackengine.h"
+#include "player/playerhost.h"
+#include "player/playerpanel.h"
 #include "search/searchfilterpanel.h"
 #include "search/searchpanel.h"
 #include "search/searchresultmodel.h"
@@ -118,9 +121,21 @@ bool searchWithDetails(const Context &context)
         complain(QStringLiteral("the search did not finish"));
         return false;
     }
-    if (search->model()->rowCount() > 0)
-        search->table()->selectRow(0);
-    return save(window, context, QStringLiteral("search"));
+    if (search->model()->rowCount() == 0) {
+        complain(QStringLiteral("the demo site has no calls"));
+        return false;
+    }
+    search->table()->selectRow(0);
+    // Play the first call for a moment, so the waveform shows a played position.
+    cv::PlayerHost *host = window.playerHost();
+    host->play(search->model()->hitAt(0)->id);
+    if (host->player()) {
+        cv::PlaybackEngine &engine = host->player()->engine();
+        waitFor([&engine] { return engine.positionMs() > 4000 || engine.state() != cv::PlaybackEngine::State::Playing; });
+        engine.pause();
+    }
+    const bool whole = save(window, context, QStringLiteral("search"));
+    return save(*host, context, QStringLiteral("player")) && whole;
 }
 
 bool auditTrail(const Context &context)

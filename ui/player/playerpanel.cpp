@@ -91,11 +91,11 @@ void PlayerPanel::buildUi()
     connect(m_zoomOut, &QToolButton::clicked, m_waveform, &WaveformView::zoomOut);
 
     m_back =
-        toolButton(QStringLiteral("backButton"), tr("⏪ 5 s"), tr("Back 5 seconds (Left)"), this);
+        toolButton(QStringLiteral("backButton"), tr("« 5 s"), tr("Back 5 seconds (Left)"), this);
     m_play = new QPushButton(tr("Play"), this);
     m_play->setObjectName(QStringLiteral("playButton"));
     m_play->setFocusPolicy(Qt::NoFocus);
-    m_forward = toolButton(QStringLiteral("forwardButton"), tr("5 s ⏩"),
+    m_forward = toolButton(QStringLiteral("forwardButton"), tr("5 s »"),
                            tr("Forward 5 seconds (Right)"), this);
     connect(m_back, &QToolButton::clicked, this, [this] { m_engine.skip(-kArrowStepMs); });
     connect(m_forward, &QToolButton::clicked, this, [this] { m_engine.skip(kArrowStepMs); });
