@@ -1247,6 +1247,22 @@
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language changes the next time CallVault starts.</source>
+        <translation>The language changes the next time CallVault starts.</translation>
+    </message>
 </context>
 <context>
     <name>cv::SettingsAdminPanel</name>

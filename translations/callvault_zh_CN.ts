@@ -1244,6 +1244,22 @@
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes the next time CallVault starts.</source>
+        <translation>下次启动 CallVault 时将切换语言。</translation>
+    </message>
 </context>
 <context>
     <name>cv::SettingsAdminPanel</name>

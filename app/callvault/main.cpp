@@ -4,34 +4,20 @@
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "session/workstationsession.h"
+#include "common/language.h"
 #include "site/site.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 namespace {
-
-// Loads our catalog and Qt's own for the language: --lang, else the system locale.
-void installTranslations(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("callvault"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
 
 // app.exec()'s answer when the user logged out: back to the log-in dialog.
 constexpr int kLoggedOut = 0x4c4f; // "LO"
@@ -73,14 +59,14 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption siteOption(QStringLiteral("site"), QStringLiteral("Site directory."), QStringLiteral("DIR"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en (default: system)."),
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en (default: as chosen in the Session menu, else the system's)."),
                                         QStringLiteral("LANG"));
     QCommandLineOption readyOption(QStringLiteral("report-ready"),
                                    QStringLiteral("Print \"ready\" once the first window shows, then quit (benchmark)."));
     readyOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({siteOption, langOption, readyOption});
     parser.process(app);
-    installTranslations(app, parser.value(langOption));
+    cv::Language::install(app, cv::Language::effective(parser.value(langOption)));
 
     const QString dir = parser.isSet(siteOption) ? parser.value(siteOption) : cv::Site::defaultDirectory();
     QString lastUser;

@@ -6,15 +6,14 @@
 //   accounts: $CALLVAULT_SCREENSHOT_SUPERVISOR, _AUDITOR and _ADMIN as "name:password";
 //   $CALLVAULT_PASSPHRASE unlocks a key-file site.
 #include "scenes.h"
+#include "common/language.h"
 #include "site/site.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 namespace {
 
@@ -25,18 +24,6 @@ screenshots::Account accountFrom(const char *variable)
     if (colon <= 0)
         return {};
     return {value.left(colon), value.mid(colon + 1).toUtf8()};
-}
-
-void installTranslations(QApplication &app, const QString &language)
-{
-    const QLocale locale(language);
-    QLocale::setDefault(locale);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("callvault"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
 }
 
 } // namespace
@@ -55,7 +42,7 @@ int main(int argc, char *argv[])
                                         QStringLiteral("en"));
     parser.addOptions({siteOption, outOption, langOption});
     parser.process(app);
-    installTranslations(app, parser.value(langOption));
+    cv::Language::install(app, cv::Language::effective(parser.value(langOption)));
 
     QTextStream err(stderr);
     auto site = cv::Site::open(parser.value(siteOption));

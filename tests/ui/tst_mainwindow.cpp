@@ -1,6 +1,7 @@
 // The workstation's main window for a logged-in person: the session's title and menu, the
 // search screen, a role without recording.search told why it cannot search, and the
 // window in Chinese.
+#include "common/language.h"
 #include "logintestsupport.h"
 #include "mainwindow.h"
 #include "search/searchpanel.h"
@@ -9,6 +10,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
@@ -74,6 +76,25 @@ private slots:
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("searchStatus"))->text(),
                  QStringLiteral("请选择筛选条件，然后点击“搜索”。"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void languageIsChosenInTheSessionMenu()
+    {
+        auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
+        QVERIFY(session);
+        MainWindow window(*session);
+        window.show();
+        QCOMPARE(Language::chosen(), QString());
+        auto *chinese = window.findChild<QAction *>(QStringLiteral("language_zh_CN"));
+        QVERIFY(chinese);
+        chinese->trigger();
+        QCOMPARE(Language::chosen(), QStringLiteral("zh_CN"));
+        QCOMPARE(Language::effective(QString()).name(), QStringLiteral("zh_CN"));
+        QCOMPARE(Language::effective(QStringLiteral("en")).language(), QLocale::English); // --lang wins
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("languageNote")));
+        window.findChild<QMessageBox *>(QStringLiteral("languageNote"))->close();
+        window.findChild<QAction *>(QStringLiteral("language_system"))->trigger();
+        QCOMPARE(Language::chosen(), QString());
     }
 
 private:

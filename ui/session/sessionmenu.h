@@ -6,7 +6,7 @@ namespace cv {
 
 class WorkstationSession;
 
-// The main window's "Session" menu: change one's password, log out. Kept
+// The main window's "Session" menu: change one's password, the language, log out. Kept
 // apart from MainWindow so that the window's panels and the session evolve separately.
 class SessionMenu final : public QMenu
 {
@@ -14,6 +14,10 @@ class SessionMenu final : public QMenu
 
 public:
     SessionMenu(WorkstationSession &session, QWidget *window);
+
+private:
+    // The UI language (common/language.h), for the next start.
+    QMenu *languageMenu();
 };
 
 } // namespace cv
