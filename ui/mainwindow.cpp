@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "export/exportaction.h"
 #include "search/searchpanel.h"
 #include "session/sessionmenu.h"
 #include "session/workstationsession.h"
 #include "site/site.h"
 
 #include <QMenuBar>
+#include <QToolBar>
 #include <QSplitter>
 
 namespace cv {
@@ -19,6 +21,7 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
     menuBar()->addMenu(new SessionMenu(session, this));
+    addToolBar(tr("Recordings"))->addAction(new ExportAction(session, m_search->table(), this));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_search);

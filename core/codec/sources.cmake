@@ -6,4 +6,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   codec/peaksummary.h codec/peaksummary.cpp
   codec/wavreader.h codec/wavreader.cpp
   codec/wavwriter.h codec/wavwriter.cpp
+  codec/opustagsrewriter.h codec/opustagsrewriter.cpp
   codec/pcmresampler.h codec/pcmresampler.cpp)

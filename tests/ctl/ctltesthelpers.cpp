@@ -360,6 +360,30 @@ bool CtlSite::addUser(const QString &name, const QStringList &addArgs, const QSt
     return failed->exitCode == 0;
 }
 
+bool CtlSite::addExporter(RunResult *failed)
+{
+    const QString securityAdmin = QStringLiteral("secadmin");
+    const QString securityPassword = QStringLiteral("Security passw0rd for tests");
+    if (!addUser(securityAdmin, {QStringLiteral("--role"), QStringLiteral("security_admin")},
+                 securityPassword, failed))
+        return false;
+    const QProcessEnvironment security = envAs(securityAdmin, securityPassword);
+    const QList<QStringList> steps = {
+        {QStringLiteral("role"), QStringLiteral("create"), QStringLiteral("exporter"),
+         QStringLiteral("--scope"), QStringLiteral("all")},
+        {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("exporter"),
+         QStringLiteral("recording.search")},
+        {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("exporter"),
+         QStringLiteral("recording.export")}};
+    for (const QStringList &step : steps) {
+        *failed = ctl(step, security);
+        if (failed->exitCode != 0)
+            return false;
+    }
+    return addUser(exporterName(), {QStringLiteral("--role"), QStringLiteral("exporter")},
+                   exporterPassword(), failed);
+}
+
 RunResult CtlSite::ctl(const QStringList &commandAndArgs) const
 {
     return ctl(commandAndArgs, m_env);

@@ -150,6 +150,15 @@ public:
     bool addUser(const QString &name, const QStringList &addArgs, const QString &password,
                  RunResult *failed) const;
 
+    // A user who may export every recording (role "exporter": scope all, recording.search
+    // and recording.export), made once with the real callvaultctl: the admin appoints a
+    // security administrator, who creates the role; the admin adds the user. False with
+    // `*failed` set to the step that failed.
+    bool addExporter(RunResult *failed);
+    static QString exporterName() { return QStringLiteral("exporter"); }
+    static QString exporterPassword() { return QStringLiteral("Exporter passw0rd for tests"); }
+    QProcessEnvironment exporterEnv() const { return envAs(exporterName(), exporterPassword()); }
+
     // `callvaultctl COMMAND --site DIR ARGS...` (for a command with sub-commands, such as
     // {"key", "export", ...} or {"tag", "add", ...}, --site goes after the sub-command).
     RunResult ctl(const QStringList &commandAndArgs) const;
