@@ -21,7 +21,9 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
     menuBar()->addMenu(new SessionMenu(session, this));
-    addToolBar(tr("Recordings"))->addAction(new ExportAction(session, m_search->table(), this));
+    QToolBar *recordings = addToolBar(tr("Recordings"));
+    recordings->setObjectName(QStringLiteral("recordingsToolBar"));
+    recordings->addAction(new ExportAction(session, m_search->table(), this));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_search);

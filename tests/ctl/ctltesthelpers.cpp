@@ -360,14 +360,18 @@ bool CtlSite::addUser(const QString &name, const QStringList &addArgs, const QSt
     return failed->exitCode == 0;
 }
 
-bool CtlSite::addExporter(RunResult *failed)
+bool CtlSite::addExporter(RunResult *failed, const QString &securityAdmin,
+                          const QString &securityPassword)
 {
-    const QString securityAdmin = QStringLiteral("secadmin");
-    const QString securityPassword = QStringLiteral("Security passw0rd for tests");
-    if (!addUser(securityAdmin, {QStringLiteral("--role"), QStringLiteral("security_admin")},
-                 securityPassword, failed))
-        return false;
-    const QProcessEnvironment security = envAs(securityAdmin, securityPassword);
+    QProcessEnvironment security = envAs(securityAdmin, securityPassword);
+    if (securityAdmin.isEmpty()) {
+        const QString name = QStringLiteral("secadmin");
+        const QString password = QStringLiteral("Security passw0rd for tests");
+        if (!addUser(name, {QStringLiteral("--role"), QStringLiteral("security_admin")}, password,
+                     failed))
+            return false;
+        security = envAs(name, password);
+    }
     const QList<QStringList> steps = {
         {QStringLiteral("role"), QStringLiteral("create"), QStringLiteral("exporter"),
          QStringLiteral("--scope"), QStringLiteral("all")},

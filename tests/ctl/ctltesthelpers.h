@@ -151,10 +151,12 @@ public:
                  RunResult *failed) const;
 
     // A user who may export every recording (role "exporter": scope all, recording.search
-    // and recording.export), made once with the real callvaultctl: the admin appoints a
-    // security administrator, who creates the role; the admin adds the user. False with
-    // `*failed` set to the step that failed.
-    bool addExporter(RunResult *failed);
+    // and recording.export), made once with the real callvaultctl: the security
+    // administrator `securityAdmin` (default: a new one, "secadmin", appointed by the admin)
+    // creates the role; the admin adds the user. False with `*failed` set to the step that
+    // failed.
+    bool addExporter(RunResult *failed, const QString &securityAdmin = QString(),
+                     const QString &securityPassword = QString());
     static QString exporterName() { return QStringLiteral("exporter"); }
     static QString exporterPassword() { return QStringLiteral("Exporter passw0rd for tests"); }
     QProcessEnvironment exporterEnv() const { return envAs(exporterName(), exporterPassword()); }
