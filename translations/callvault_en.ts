@@ -296,6 +296,119 @@
     </message>
 </context>
 <context>
+    <name>cv::ExportAction</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export the selected recordings to .opus or .wav files with a signed manifest.</source>
+        <translation>Export the selected recordings to .opus or .wav files with a signed manifest.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not export recordings.</source>
+        <translation>Your role (%1) may not export recordings.</translation>
+    </message>
+</context>
+<context>
+    <name>cv::ExportDialog</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export recordings</source>
+        <translation>Export recordings</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) selected.</source>
+        <translation>
+            <numerusform>%n recording selected.</numerusform>
+            <numerusform>%n recordings selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opus (.opus, as recorded)</source>
+        <translation>Opus (.opus, as recorded)</translation>
+    </message>
+    <message>
+        <source>WAV (.wav, uncompressed)</source>
+        <translation>WAV (.wav, uncompressed)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Why are these recordings exported? (Required: kept in the audit trail and in each file&apos;s signed manifest.)</source>
+        <translation>Why are these recordings exported? (Required: kept in the audit trail and in each file&apos;s signed manifest.)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>Export to folder</translation>
+    </message>
+    <message>
+        <source>Give a reason for the export: it is kept in the audit trail and in the signed manifest.</source>
+        <translation>Give a reason for the export: it is kept in the audit trail and in the signed manifest.</translation>
+    </message>
+    <message>
+        <source>Select one or more recordings in the results first.</source>
+        <translation>Select one or more recordings in the results first.</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists.</source>
+        <translation>Choose a folder that exists.</translation>
+    </message>
+    <message>
+        <source>The site keys are needed to export: %1</source>
+        <translation>The site keys are needed to export: %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exporting recording %1 of %2…</source>
+        <translation>Exporting recording %1 of %2…</translation>
+    </message>
+    <message>
+        <source>%1 exported, %2 failed.</source>
+        <translation>%1 exported, %2 failed.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the recording being exported was not written; the rest were not exported.</source>
+        <translation>Cancelled: the recording being exported was not written; the rest were not exported.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>cv::FirstRunWizard</name>
     <message>
         <source>Browse…</source>

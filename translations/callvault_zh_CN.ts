@@ -294,6 +294,118 @@
     </message>
 </context>
 <context>
+    <name>cv::ExportAction</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the selected recordings to .opus or .wav files with a signed manifest.</source>
+        <translation>将选中的录音导出为 .opus 或 .wav 文件，并附带签名清单。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not export recordings.</source>
+        <translation>您的角色（%1）不能导出录音。</translation>
+    </message>
+</context>
+<context>
+    <name>cv::ExportDialog</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export recordings</source>
+        <translation>导出录音</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %n 条录音。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opus (.opus, as recorded)</source>
+        <translation>Opus（.opus，与录制时相同）</translation>
+    </message>
+    <message>
+        <source>WAV (.wav, uncompressed)</source>
+        <translation>WAV（.wav，未压缩）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Why are these recordings exported? (Required: kept in the audit trail and in each file&apos;s signed manifest.)</source>
+        <translation>为什么要导出这些录音？（必填：将记录在审计日志和每个文件的签名清单中。）</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Give a reason for the export: it is kept in the audit trail and in the signed manifest.</source>
+        <translation>请填写导出原因：它将记录在审计日志和签名清单中。</translation>
+    </message>
+    <message>
+        <source>Select one or more recordings in the results first.</source>
+        <translation>请先在结果中选择一条或多条录音。</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists.</source>
+        <translation>请选择一个已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The site keys are needed to export: %1</source>
+        <translation>导出需要站点密钥：%1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exporting recording %1 of %2…</source>
+        <translation>正在导出第 %1 条录音，共 %2 条…</translation>
+    </message>
+    <message>
+        <source>%1 exported, %2 failed.</source>
+        <translation>已导出 %1 条，失败 %2 条。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the recording being exported was not written; the rest were not exported.</source>
+        <translation>已取消：正在导出的录音未写入，其余录音未导出。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>cv::FirstRunWizard</name>
     <message>
         <source>Browse…</source>

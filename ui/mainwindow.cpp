@@ -4,12 +4,14 @@
 #include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
 #include "player/playerhost.h"
+#include "export/exportaction.h"
 #include "search/searchpanel.h"
 #include "session/sessionmenu.h"
 #include "session/workstationsession.h"
 #include "site/site.h"
 
 #include <QMenuBar>
+#include <QToolBar>
 #include <QSplitter>
 #include <QTabWidget>
 
@@ -30,6 +32,9 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
     menuBar()->addMenu(new SessionMenu(session, this));
+    QToolBar *recordings = addToolBar(tr("Recordings"));
+    recordings->setObjectName(QStringLiteral("recordingsToolBar"));
+    recordings->addAction(new ExportAction(session, m_search->table(), this));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_search);

@@ -9,6 +9,7 @@ int runUpgrade(const QStringList &args); // initcommand.cpp: secured PostgreSQL 
 int runImport(const QStringList &args);
 int runList(const QStringList &args);
 int runExport(const QStringList &args);
+int runVerifyManifest(const QStringList &args);
 int runVerify(const QStringList &args);
 int runRecover(const QStringList &args);
 int runDemo(const QStringList &args);

@@ -7,7 +7,6 @@
 #include "catalog/database.h"
 #include "catalog/recordingrepository.h"
 #include "store/recordingaccess.h"
-#include "store/recordingexporter.h"
 #include "store/recordingverifier.h"
 #include "store/spoolrecovery.h"
 
@@ -108,40 +107,6 @@ int runList(const QStringList &args)
                 .arg(cv::recordingStatusToText(r.status)));
     }
     out(QStringLiteral("%1 of %2 recordings").arg(rows->size()).arg(total ? total.value() : -1));
-    return kExitOk;
-}
-
-int runExport(const QStringList &args)
-{
-    QCommandLineParser p;
-    addLoginOptions(p); // a log-in is needed on server-enforced sites
-    p.addOption(passphraseFileOption());
-    p.addOption({QStringLiteral("reason"), QStringLiteral("Why it is exported (kept in the audit trail)."), QStringLiteral("TEXT")});
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Recording id."));
-    p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output file: .opus or .wav."));
-    int code = 0;
-    if (!parse(p, args, QStringLiteral("Decrypt a recording to an .opus or .wav file (audited)."), &code))
-        return code;
-    if (p.positionalArguments().size() != 2)
-        return usageError(QStringLiteral("give a recording id and an output file"), args.first());
-    auto id = parseRecordingId(p.positionalArguments().at(0));
-    if (!id)
-        return fail(id.error());
-    const QString outPath = p.positionalArguments().at(1);
-    if (auto format = cv::RecordingExporter::formatForPath(outPath); !format)
-        return fail(format.error());
-    auto unlocked = openUnlockedSite(p);
-    if (!unlocked)
-        return fail(unlocked.error());
-    cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys.encryption);
-    cv::AuditEvent audit = auditBase();
-    audit.details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("reason"), p.value(QStringLiteral("reason"))}})
-                                          .toJson(QJsonDocument::Compact));
-    auto exported = cv::RecordingExporter(access).exportTo(id.value(), outPath, audit);
-    if (!exported)
-        return fail(exported.error());
-    checkpointAuditIfDue(unlocked->db(), unlocked->site(), unlocked->keys);
-    out(QStringLiteral("Exported %1 to %2").arg(shortId(id.value()), outPath));
     return kExitOk;
 }
 

@@ -7,4 +7,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   codec/talkstatistics.h codec/talkstatistics.cpp
   codec/wavreader.h codec/wavreader.cpp
   codec/wavwriter.h codec/wavwriter.cpp
+  codec/opustagsrewriter.h codec/opustagsrewriter.cpp
   codec/pcmresampler.h codec/pcmresampler.cpp)

@@ -28,12 +28,13 @@ void appendLe32(QByteArray &out, quint32 v)
     out.append(b, 4);
 }
 
-QByteArray makeHeader(int sampleRate, int channels, qint64 dataBytes)
+// `info`: a complete LIST chunk (even length) between "fmt " and "data", or empty.
+QByteArray makeHeader(int sampleRate, int channels, qint64 dataBytes, const QByteArray &info)
 {
     QByteArray h;
-    h.reserve(int(kHeaderSize));
+    h.reserve(int(kHeaderSize + info.size()));
     h.append("RIFF", 4);
-    appendLe32(h, quint32(dataBytes + kHeaderSize - 8));
+    appendLe32(h, quint32(dataBytes + kHeaderSize - 8 + info.size()));
     h.append("WAVEfmt ", 8);
     appendLe32(h, 16);
     appendLe16(h, 1); // PCM
@@ -42,6 +43,7 @@ QByteArray makeHeader(int sampleRate, int channels, qint64 dataBytes)
     appendLe32(h, quint32(sampleRate * channels * 2));
     appendLe16(h, quint16(channels * 2));
     appendLe16(h, 16);
+    h.append(info);
     h.append("data", 4);
     appendLe32(h, quint32(dataBytes));
     return h;
@@ -55,6 +57,36 @@ Error exportError(const QString &detail)
 } // namespace
 
 WavWriter::WavWriter(QIODevice &device) : m_device(device) {}
+
+Result<void> WavWriter::setInfo(const QVector<QPair<QByteArray, QString>> &tags)
+{
+    if (m_begun)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("WAV tags must be set before the export starts"));
+    QByteArray list("INFO", 4);
+    for (const auto &[id, text] : tags) {
+        if (id.size() != 4)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("A RIFF INFO id has four characters"));
+        QByteArray value = text.toUtf8();
+        value.append('\0'); // ZSTR
+        if (value.size() > 65536)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("A WAV tag is too long"));
+        list.append(id);
+        appendLe32(list, quint32(value.size()));
+        list.append(value);
+        if (value.size() % 2)
+            list.append('\0'); // chunks are word aligned
+    }
+    m_info.clear();
+    if (tags.isEmpty())
+        return {};
+    m_info.append("LIST", 4);
+    appendLe32(m_info, quint32(list.size()));
+    m_info.append(list);
+    return {};
+}
 
 Result<void> WavWriter::begin(int sampleRate, int channels)
 {
@@ -72,7 +104,7 @@ Result<void> WavWriter::begin(int sampleRate, int channels)
         return exportError(QStringLiteral("WAV export needs a regular file, not a pipe or socket"));
     m_start = m_device.pos();
     m_channels = channels;
-    const QByteArray header = makeHeader(sampleRate, channels, 0);
+    const QByteArray header = makeHeader(sampleRate, channels, 0, m_info);
     if (auto written = writeBytes(header.constData(), header.size()); !written)
         return written;
     m_begun = true;
@@ -88,7 +120,7 @@ Result<void> WavWriter::write(const qint16 *interleaved, qint64 frames)
     if (frames < 0 || (frames > 0 && !interleaved))
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("Invalid audio buffer passed to the WAV writer"));
-    if ((m_frames + frames) * m_channels * 2 > kMaxDataBytes)
+    if ((m_frames + frames) * m_channels * 2 > kMaxDataBytes - m_info.size())
         return exportError(QStringLiteral("the recording is too long for a WAV file (4 GB limit); "
                                           "export it as Opus instead"));
     constexpr qint64 kBlock = 4096;
@@ -111,7 +143,7 @@ Result<void> WavWriter::finish()
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("WAV export is not in progress"));
     const qint64 end = m_device.pos();
-    const QByteArray header = makeHeader(m_sampleRate, m_channels, m_frames * m_channels * 2);
+    const QByteArray header = makeHeader(m_sampleRate, m_channels, m_frames * m_channels * 2, m_info);
     if (!m_device.seek(m_start))
         return exportError(m_device.errorString());
     if (auto written = writeBytes(header.constData(), header.size()); !written)

@@ -3,6 +3,7 @@
 #include "catalog/auditlog.h"
 #include "catalog/database.h"
 #include "codec/oggopusreader.h"
+#include "codec/opustagsrewriter.h"
 #include "codec/pcmresampler.h"
 #include "codec/wavwriter.h"
 #include "crypto/cryptoutil.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <optional>
 #include <vector>
 
 namespace cv {
@@ -24,8 +26,23 @@ Error cancelled()
     return makeError(ErrorCode::Cancelled, QStringLiteral("The export was cancelled; no file was written."));
 }
 
-Result<void> writeOpus(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress)
+QString isoUtc(const QDateTime &time)
 {
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+Result<void> writeOpus(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress,
+                       const QStringList &comments)
+{
+    std::optional<OpusTagsRewriter> rewriter;
+    if (!comments.isEmpty()) {
+        auto created = OpusTagsRewriter::create(
+            comments, {QStringLiteral("CALLVAULT_EXPORTED_BY"), QStringLiteral("CALLVAULT_EXPORTED_AT"),
+                       QStringLiteral("CALLVAULT_RECORDING_ID")});
+        if (!created)
+            return created.error();
+        rewriter = created.takeValue();
+    }
     const qint64 total = reader.size();
     QByteArray block(64 * 1024, Qt::Uninitialized);
     for (qint64 offset = 0; offset < total;) {
@@ -34,17 +51,27 @@ Result<void> writeOpus(ContainerReader &reader, QSaveFile &out, const RecordingE
             return n.error();
         if (n.value() == 0)
             break;
-        if (out.write(block.constData(), n.value()) != n.value())
+        QByteArray chunk = QByteArray::fromRawData(block.constData(), n.value());
+        if (rewriter) {
+            auto fed = rewriter->feed(block.constData(), n.value());
+            if (!fed)
+                return fed.error();
+            chunk = fed.value();
+        }
+        if (out.write(chunk) != chunk.size())
             return makeError(ErrorCode::Io, QStringLiteral("Could not write %1: %2.").arg(out.fileName(), out.errorString()));
         offset += n.value();
         if (progress && !progress(offset, total))
             return cancelled();
     }
     crypto::secureZero(block);
+    if (rewriter)
+        return rewriter->finish();
     return {};
 }
 
-Result<void> writeWav(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress)
+Result<void> writeWav(ContainerReader &reader, QSaveFile &out, const RecordingExporter::Progress &progress,
+                      const QVector<QPair<QByteArray, QString>> &info)
 {
     auto decoder = OggOpusReader::open(reader);
     if (!decoder)
@@ -56,6 +83,8 @@ Result<void> writeWav(ContainerReader &reader, QSaveFile &out, const RecordingEx
     if (!resampler)
         return resampler.error();
     WavWriter wav(out);
+    if (auto tagged = wav.setInfo(info); !tagged)
+        return tagged;
     if (auto begun = wav.begin(rate, channels); !begun)
         return begun;
     const qint64 total = dec.totalFrames();
@@ -84,6 +113,15 @@ Result<void> writeWav(ContainerReader &reader, QSaveFile &out, const RecordingEx
 
 RecordingExporter::RecordingExporter(const RecordingAccess &access) : m_access(access) {}
 
+QStringList RecordingExporter::Stamp::opusComments(const QUuid &id) const
+{
+    if (isEmpty())
+        return {};
+    return {QStringLiteral("CALLVAULT_EXPORTED_BY=") + exportedBy,
+            QStringLiteral("CALLVAULT_EXPORTED_AT=") + isoUtc(exportedAt),
+            QStringLiteral("CALLVAULT_RECORDING_ID=") + id.toString(QUuid::WithoutBraces)};
+}
+
 Result<RecordingExporter::Format> RecordingExporter::formatForPath(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -96,7 +134,7 @@ Result<RecordingExporter::Format> RecordingExporter::formatForPath(const QString
 }
 
 Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath, AuditEvent audit,
-                                         const Progress &progress)
+                                         const Progress &progress, const Stamp &stamp)
 {
     auto format = formatForPath(outPath);
     if (!format)
@@ -111,7 +149,7 @@ Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath
 
     QJsonObject details = QJsonDocument::fromJson(audit.details.toUtf8()).object();
     details[QStringLiteral("format")] = format.value() == Format::Opus ? QStringLiteral("opus") : QStringLiteral("wav");
-    details[QStringLiteral("file")] = QFileInfo(outPath).fileName();
+    details[QStringLiteral("file")] = stamp.fileName.isEmpty() ? QFileInfo(outPath).fileName() : stamp.fileName;
     audit.action = serverAudited ? QStringLiteral("recording.export.file")
                                  : QStringLiteral("recording.export");
     audit.target = id.toString(QUuid::WithoutBraces);
@@ -123,7 +161,16 @@ Result<void> RecordingExporter::exportTo(const QUuid &id, const QString &outPath
     if (!out.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Io, QStringLiteral("Could not create %1: %2.").arg(outPath, out.errorString()));
     ContainerReader &reader = *opened.value().reader;
-    auto written = format.value() == Format::Opus ? writeOpus(reader, out, progress) : writeWav(reader, out, progress);
+    QVector<QPair<QByteArray, QString>> info;
+    if (!stamp.isEmpty()) {
+        // RIFF INFO: ICMT (comment) carries the same KEY=value stamps as the Opus comments,
+        // ISFT the software, ICRD the export date.
+        info = {{QByteArrayLiteral("ICMT"), stamp.opusComments(id).join(QStringLiteral("; "))},
+                {QByteArrayLiteral("ISFT"), QStringLiteral("CallVault")},
+                {QByteArrayLiteral("ICRD"), isoUtc(stamp.exportedAt)}};
+    }
+    auto written = format.value() == Format::Opus ? writeOpus(reader, out, progress, stamp.opusComments(id))
+                                                  : writeWav(reader, out, progress, info);
     if (!written) {
         out.cancelWriting();
         return written;

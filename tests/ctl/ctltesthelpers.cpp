@@ -360,6 +360,34 @@ bool CtlSite::addUser(const QString &name, const QStringList &addArgs, const QSt
     return failed->exitCode == 0;
 }
 
+bool CtlSite::addExporter(RunResult *failed, const QString &securityAdmin,
+                          const QString &securityPassword)
+{
+    QProcessEnvironment security = envAs(securityAdmin, securityPassword);
+    if (securityAdmin.isEmpty()) {
+        const QString name = QStringLiteral("secadmin");
+        const QString password = QStringLiteral("Security passw0rd for tests");
+        if (!addUser(name, {QStringLiteral("--role"), QStringLiteral("security_admin")}, password,
+                     failed))
+            return false;
+        security = envAs(name, password);
+    }
+    const QList<QStringList> steps = {
+        {QStringLiteral("role"), QStringLiteral("create"), QStringLiteral("exporter"),
+         QStringLiteral("--scope"), QStringLiteral("all")},
+        {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("exporter"),
+         QStringLiteral("recording.search")},
+        {QStringLiteral("role"), QStringLiteral("grant"), QStringLiteral("exporter"),
+         QStringLiteral("recording.export")}};
+    for (const QStringList &step : steps) {
+        *failed = ctl(step, security);
+        if (failed->exitCode != 0)
+            return false;
+    }
+    return addUser(exporterName(), {QStringLiteral("--role"), QStringLiteral("exporter")},
+                   exporterPassword(), failed);
+}
+
 RunResult CtlSite::ctl(const QStringList &commandAndArgs) const
 {
     return ctl(commandAndArgs, m_env);

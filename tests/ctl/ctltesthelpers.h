@@ -150,6 +150,17 @@ public:
     bool addUser(const QString &name, const QStringList &addArgs, const QString &password,
                  RunResult *failed) const;
 
+    // A user who may export every recording (role "exporter": scope all, recording.search
+    // and recording.export), made once with the real callvaultctl: the security
+    // administrator `securityAdmin` (default: a new one, "secadmin", appointed by the admin)
+    // creates the role; the admin adds the user. False with `*failed` set to the step that
+    // failed.
+    bool addExporter(RunResult *failed, const QString &securityAdmin = QString(),
+                     const QString &securityPassword = QString());
+    static QString exporterName() { return QStringLiteral("exporter"); }
+    static QString exporterPassword() { return QStringLiteral("Exporter passw0rd for tests"); }
+    QProcessEnvironment exporterEnv() const { return envAs(exporterName(), exporterPassword()); }
+
     // `callvaultctl COMMAND --site DIR ARGS...` (for a command with sub-commands, such as
     // {"key", "export", ...} or {"tag", "add", ...}, --site goes after the sub-command).
     RunResult ctl(const QStringList &commandAndArgs) const;

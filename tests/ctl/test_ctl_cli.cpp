@@ -20,7 +20,7 @@ const QStringList kCommands = {
     QStringLiteral("export"),  QStringLiteral("verify"), QStringLiteral("recover"),
     QStringLiteral("demo"),    QStringLiteral("key"),    QStringLiteral("bench"),
     QStringLiteral("search"),  QStringLiteral("audit"),  QStringLiteral("tag"),
-    QStringLiteral("bookmark")};
+    QStringLiteral("bookmark"), QStringLiteral("verify-manifest")};
 
 RunResult ctl(const QStringList &args)
 {
@@ -123,8 +123,13 @@ void TestCtlCli::addSubcommandRows()
     QTest::newRow("list") << QStringList{QStringLiteral("list")}
                           << QStringList{site, QStringLiteral("--limit")};
     QTest::newRow("export") << QStringList{QStringLiteral("export")}
-                            << QStringList{site, QStringLiteral("--reason"),
-                                           QStringLiteral(".opus or .wav")};
+                            << QStringList{site, QStringLiteral("--reason"), QStringLiteral("--user"),
+                                           QStringLiteral("--dir"), QStringLiteral(".opus or .wav"),
+                                           QStringLiteral("manifest")};
+    QTest::newRow("verify-manifest") << QStringList{QStringLiteral("verify-manifest")}
+                                     << QStringList{site, QStringLiteral("--file"),
+                                                    QStringLiteral("MANIFEST"),
+                                                    QStringLiteral("exits 1")};
     QTest::newRow("verify") << QStringList{QStringLiteral("verify")}
                             << QStringList{site, QStringLiteral("--passphrase-file")};
     QTest::newRow("recover") << QStringList{QStringLiteral("recover")} << QStringList{site};
@@ -294,9 +299,12 @@ void TestCtlCli::missingSite_data()
     QTest::newRow("verify") << QStringList{QStringLiteral("verify")};
     QTest::newRow("recover") << QStringList{QStringLiteral("recover")};
     QTest::newRow("import") << QStringList{QStringLiteral("import"), QStringLiteral("x.wav")};
-    QTest::newRow("export") << QStringList{QStringLiteral("export"),
+    QTest::newRow("export") << QStringList{QStringLiteral("export"), QStringLiteral("--reason"),
+                                           QStringLiteral("test"),
                                            QStringLiteral("00000000-0000-4000-8000-000000000001"),
                                            QStringLiteral("x.opus")};
+    QTest::newRow("verify-manifest")
+        << QStringList{QStringLiteral("verify-manifest"), QStringLiteral("x.manifest.json")};
     QTest::newRow("key fingerprint")
         << QStringList{QStringLiteral("key"), QStringLiteral("fingerprint")};
 }

@@ -58,7 +58,7 @@ void TestCtlKeys::initTestCase()
     QVERIFY(m_a->isValid() && m_b->isValid());
     QVERIFY(m_a->passphrase() != m_b->passphrase());
     for (CtlSite *site : {m_a.get(), m_b.get()}) {
-        const RunResult r = site->init();
+        RunResult r = site->init();
         CTL_EXPECT_EXIT(r, 0);
         CTL_EXPECT_CONTAINS(r.out,
                             QStringLiteral("private keys: key file %1").arg(site->keyFile()));
@@ -75,6 +75,8 @@ void TestCtlKeys::initTestCase()
         QVERIFY2(site->addUser(QStringLiteral("sec"),
                                {QStringLiteral("--role"), QStringLiteral("security_admin")},
                                kSecPassword, &r),
+                 qPrintable(r.describe()));
+        QVERIFY2(site->addExporter(&r, QStringLiteral("sec"), kSecPassword),
                  qPrintable(r.describe()));
         site->env() = site->envAs(QStringLiteral("sec"), kSecPassword);
     }
@@ -96,9 +98,9 @@ void TestCtlKeys::fingerprintMatchesInit()
 void TestCtlKeys::wrongPassphraseRefused()
 {
     const QProcessEnvironment wrong =
-        with(m_a->env(), kPassVar, QStringLiteral("not the passphrase"));
+        with(m_a->exporterEnv(), kPassVar, QStringLiteral("not the passphrase"));
     const QString out = m_a->scratch(QStringLiteral("wrong-pass.opus"));
-    RunResult r = m_a->ctl({QStringLiteral("export"), m_recA, out}, wrong);
+    RunResult r = m_a->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_recA, out}, wrong);
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("passphrase is wrong"));
     QVERIFY(!QFile::exists(out));
@@ -213,7 +215,7 @@ void TestCtlKeys::backupRestoresLostKeyFile()
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("OK      %1").arg(m_recA));
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("1 recordings verified: 1 ok, 0 failed"));
     const QString out = m_a->scratch(QStringLiteral("after-restore.wav"));
-    r = m_a->ctl({QStringLiteral("export"), m_recA, out});
+    r = m_a->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_recA, out}, m_a->exporterEnv());
     CTL_EXPECT_EXIT(r, 0);
     QVERIFY(readPcmWav(out).ok);
 
@@ -260,7 +262,8 @@ void TestCtlKeys::anotherSitesKeysCannotDecrypt()
     QVERIFY(!r.out.contains(QStringLiteral("OK ")));
 
     const QString out = m_b->scratch(QStringLiteral("foreign.opus"));
-    r = m_b->ctl({QStringLiteral("export"), m_recB, out}, withA);
+    r = m_b->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_recB, out},
+                 with(m_b->exporterEnv(), kPassVar, m_a->passphrase()));
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("belongs to another site"));
     QVERIFY(!QFile::exists(out));
@@ -292,7 +295,8 @@ void TestCtlKeys::keychainBackendNeedsNoPassphrase()
     CTL_EXPECT_EXIT(imported, 0);
 
     const QString out = site.scratch(QStringLiteral("keychain.opus"));
-    r = site.ctl({QStringLiteral("export"), id, out});
+    QVERIFY2(site.addExporter(&r), qPrintable(r.describe()));
+    r = site.ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), id, out}, site.exporterEnv());
     CTL_EXPECT_EXIT(r, 0);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("Site keys: OS keychain"));
     const Probe probe = ffprobe(out);

@@ -308,7 +308,7 @@ void TestCtlPg::importListExportVerify()
     // The recorder adds calls but can neither list nor export them.
     QCOMPARE(m_site->recordingCount(), 0);
     RunResult refused =
-        m_site->ctl({QStringLiteral("export"), m_ids.at(0), m_site->scratch(QStringLiteral("x.opus"))});
+        m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_ids.at(0), m_site->scratch(QStringLiteral("x.opus"))});
     CTL_EXPECT_EXIT(refused, 1);
     QVERIFY(!QFile::exists(m_site->scratch(QStringLiteral("x.opus"))));
 
@@ -322,7 +322,7 @@ void TestCtlPg::importListExportVerify()
     }
 
     const QString opus = m_site->scratch(QStringLiteral("pg.opus"));
-    RunResult r = m_site->ctl({QStringLiteral("export"), m_ids.at(0), opus});
+    RunResult r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_ids.at(0), opus});
     CTL_EXPECT_EXIT(r, 0);
     Probe probe = ffprobe(opus);
     QVERIFY2(probe.error.isEmpty(), qPrintable(probe.error));
@@ -331,7 +331,7 @@ void TestCtlPg::importListExportVerify()
     QCOMPARE(probe.firstStream().value(QStringLiteral("channels")).toInt(), 2);
 
     const QString wav = m_site->scratch(QStringLiteral("pg.wav"));
-    r = m_site->ctl({QStringLiteral("export"), m_ids.at(1), wav});
+    r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), m_ids.at(1), wav});
     CTL_EXPECT_EXIT(r, 0);
     const PcmWav pcm = readPcmWav(wav);
     QVERIFY2(pcm.ok, qPrintable(pcm.problem));

@@ -75,6 +75,8 @@ void TestCtlRecordings::initTestCase()
     QVERIFY(m_site->isValid());
     const RunResult r = m_site->init();
     CTL_EXPECT_EXIT(r, 0);
+    RunResult exporter;
+    QVERIFY2(m_site->addExporter(&exporter), qPrintable(exporter.describe()));
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("Created site in"));
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("key file"));
     QVERIFY2(!m_site->initFingerprint().isEmpty(), qPrintable(r.describe()));
@@ -185,7 +187,7 @@ void TestCtlRecordings::exportOpus()
     QVERIFY2(rec, "the import of this format failed");
     const QString out = m_site->scratch(key(rate, channels) + QStringLiteral(".opus"));
     const RunResult r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"),
-                                     QStringLiteral("test"), rec->id, out});
+                                     QStringLiteral("test"), rec->id, out}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(r, 0);
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("Exported %1 to %2").arg(rec->id, out));
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("Site keys: key file"));
@@ -223,7 +225,7 @@ void TestCtlRecordings::exportWav()
     const Imported *rec = current();
     QVERIFY2(rec, "the import of this format failed");
     const QString out = m_site->scratch(key(rate, channels) + QStringLiteral("-export.wav"));
-    const RunResult r = m_site->ctl({QStringLiteral("export"), rec->id, out});
+    const RunResult r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), rec->id, out}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(r, 0);
     QVERIFY(QFile::exists(out));
 
@@ -289,7 +291,7 @@ void TestCtlRecordings::exportRefusesBadExtension()
     QVERIFY(!rec.id.isEmpty());
     for (const QString &name : {QStringLiteral("bad.mp3"), QStringLiteral("noextension")}) {
         const QString out = m_site->scratch(name);
-        const RunResult r = m_site->ctl({QStringLiteral("export"), rec.id, out});
+        const RunResult r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), rec.id, out}, m_site->exporterEnv());
         CTL_EXPECT_EXIT(r, 1);
         CTL_EXPECT_CONTAINS(r.err, QStringLiteral("must end in .opus or .wav"));
         QVERIFY2(!QFile::exists(out), qPrintable(out));
@@ -302,19 +304,17 @@ void TestCtlRecordings::exportRefusesBadExtension()
 void TestCtlRecordings::exportRefusesUnknownOrMalformedId()
 {
     const QString out = m_site->scratch(QStringLiteral("unknown.opus"));
-    RunResult r = m_site->ctl(
-        {QStringLiteral("export"), QStringLiteral("00000000-0000-4000-8000-000000000001"), out});
+    RunResult r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), QStringLiteral("00000000-0000-4000-8000-000000000001"), out}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(r, 1);
     QVERIFY(!QFile::exists(out));
     QCOMPARE(r.errLines().filter(QStringLiteral("error:")).size(), 1);
 
-    r = m_site->ctl({QStringLiteral("export"), QStringLiteral("not-an-id"), out});
+    r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), QStringLiteral("not-an-id"), out}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(r, 1);
     CTL_EXPECT_CONTAINS(r.err, QStringLiteral("is not a recording id"));
     QVERIFY(!QFile::exists(out));
 
-    r = m_site->ctl(
-        {QStringLiteral("export"), QStringLiteral("00000000-0000-4000-8000-000000000001")});
+    r = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), QStringLiteral("00000000-0000-4000-8000-000000000001")}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(r, 2);
     QVERIFY(!QFile::exists(out));
 }

@@ -107,6 +107,8 @@ void TestCtlRecover::initTestCase()
     m_site = std::make_unique<CtlSite>();
     QVERIFY(m_site->isValid());
     CTL_EXPECT_EXIT(m_site->init(), 0);
+    RunResult exporter;
+    QVERIFY2(m_site->addExporter(&exporter), qPrintable(exporter.describe()));
 }
 
 int TestCtlRecover::statusCount(const QString &status)
@@ -253,7 +255,7 @@ void TestCtlRecover::killedImportIsRecovered()
     CTL_EXPECT_EXIT(v, 0);
     CTL_EXPECT_CONTAINS(v.out, QStringLiteral("OK      %1").arg(id));
     const QString out = m_site->scratch(QStringLiteral("recovered.wav"));
-    v = m_site->ctl({QStringLiteral("export"), id, out});
+    v = m_site->ctl({QStringLiteral("export"), QStringLiteral("--reason"), QStringLiteral("test"), id, out}, m_site->exporterEnv());
     CTL_EXPECT_EXIT(v, 0);
     const PcmWav pcm = readPcmWav(out);
     QVERIFY2(pcm.ok, qPrintable(pcm.problem));
