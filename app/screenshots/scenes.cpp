@@ -3,6 +3,7 @@
 #include "audit/auditpanel.h"
 #include "audit/audittrailmodel.h"
 #include "details/recordingdetailspane.h"
+#include "export/exportdialog.h"
 #include "login/logindialog.h"
 #include "mainwindow.h"
 #include "playback/playbackengine.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QHostInfo>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -135,7 +137,22 @@ bool searchWithDetails(const Context &context)
         engine.pause();
     }
     const bool whole = save(window, context, QStringLiteral("search"));
-    return save(*host, context, QStringLiteral("player")) && whole;
+    const bool player = save(*host, context, QStringLiteral("player"));
+    // The export dialog for the first three calls, with a reason typed.
+    QVector<QUuid> ids;
+    for (int row = 0; row < qMin(3, search->model()->rowCount()); ++row)
+        ids << search->model()->hitAt(row)->id;
+    cv::WorkstationSession &s = *session;
+    cv::ExportDialog exportDialog({s.site().layout(), &s.db(), s.site().config().siteId, s.principal(),
+                                   [&s] { return s.siteKeys(); }},
+                                  ids, &window);
+    if (auto *reason = exportDialog.findChild<QWidget *>(QStringLiteral("exportReason")))
+        reason->setProperty(reason->inherits("QLineEdit") ? "text" : "plainText",
+                            QLocale().language() == QLocale::Chinese
+                                ? QStringLiteral("投诉 2026-118：客户要求调取通话录音")
+                                : QStringLiteral("Complaint 2026-118: the customer asked for the call"));
+    exportDialog.show();
+    return save(exportDialog, context, QStringLiteral("export")) && whole && player;
 }
 
 bool auditTrail(const Context &context)
