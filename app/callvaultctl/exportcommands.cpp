@@ -17,6 +17,33 @@ namespace ctl {
 
 namespace {
 
+// A logged-in exporter with the site keys unlocked: what every export needs. The job refers
+// to the members, so an Exporter stays where it was made.
+struct Exporter
+{
+    LoggedIn in;
+    cv::SiteKeys keys;
+
+    const cv::Site &site() const { return *in.opened.site; }
+    cv::ExportJob job() const
+    {
+        return cv::ExportJob(site().layout(), in.db(), keys, site().config().siteId, in.principal());
+    }
+    // After the exports: a signed audit checkpoint when one is due.
+    void checkpoint() const { checkpointAuditIfDue(in.db(), site(), keys); }
+};
+
+cv::Result<Exporter> openExporter(const QCommandLineParser &p)
+{
+    auto in = login(p);
+    if (!in)
+        return in.error();
+    auto keys = unlockSiteKeys(p, *in->opened.site);
+    if (!keys)
+        return keys.error();
+    return Exporter{in.takeValue(), keys.takeValue()};
+}
+
 int exportIntoDirectory(const QCommandLineParser &p, const QString &command)
 {
     const QString format = p.value(QStringLiteral("format"));
@@ -29,21 +56,15 @@ int exportIntoDirectory(const QCommandLineParser &p, const QString &command)
             return fail(id.error());
         ids << id.value();
     }
-    auto in = login(p);
-    if (!in)
-        return fail(in.error());
-    auto keys = unlockSiteKeys(p, *in->opened.site);
-    if (!keys)
-        return fail(keys.error());
-    const cv::Site &site = *in->opened.site;
-    const cv::ExportJob job(site.layout(), in->db(), keys.value(), site.config().siteId,
-                            in->principal());
+    auto exporter = openExporter(p);
+    if (!exporter)
+        return fail(exporter.error());
     const cv::ExportSummary summary =
-        job.exportMany(ids, p.value(QStringLiteral("dir")),
+        exporter->job().exportMany(ids, p.value(QStringLiteral("dir")),
                        format == QLatin1String("opus") ? cv::RecordingExporter::Format::Opus
                                                         : cv::RecordingExporter::Format::Wav,
                        p.value(QStringLiteral("reason")));
-    checkpointAuditIfDue(in->db(), site, keys.value());
+    exporter->checkpoint();
     for (const cv::ExportSummary::Item &item : summary.items) {
         if (item.ok())
             out(QStringLiteral("Exported %1 to %2 (manifest %3)")
@@ -106,19 +127,13 @@ int runExport(const QStringList &args)
     const QString outPath = p.positionalArguments().at(1);
     if (auto format = cv::RecordingExporter::formatForPath(outPath); !format)
         return fail(format.error());
-    auto in = login(p);
-    if (!in)
-        return fail(in.error());
-    auto keys = unlockSiteKeys(p, *in->opened.site);
-    if (!keys)
-        return fail(keys.error());
-    const cv::Site &site = *in->opened.site;
-    const cv::ExportJob job(site.layout(), in->db(), keys.value(), site.config().siteId,
-                            in->principal());
-    auto exported = job.exportOne(id.value(), outPath, p.value(QStringLiteral("reason")));
+    auto exporter = openExporter(p);
+    if (!exporter)
+        return fail(exporter.error());
+    auto exported = exporter->job().exportOne(id.value(), outPath, p.value(QStringLiteral("reason")));
     if (!exported)
         return fail(exported.error());
-    checkpointAuditIfDue(in->db(), site, keys.value());
+    exporter->checkpoint();
     out(QStringLiteral("Exported %1 to %2 (manifest %3)")
             .arg(id->toString(QUuid::WithoutBraces), outPath, exported->manifestFile));
     return kExitOk;

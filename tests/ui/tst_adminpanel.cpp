@@ -6,7 +6,7 @@
 #include "admin/settingsadminpanel.h"
 #include "admin/useradminpanel.h"
 #include "authtestsupport.h"
-#include "logintestsupport.h"
+#include "workstationtestsupport.h"
 #include "mainwindow.h"
 #include "session/workstationsession.h"
 
@@ -86,9 +86,7 @@ private slots:
 private:
     std::unique_ptr<WorkstationSession> logIn(const QString &name, const QByteArray &password)
     {
-        auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
-                                   m_site.options());
-        return in ? std::make_unique<WorkstationSession>(in.takeValue(), m_site.options()) : nullptr;
+        return worktest::logIn(m_site, name, password);
     }
 
     QString stateOf(UserAdminPanel &users, const QString &name) const

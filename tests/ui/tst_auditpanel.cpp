@@ -6,7 +6,7 @@
 #include "audit/audittrailmodel.h"
 #include "audit/auditpanel.h"
 #include "authtestsupport.h"
-#include "logintestsupport.h"
+#include "workstationtestsupport.h"
 #include "mainwindow.h"
 #include "session/workstationsession.h"
 
@@ -61,13 +61,7 @@ void TestAuditPanel::initTestCase()
 
 std::unique_ptr<WorkstationSession> TestAuditPanel::logIn(const QString &name, const QByteArray &password)
 {
-    auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
-                               m_site.options());
-    if (!in)
-        return nullptr;
-    auto session = std::make_unique<WorkstationSession>(in.takeValue(), m_site.options());
-    session->setPassphrasePrompt([](const QString &) { return std::optional<QByteArray>(LoginTestSite::passphrase()); });
-    return session;
+    return worktest::logIn(m_site, name, password);
 }
 
 std::unique_ptr<AuditPanel> TestAuditPanel::panelFor(WorkstationSession &session)

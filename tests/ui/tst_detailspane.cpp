@@ -8,7 +8,7 @@
 #include "codec/wavwriter.h"
 #include "details/recordingdetailspane.h"
 #include "details/tageditor.h"
-#include "logintestsupport.h"
+#include "workstationtestsupport.h"
 #include "player/playerhost.h"
 #include "player/playerpanel.h"
 #include "session/workstationsession.h"
@@ -110,14 +110,7 @@ void TestDetailsPane::initTestCase()
 
 std::unique_ptr<WorkstationSession> TestDetailsPane::logIn(const QString &name)
 {
-    const QByteArray password = (name + QStringLiteral("-password-for-tests")).toUtf8();
-    auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
-                               m_site.options());
-    if (!in)
-        return nullptr;
-    auto session = std::make_unique<WorkstationSession>(in.takeValue(), m_site.options());
-    session->setPassphrasePrompt([](const QString &) { return std::optional<QByteArray>(LoginTestSite::passphrase()); });
-    return session;
+    return worktest::logIn(m_site, name, (name + QStringLiteral("-password-for-tests")).toUtf8());
 }
 
 void TestDetailsPane::showsTheRecording()

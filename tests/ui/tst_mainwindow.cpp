@@ -2,7 +2,7 @@
 // search screen, a role without recording.search told why it cannot search, and the
 // window in Chinese.
 #include "common/language.h"
-#include "logintestsupport.h"
+#include "workstationtestsupport.h"
 #include "mainwindow.h"
 #include "search/searchpanel.h"
 #include "search/searchresultmodel.h"
@@ -100,13 +100,7 @@ private slots:
 private:
     std::unique_ptr<WorkstationSession> logIn(const QString &name, const QByteArray &password)
     {
-        auto in = SiteLogin::login(m_site.site(), name, password, QStringLiteral("ws"), QStringLiteral("test"),
-                                   m_site.options());
-        if (!in) {
-            qWarning("log-in failed: %s", qPrintable(in.errorMessage()));
-            return nullptr;
-        }
-        return std::make_unique<WorkstationSession>(in.takeValue(), m_site.options());
+        return worktest::logIn(m_site, name, password);
     }
 
     LoginTestSite m_site;

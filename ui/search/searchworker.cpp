@@ -23,12 +23,12 @@ Result<SearchEngine *> SearchWorker::engine()
 
 Result<SearchQuery> SearchWorker::resolveTags(const SearchRequest &request)
 {
+    auto searcher = engine(); // also when there are no tags: callers rely on the engine
+    if (!searcher)
+        return searcher.error();
     SearchQuery query = request.query;
     if (request.tagNames.isEmpty())
         return query;
-    auto searcher = engine();
-    if (!searcher)
-        return searcher.error();
     auto ids = searcher.value()->tagIdsByName(request.tagNames);
     if (!ids)
         return ids.error();
@@ -44,10 +44,7 @@ void SearchWorker::firstPage(const SearchRequest &request, const SearchSort &sor
             auto query = resolveTags(request);
             if (!query)
                 return query.error();
-            auto searcher = engine();
-            if (!searcher)
-                return searcher.error();
-            return searcher.value()->firstPage(query.value(), sort, pageSize);
+            return m_engine->firstPage(query.value(), sort, pageSize); // resolveTags made the engine
         },
         std::move(done));
 }
@@ -74,10 +71,7 @@ void SearchWorker::count(const SearchRequest &request, std::shared_ptr<std::atom
             auto query = resolveTags(request);
             if (!query)
                 return query.error();
-            auto searcher = engine();
-            if (!searcher)
-                return searcher.error();
-            return searcher.value()->count(query.value(), cancel.get());
+            return m_engine->count(query.value(), cancel.get()); // resolveTags made the engine
         },
         std::move(done));
 }

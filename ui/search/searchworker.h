@@ -48,6 +48,7 @@ public:
 
 private:
     Result<SearchEngine *> engine();
+    // The engine (made on first use) and the request's tag names as tag ids.
     Result<SearchQuery> resolveTags(const SearchRequest &request);
 
     Database &m_db;
