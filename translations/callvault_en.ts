@@ -63,6 +63,14 @@
         <source>Site keys</source>
         <translation>Site keys</translation>
     </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Teams and agents</source>
+        <translation>Teams and agents</translation>
+    </message>
 </context>
 <context>
     <name>cv::AuditPanel</name>
@@ -1047,6 +1055,49 @@
     </message>
 </context>
 <context>
+    <name>cv::RoleAdminPanel</name>
+    <message>
+        <source>new role name</source>
+        <translation>new role name</translation>
+    </message>
+    <message>
+        <source>what the role is for</source>
+        <translation>what the role is for</translation>
+    </message>
+    <message>
+        <source>all calls</source>
+        <translation>all calls</translation>
+    </message>
+    <message>
+        <source>calls of their teams</source>
+        <translation>calls of their teams</translation>
+    </message>
+    <message>
+        <source>their own calls</source>
+        <translation>their own calls</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>Create role</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change roles; the grid shows them read-only.</source>
+        <translation>Your role (%1) may not change roles; the grid shows them read-only.</translation>
+    </message>
+    <message>
+        <source>Separation of duties (三员分立): %1</source>
+        <translation>Separation of duties (三员分立): %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Role %1 created; tick the permissions it needs.</source>
+        <translation>Role %1 created; tick the permissions it needs.</translation>
+    </message>
+</context>
+<context>
     <name>cv::SavedSearches</name>
     <message>
         <source>There is no saved search &quot;%1&quot;.</source>
@@ -1441,6 +1492,69 @@
     <message>
         <source>The tags could not be changed: %1</source>
         <translation>The tags could not be changed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::TeamAdminPanel</name>
+    <message>
+        <source>Team id</source>
+        <translation>Team id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>team id, e.g. cards-1</source>
+        <translation>team id, e.g. cards-1</translation>
+    </message>
+    <message>
+        <source>name people see</source>
+        <translation>name people see</translation>
+    </message>
+    <message>
+        <source>agent id</source>
+        <translation>agent id</translation>
+    </message>
+    <message>
+        <source>agent name (optional)</source>
+        <translation>agent name (optional)</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>Add team</translation>
+    </message>
+    <message>
+        <source>Put into team</source>
+        <translation>Put into team</translation>
+    </message>
+    <message>
+        <source>New team:</source>
+        <translation>New team:</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage teams.</source>
+        <translation>Your role (%1) may not manage teams.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Team %1 added.</source>
+        <translation>Team %1 added.</translation>
+    </message>
+    <message>
+        <source>Agent %1 is now in team %2.</source>
+        <translation>Agent %1 is now in team %2.</translation>
     </message>
 </context>
 <context>

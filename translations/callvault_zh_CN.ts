@@ -63,6 +63,14 @@
         <source>Site keys</source>
         <translation>站点密钥</translation>
     </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Teams and agents</source>
+        <translation>班组与坐席</translation>
+    </message>
 </context>
 <context>
     <name>cv::AuditPanel</name>
@@ -1043,6 +1051,49 @@
     </message>
 </context>
 <context>
+    <name>cv::RoleAdminPanel</name>
+    <message>
+        <source>new role name</source>
+        <translation>新角色名称</translation>
+    </message>
+    <message>
+        <source>what the role is for</source>
+        <translation>角色用途</translation>
+    </message>
+    <message>
+        <source>all calls</source>
+        <translation>全部通话</translation>
+    </message>
+    <message>
+        <source>calls of their teams</source>
+        <translation>本班组的通话</translation>
+    </message>
+    <message>
+        <source>their own calls</source>
+        <translation>本人的通话</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>创建角色</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change roles; the grid shows them read-only.</source>
+        <translation>您的角色（%1）无权修改角色；下表仅供查看。</translation>
+    </message>
+    <message>
+        <source>Separation of duties (三员分立): %1</source>
+        <translation>三员分立：%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Role %1 created; tick the permissions it needs.</source>
+        <translation>已创建角色 %1；请勾选它所需的权限。</translation>
+    </message>
+</context>
+<context>
     <name>cv::SavedSearches</name>
     <message>
         <source>There is no saved search &quot;%1&quot;.</source>
@@ -1437,6 +1488,69 @@
     <message>
         <source>The tags could not be changed: %1</source>
         <translation>无法修改标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cv::TeamAdminPanel</name>
+    <message>
+        <source>Team id</source>
+        <translation>班组编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>坐席数</translation>
+    </message>
+    <message>
+        <source>team id, e.g. cards-1</source>
+        <translation>班组编号，如 cards-1</translation>
+    </message>
+    <message>
+        <source>name people see</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>agent id</source>
+        <translation>坐席工号</translation>
+    </message>
+    <message>
+        <source>agent name (optional)</source>
+        <translation>坐席姓名（可选）</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>添加班组</translation>
+    </message>
+    <message>
+        <source>Put into team</source>
+        <translation>加入班组</translation>
+    </message>
+    <message>
+        <source>New team:</source>
+        <translation>新班组：</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>坐席：</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage teams.</source>
+        <translation>您的角色（%1）无权管理班组。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Team %1 added.</source>
+        <translation>已添加班组 %1。</translation>
+    </message>
+    <message>
+        <source>Agent %1 is now in team %2.</source>
+        <translation>坐席 %1 已加入班组 %2。</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 // is refused one that belongs to the security administrator, with the reason shown; a
 // supervisor sees the administration with its controls off and why.
 #include "admin/adminpanel.h"
+#include "admin/roleadminpanel.h"
 #include "admin/settingsadminpanel.h"
+#include "admin/teamadminpanel.h"
 #include "admin/useradminpanel.h"
 #include "authtestsupport.h"
 #include "workstationtestsupport.h"
@@ -30,6 +32,40 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_site.setUp());
         QVERIFY(m_site.addUser(QStringLiteral("sam"), "sam-password-for-tests", QStringLiteral("supervisor")));
+        QVERIFY(m_site.addUser(QStringLiteral("sec"), "sec-password-for-tests", QStringLiteral("security_admin")));
+    }
+
+    void securityAdminEditsRoles()
+    {
+        auto session = logIn(QStringLiteral("sec"), "sec-password-for-tests");
+        QVERIFY(session);
+        RoleAdminPanel roles(session->db(), session->principal());
+        QVERIFY(roles.isGranted(QStringLiteral("supervisor"), Permission::RecordingExport));
+        QVERIFY(roles.createRole(QStringLiteral("exporter"), QStringLiteral("exports for complaints"), RoleScope::All));
+        QVERIFY(!roles.isGranted(QStringLiteral("exporter"), Permission::RecordingExport));
+        newActions();
+        QVERIFY(roles.setGranted(QStringLiteral("exporter"), Permission::RecordingExport, true));
+        QVERIFY(roles.isGranted(QStringLiteral("exporter"), Permission::RecordingExport));
+        QVERIFY(newActions().contains(QStringLiteral("role.grant")));
+        QVERIFY(roles.setGranted(QStringLiteral("exporter"), Permission::RecordingExport, false));
+        QVERIFY(!roles.isGranted(QStringLiteral("exporter"), Permission::RecordingExport));
+    }
+
+    void adminMayNotEditRolesButManagesTeams()
+    {
+        auto session = logIn(QStringLiteral("admin"), LoginTestSite::adminPassword());
+        QVERIFY(session);
+        RoleAdminPanel roles(session->db(), session->principal());
+        QVERIFY(!roles.setGranted(QStringLiteral("supervisor"), Permission::KeysManage, true));
+        QVERIFY(!roles.isGranted(QStringLiteral("supervisor"), Permission::KeysManage)); // the grid shows the truth
+        QVERIFY(roles.findChild<QLabel *>(QStringLiteral("roleMessage"))->text().startsWith(QLatin1String("Refused: ")));
+
+        TeamAdminPanel teams(session->db(), session->principal());
+        QVERIFY(teams.addTeam(QStringLiteral("cards-1"), QStringLiteral("信用卡一组")));
+        QCOMPARE(teams.agentCountOf(QStringLiteral("cards-1")), 0);
+        QVERIFY(teams.assignAgent(QStringLiteral("A7"), QStringLiteral("cards-1"), QStringLiteral("王芳")));
+        QCOMPARE(teams.agentCountOf(QStringLiteral("cards-1")), 1);
+        QVERIFY(!teams.addTeam(QStringLiteral("cards-1"), QStringLiteral("again"))); // ids are unique
     }
 
     void adminManagesUsers()

@@ -1,7 +1,9 @@
 #include "adminpanel.h"
 
 #include "session/workstationsession.h"
+#include "roleadminpanel.h"
 #include "settingsadminpanel.h"
+#include "teamadminpanel.h"
 #include "site/site.h"
 #include "site/sitekeys.h"
 #include "useradminpanel.h"
@@ -14,10 +16,14 @@ namespace cv {
 AdminPanel::AdminPanel(WorkstationSession &session, QWidget *parent)
     : QTabWidget(parent),
       m_users(new UserAdminPanel(session.db(), session.auth(), session.principal(), this)),
+      m_roles(new RoleAdminPanel(session.db(), session.principal(), this)),
+      m_teams(new TeamAdminPanel(session.db(), session.principal(), this)),
       m_settings(new SettingsAdminPanel(session.db(), session.principal(), this))
 {
     setObjectName(QStringLiteral("adminPanel"));
     addTab(m_users, tr("Users"));
+    addTab(m_roles, tr("Roles"));
+    addTab(m_teams, tr("Teams and agents"));
     addTab(m_settings, tr("Settings"));
     auto *keys = new QWidget(this);
     auto *form = new QFormLayout(keys);

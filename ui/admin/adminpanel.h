@@ -4,12 +4,14 @@
 
 namespace cv {
 
+class RoleAdminPanel;
 class SettingsAdminPanel;
+class TeamAdminPanel;
 class UserAdminPanel;
 class WorkstationSession;
 
-// Administration for the site's administrators: users and the site's settings (lockout
-// policy, idle lock, password length), and the site keys' fingerprint for checking a
+// Administration for the site's administrators: users, roles and their permissions, teams
+// and agents, the site's settings (lockout policy, idle lock, password length), and the site keys' fingerprint for checking a
 // capture node or a key backup over the phone.
 class AdminPanel final : public QTabWidget
 {
@@ -19,10 +21,14 @@ public:
     explicit AdminPanel(WorkstationSession &session, QWidget *parent = nullptr);
 
     UserAdminPanel *users() const { return m_users; }
+    RoleAdminPanel *roles() const { return m_roles; }
+    TeamAdminPanel *teams() const { return m_teams; }
     SettingsAdminPanel *settings() const { return m_settings; }
 
 private:
     UserAdminPanel *m_users;
+    RoleAdminPanel *m_roles;
+    TeamAdminPanel *m_teams;
     SettingsAdminPanel *m_settings;
 };
 
