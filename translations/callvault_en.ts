@@ -48,18 +48,6 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Site:</source>
-        <translation>Site:</translation>
-    </message>
-    <message>
-        <source>Encryption key fingerprint:</source>
-        <translation>Encryption key fingerprint:</translation>
-    </message>
-    <message>
-        <source>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</source>
-        <translation>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</translation>
-    </message>
-    <message>
         <source>Site keys</source>
         <translation>Site keys</translation>
     </message>
@@ -1465,6 +1453,73 @@
     <message>
         <source>Change setting</source>
         <translation>Change setting</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SiteKeysPanel</name>
+    <message>
+        <source>Site:</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint:</source>
+        <translation>Encryption key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Read it aloud to compare with a capture node or a key backup.</source>
+        <translation>Read it aloud to compare with a capture node or a key backup.</translation>
+    </message>
+    <message>
+        <source>Back up the private keys…</source>
+        <translation>Back up the private keys…</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage the site keys.</source>
+        <translation>Your role (%1) may not manage the site keys.</translation>
+    </message>
+    <message>
+        <source>The backup passphrase needs at least %1 characters.</source>
+        <translation>The backup passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>The site keys are not available here: %1</source>
+        <translation>The site keys are not available here: %1</translation>
+    </message>
+    <message>
+        <source>The backup was not written: %1</source>
+        <translation>The backup was not written: %1</translation>
+    </message>
+    <message>
+        <source>Wrote the key backup %1. Keep it and its passphrase apart, offline.</source>
+        <translation>Wrote the key backup %1. Keep it and its passphrase apart, offline.</translation>
+    </message>
+    <message>
+        <source>Back up the private keys</source>
+        <translation>Back up the private keys</translation>
+    </message>
+    <message>
+        <source>Key backups (*.json)</source>
+        <translation>Key backups (*.json)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase for the backup:</source>
+        <translation>Passphrase for the backup:</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>The same passphrase again:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>The two passphrases differ; nothing was written.</translation>
     </message>
 </context>
 <context>

@@ -48,18 +48,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>Site:</source>
-        <translation>站点：</translation>
-    </message>
-    <message>
-        <source>Encryption key fingerprint:</source>
-        <translation>加密密钥指纹：</translation>
-    </message>
-    <message>
-        <source>Read it aloud to compare with a capture node or a key backup. Backups and key rotation: callvaultctl key export / import.</source>
-        <translation>可念出指纹，与采集节点或密钥备份核对。备份与密钥轮换：callvaultctl key export / import。</translation>
-    </message>
-    <message>
         <source>Site keys</source>
         <translation>站点密钥</translation>
     </message>
@@ -1461,6 +1449,73 @@
     <message>
         <source>Change setting</source>
         <translation>修改设置</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SiteKeysPanel</name>
+    <message>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint:</source>
+        <translation>加密密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Read it aloud to compare with a capture node or a key backup.</source>
+        <translation>可念出指纹，与采集节点或密钥备份核对。</translation>
+    </message>
+    <message>
+        <source>Back up the private keys…</source>
+        <translation>备份私钥…</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage the site keys.</source>
+        <translation>您的角色（%1）无权管理站点密钥。</translation>
+    </message>
+    <message>
+        <source>The backup passphrase needs at least %1 characters.</source>
+        <translation>备份口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The site keys are not available here: %1</source>
+        <translation>本机无法取得站点密钥：%1</translation>
+    </message>
+    <message>
+        <source>The backup was not written: %1</source>
+        <translation>备份未写入：%1</translation>
+    </message>
+    <message>
+        <source>Wrote the key backup %1. Keep it and its passphrase apart, offline.</source>
+        <translation>已写入密钥备份 %1。请将备份文件与口令分开离线保存。</translation>
+    </message>
+    <message>
+        <source>Back up the private keys</source>
+        <translation>备份私钥</translation>
+    </message>
+    <message>
+        <source>Key backups (*.json)</source>
+        <translation>密钥备份 (*.json)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <source>Passphrase for the backup:</source>
+        <translation>备份口令：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>再次输入同一口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>两次输入的口令不一致；未写入任何内容。</translation>
     </message>
 </context>
 <context>

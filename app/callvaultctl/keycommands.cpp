@@ -2,16 +2,11 @@
 #include "commands.h"
 #include "ctllogin.h"
 
-#include "catalog/auditlog.h"
 #include "catalog/database.h"
 #include "crypto/cryptoutil.h"
 #include "site/keybackup.h"
-#include "site/protectedkeyfile.h"
-#include "store/durablefile.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace ctl {
 
@@ -28,22 +23,6 @@ cv::Result<QByteArray> readBackupPassphrase(const QCommandLineParser &p, bool co
 {
     return readSecret(p, QStringLiteral("backup-passphrase-file"), "CALLVAULT_BACKUP_PASSPHRASE",
                       QStringLiteral("Backup passphrase"), confirm);
-}
-
-void audit(const LoggedIn &in, const QString &action, const QString &file)
-{
-    const cv::Site &site = *in.opened.site;
-    const cv::AuditEvent e = in.principal().auditEvent(
-        action, site.config().siteId.toString(QUuid::WithoutBraces), true,
-        QString::fromUtf8(QJsonDocument(QJsonObject{
-                                            {QStringLiteral("keyId"),
-                                             QString::fromLatin1(
-                                                 site.config().publicKeys.keyId().toHex())},
-                                            {QStringLiteral("file"), file},
-                                        })
-                              .toJson(QJsonDocument::Compact)));
-    if (auto r = cv::AuditLog(in.db()).append(e); !r)
-        err(QStringLiteral("warning: could not write the audit row: %1").arg(r.errorMessage()));
 }
 
 int fingerprint(const QStringList &args)
@@ -72,7 +51,7 @@ int exportKeys(const QStringList &args)
                      {QStringLiteral("FILE")}, &code))
         return code;
     const QString path = p.positionalArguments().first();
-    if (QFile::exists(path))
+    if (QFile::exists(path)) // before anyone is asked for a password
         return fail(QStringLiteral("%1 already exists; choose a new file name.").arg(path));
     auto in = loginFor(p, {cv::Permission::KeysManage}, QStringLiteral("key.export"));
     if (!in)
@@ -84,14 +63,10 @@ int exportKeys(const QStringList &args)
     auto passphrase = readBackupPassphrase(p, true);
     if (!passphrase)
         return fail(passphrase.error());
-    auto json = cv::ProtectedKeyFile::seal(keys.value(), site.config().siteId, passphrase.value());
+    auto written = cv::KeyBackup::write(site, in->db(), in->principal(), keys.value(), passphrase.value(), path);
     cv::crypto::secureZero(passphrase.value());
-    if (!json)
-        return fail(json.error());
-    if (auto written = cv::durable::writeFileAtomically(path, json.value()); !written)
+    if (!written)
         return fail(written.error());
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    audit(in.value(), QStringLiteral("key.export"), path);
     checkpointAuditIfDue(in->db(), site, keys.value());
     out(QStringLiteral("Wrote key backup %1 (%2)").arg(path, site.config().publicKeys.fingerprint()));
     return kExitOk;

@@ -4,6 +4,7 @@
 #include "catalog/auditlog.h"
 #include "common/logging.h"
 #include "site/protectedkeyfile.h"
+#include "store/durablefile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -31,6 +32,40 @@ Result<SiteKeys> KeyBackup::open(const Site &site, const QByteArray &backupJson,
     return ProtectedKeyFile::open(backupJson, backupPassphrase);
 }
 
+namespace {
+
+// 'key.import' / 'key.export' with the key id and the backup file, as `who`.
+Result<qint64> auditKeyFile(Database &db, const Site &site, const Principal &who, const QString &action,
+                            const QString &file)
+{
+    const QString keyId = QString::fromLatin1(site.config().publicKeys.keyId().toHex());
+    return AuditLog(db).append(who.auditEvent(
+        action, site.config().siteId.toString(QUuid::WithoutBraces), true,
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("keyId"), keyId}, {QStringLiteral("file"), file}})
+                              .toJson(QJsonDocument::Compact))));
+}
+
+} // namespace
+
+Result<void> KeyBackup::write(const Site &site, Database &db, const Principal &who, const SiteKeys &keys,
+                              const QByteArray &backupPassphrase, const QString &path)
+{
+    if (QFile::exists(path))
+        return makeError(ErrorCode::Conflict, QStringLiteral("%1 already exists; choose a new file name.").arg(path));
+    if (backupPassphrase.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("A key backup needs a passphrase."));
+    auto json = ProtectedKeyFile::seal(keys, site.config().siteId, backupPassphrase);
+    if (!json)
+        return json.error();
+    if (auto written = durable::writeFileAtomically(path, json.value()); !written)
+        return written.error();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    // The backup exists either way; a missing audit row is reported, not hidden.
+    if (auto audited = auditKeyFile(db, site, who, QStringLiteral("key.export"), path); !audited)
+        qCWarning(lcSite).noquote() << "Could not write the key.export audit row:" << audited.errorMessage();
+    return {};
+}
+
 Result<QString> KeyBackup::install(const Site &site, Database &db, const Principal &who,
                                    const SiteKeys &keys, const QByteArray &localPassphrase,
                                    const QString &backupFile)
@@ -38,14 +73,8 @@ Result<QString> KeyBackup::install(const Site &site, Database &db, const Princip
     const auto store = site.keyStore(localPassphrase);
     if (auto saved = store->save(keys); !saved)
         return saved.error();
-    const QString keyId = QString::fromLatin1(site.config().publicKeys.keyId().toHex());
-    const AuditEvent event = who.auditEvent(
-        QStringLiteral("key.import"), site.config().siteId.toString(QUuid::WithoutBraces), true,
-        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("keyId"), keyId},
-                                                    {QStringLiteral("file"), backupFile}})
-                              .toJson(QJsonDocument::Compact)));
     // The keys are restored either way; a missing audit row is reported, not hidden.
-    if (auto audited = AuditLog(db).append(event); !audited)
+    if (auto audited = auditKeyFile(db, site, who, QStringLiteral("key.import"), backupFile); !audited)
         qCWarning(lcSite).noquote() << "Could not write the key.import audit row:" << audited.errorMessage();
     return store->describe();
 }

@@ -12,8 +12,8 @@ namespace cv {
 class Database;
 struct Principal;
 
-// Restoring the site private keys from a passphrase-protected backup (`callvaultctl key
-// export`) into this machine's key store: `callvaultctl key import` and the workstation's
+// Writing and restoring passphrase-protected backups of the site private keys. Restoring
+// puts them into this machine's key store: `callvaultctl key import` and the workstation's
 // first-run wizard. The caller has logged in a user with keys.manage (AccessControl) first.
 class KeyBackup final
 {
@@ -32,6 +32,11 @@ public:
     static Result<QString> install(const Site &site, Database &db, const Principal &who,
                                    const SiteKeys &keys, const QByteArray &localPassphrase,
                                    const QString &backupFile);
+    // Writes a backup of `keys` protected by `backupPassphrase` to a new file `path` (owner
+    // read/write only; refused if it exists) and audits 'key.export' as `who`: `callvaultctl
+    // key export` and the workstation's Site keys page, after a keys.manage check.
+    static Result<void> write(const Site &site, Database &db, const Principal &who, const SiteKeys &keys,
+                              const QByteArray &backupPassphrase, const QString &path);
     // Reads a backup file (at most 1 MiB).
     static Result<QByteArray> read(const QString &path);
 };

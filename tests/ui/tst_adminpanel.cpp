@@ -5,13 +5,18 @@
 #include "admin/adminpanel.h"
 #include "admin/roleadminpanel.h"
 #include "admin/settingsadminpanel.h"
+#include "admin/sitekeyspanel.h"
 #include "admin/teamadminpanel.h"
 #include "admin/useradminpanel.h"
 #include "authtestsupport.h"
 #include "workstationtestsupport.h"
 #include "mainwindow.h"
 #include "session/workstationsession.h"
+#include "site/keybackup.h"
+#include "site/site.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -105,6 +110,28 @@ private slots:
         QCOMPARE(rows.last().result, QStringLiteral("denied"));
     }
 
+    void securityAdminBacksUpTheKeys()
+    {
+        auto session = logIn(QStringLiteral("sec"), "sec-password-for-tests");
+        QVERIFY(session);
+        session->setPassphrasePrompt([](const QString &) { return std::optional<QByteArray>(LoginTestSite::passphrase()); });
+        SiteKeysPanel keys(*session);
+        const QString path = QDir(m_site.directory()).filePath(QStringLiteral("keys-backup.json"));
+        QVERIFY(!keys.backUpKeys(path, "short")); // a passphrase of at least 12 characters
+        QVERIFY(!QFile::exists(path));
+        newActions();
+        QVERIFY2(keys.backUpKeys(path, "backup-passphrase-2026"),
+                 qPrintable(keys.findChild<QLabel *>(QStringLiteral("siteKeysMessage"))->text()));
+        QVERIFY(newActions().contains(QStringLiteral("key.export")));
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        // The backup opens with its passphrase and holds this site's keys.
+        auto backup = KeyBackup::read(path);
+        QVERIFY(backup.ok());
+        QVERIFY(KeyBackup::checkBelongsTo(session->site(), backup.value()).ok());
+        QVERIFY(KeyBackup::open(session->site(), backup.value(), "backup-passphrase-2026").ok());
+        QVERIFY(!keys.backUpKeys(path, "backup-passphrase-2026")); // never over an existing file
+    }
+
     void othersSeeWhy()
     {
         auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
@@ -117,6 +144,8 @@ private slots:
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
         QVERIFY(!tabs->isTabEnabled(2));
         QCOMPARE(tabs->tabToolTip(2), QStringLiteral("Your role (supervisor) does not administer the site."));
+        SiteKeysPanel keys(*session);
+        QVERIFY(!keys.findChild<QPushButton *>(QStringLiteral("backupKeysButton"))->isEnabled());
     }
 
 private:

@@ -3,13 +3,9 @@
 #include "session/workstationsession.h"
 #include "roleadminpanel.h"
 #include "settingsadminpanel.h"
+#include "sitekeyspanel.h"
 #include "teamadminpanel.h"
-#include "site/site.h"
-#include "site/sitekeys.h"
 #include "useradminpanel.h"
-
-#include <QFormLayout>
-#include <QLabel>
 
 namespace cv {
 
@@ -25,18 +21,7 @@ AdminPanel::AdminPanel(WorkstationSession &session, QWidget *parent)
     addTab(m_roles, tr("Roles"));
     addTab(m_teams, tr("Teams and agents"));
     addTab(m_settings, tr("Settings"));
-    auto *keys = new QWidget(this);
-    auto *form = new QFormLayout(keys);
-    const SiteConfig &config = session.site().config();
-    auto *fingerprint = new QLabel(config.publicKeys.fingerprint(), keys);
-    fingerprint->setObjectName(QStringLiteral("siteKeyFingerprint"));
-    fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Site:"), new QLabel(config.name, keys));
-    form->addRow(tr("Encryption key fingerprint:"), fingerprint);
-    form->addRow(new QLabel(tr("Read it aloud to compare with a capture node or a key backup. Backups and key "
-                               "rotation: callvaultctl key export / import."),
-                            keys));
-    addTab(keys, tr("Site keys"));
+    addTab(new SiteKeysPanel(session, this), tr("Site keys"));
 }
 
 } // namespace cv

@@ -11,8 +11,8 @@ class UserAdminPanel;
 class WorkstationSession;
 
 // Administration for the site's administrators: users, roles and their permissions, teams
-// and agents, the site's settings (lockout policy, idle lock, password length), and the site keys' fingerprint for checking a
-// capture node or a key backup over the phone.
+// and agents, the site's settings (lockout policy, idle lock, password length), and the
+// site keys (fingerprint, backup).
 class AdminPanel final : public QTabWidget
 {
     Q_OBJECT
