@@ -122,7 +122,7 @@ int runVerify(const QStringList &args)
     auto unlocked = openUnlockedSite(p);
     if (!unlocked)
         return fail(unlocked.error());
-    cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys.encryption);
+    cv::RecordingAccess access(unlocked->site().layout(), unlocked->db(), unlocked->keys);
     QVector<cv::RecordingRow> rows;
     if (!p.positionalArguments().isEmpty()) {
         auto id = parseRecordingId(p.positionalArguments().first());

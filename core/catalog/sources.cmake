@@ -11,7 +11,8 @@ list(APPEND CALLVAULT_CORE_SOURCES
   catalog/userrepository.h catalog/userrepository.cpp
   catalog/siterepository.h catalog/siterepository.cpp
   catalog/agentrepository.h catalog/agentrepository.cpp
-  catalog/recordingcommit.h catalog/recordingcommit.cpp)
+  catalog/recordingcommit.h catalog/recordingcommit.cpp
+  catalog/keyrotationrepository.h catalog/keyrotationrepository.cpp)
 # The migration .sql files, compiled in as :/callvault/migrations/<sqlite|postgres>/.
 list(APPEND CALLVAULT_CORE_RESOURCES catalog/migrations/catalog_migrations.qrc)
 # The audit trail's checkpoints and chain-order reading (core/audit uses them).

@@ -158,7 +158,7 @@ Result<ExportedFile> ExportJob::exportAt(const QUuid &id, const QString &outPath
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("The folder %1 does not exist.").arg(target.absolutePath()));
 
-    RecordingAccess access(m_layout, m_db, m_keys.encryption);
+    RecordingAccess access(m_layout, m_db, m_keys);
     auto row = access.row(id);
     if (!row)
         return row.error();

@@ -43,8 +43,8 @@ QString sinkErrorText(QAudio::Error error)
 } // namespace
 
 PlaybackEngine::PlaybackEngine(Database &db, StorageLayout layout,
-                               const crypto::X25519KeyPair &siteKey, QObject *parent)
-    : QObject(parent), m_access(std::move(layout), db, siteKey), m_pull(new PcmPullDevice(this))
+                               const SiteKeys &keys, QObject *parent)
+    : QObject(parent), m_access(std::move(layout), db, keys), m_pull(new PcmPullDevice(this))
 {
     m_ticker.setInterval(kTickMs);
     connect(&m_ticker, &QTimer::timeout, this, &PlaybackEngine::tick);

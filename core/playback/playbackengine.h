@@ -56,8 +56,8 @@ public:
     static constexpr double kMinSpeed = TempoStretcher::kMinTempo;
     static constexpr double kMaxSpeed = TempoStretcher::kMaxTempo;
 
-    // `db` and `siteKey` are referenced, not copied: they must outlive the engine.
-    PlaybackEngine(Database &db, StorageLayout layout, const crypto::X25519KeyPair &siteKey,
+    // `db` and `keys` are referenced, not copied: they must outlive the engine.
+    PlaybackEngine(Database &db, StorageLayout layout, const SiteKeys &keys,
                    QObject *parent = nullptr);
     ~PlaybackEngine() override;
 

@@ -61,7 +61,8 @@ Result<Parsed> parse(const QByteArray &json)
     if (kdf.value(QStringLiteral("name")).toString() != QLatin1String("scrypt") || p.params.n < 2 || p.params.n > kMaxN
         || (p.params.n & (p.params.n - 1)) != 0 || p.params.r < 1 || p.params.r > 32 || p.params.p < 1
         || p.params.p > 16 || p.salt.size() < 16 || p.nonce.size() != crypto::kAeadNonceSize
-        || p.ciphertext.size() != SiteKeys::kPrivateBlobSize + crypto::kAeadTagSize || p.siteId.isNull()
+        || p.ciphertext.size() < SiteKeys::kPrivateBlobSize + crypto::kAeadTagSize
+        || p.ciphertext.size() > SiteKeys::kMaxPrivateBlobSize + crypto::kAeadTagSize || p.siteId.isNull()
         || p.publicKeys.encryption.size() != 32 || p.publicKeys.signing.size() != 32)
         return makeError(ErrorCode::Format, QStringLiteral("The key file is damaged or incomplete."));
     return p;

@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "site/keychainkeystore.h"
 #include "site/keyfilekeystore.h"
+#include "store/durablefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,6 +80,18 @@ std::unique_ptr<KeyStore> Site::keyStore(const QByteArray &passphrase) const
     if (m_config.keyBackend == KeyStore::Backend::Keychain)
         return std::make_unique<KeychainKeyStore>(m_config.siteId);
     return std::make_unique<KeyFileKeyStore>(keyFilePath(), m_config.siteId, passphrase);
+}
+
+Result<void> Site::setEncryptionPublicKey(const QByteArray &x25519Public)
+{
+    if (x25519Public.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("An X25519 public key has 32 bytes."));
+    SiteConfig updated = m_config;
+    updated.publicKeys.encryption = x25519Public;
+    if (auto written = durable::writeFileAtomically(QDir(m_dir).filePath(siteFileName()), updated.toJson()); !written)
+        return written.error();
+    m_config = updated;
+    return {};
 }
 
 } // namespace cv

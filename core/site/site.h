@@ -39,6 +39,10 @@ public:
     // The key store configured for this site; `passphrase` is used by the key-file backend.
     std::unique_ptr<KeyStore> keyStore(const QByteArray &passphrase) const;
 
+    // After a key rotation: the site's new X25519 public key, written to site.json (atomically)
+    // and used from now on by everything that wraps data keys on this machine.
+    Result<void> setEncryptionPublicKey(const QByteArray &x25519Public);
+
     static QString siteFileName() { return QStringLiteral("site.json"); }
     static QString keyFileName() { return QStringLiteral("site-key.json"); }
 

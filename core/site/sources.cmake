@@ -8,4 +8,6 @@ list(APPEND CALLVAULT_CORE_SOURCES
   site/site.h site/site.cpp
   site/siteinitializer.h site/siteinitializer.cpp
   site/sitejoiner.h site/sitejoiner.cpp
-  site/keybackup.h site/keybackup.cpp)
+  site/keybackup.h site/keybackup.cpp
+  site/keyrotationrecord.h site/keyrotationrecord.cpp
+  site/sitekeyrotation.h site/sitekeyrotation.cpp)

@@ -4,6 +4,7 @@
 #include "catalog/recordingrepository.h"
 #include "crypto/keywrap.h"
 #include "crypto/x25519keypair.h"
+#include "site/sitekeys.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,9 +12,32 @@
 
 namespace cv {
 
-RecordingAccess::RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey)
-    : m_layout(std::move(layout)), m_db(db), m_siteKey(siteKey)
+RecordingAccess::RecordingAccess(StorageLayout layout, Database &db, const SiteKeys &keys)
+    : m_layout(std::move(layout)), m_db(db), m_keys(&keys)
 {
+}
+
+RecordingAccess::RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey)
+    : m_layout(std::move(layout)), m_db(db), m_siteKey(&siteKey)
+{
+}
+
+Result<const crypto::X25519KeyPair *> RecordingAccess::keyFor(const QByteArray &wrappedKey,
+                                                              const QString &idText) const
+{
+    if (m_siteKey)
+        return m_siteKey;
+    auto info = crypto::parseWrappedKey(wrappedKey);
+    if (!info)
+        return makeError(info.error().code, QStringLiteral("Recording %1: %2").arg(idText, info.errorMessage()));
+    if (const auto *key = m_keys->encryptionKeyFor(info->siteKeyId))
+        return key;
+    return makeError(ErrorCode::KeyUnavailable,
+                     QStringLiteral("Recording %1: its data key is wrapped to site key %2, which this "
+                                    "machine's key store does not hold (the site key was rotated "
+                                    "since this machine's keys were installed: import a current key "
+                                    "backup).")
+                         .arg(idText, QString::fromLatin1(info->siteKeyId.toHex().left(16))));
 }
 
 Result<RecordingRow> RecordingAccess::row(const QUuid &id) const
@@ -39,7 +63,10 @@ Result<RecordingAccess::Opened> RecordingAccess::open(const RecordingRow &row, K
     if (!key.value().has_value())
         return makeError(ErrorCode::KeyUnavailable,
                          QStringLiteral("Recording %1 has no data key in the catalog (it was shredded).").arg(idText));
-    auto dataKey = crypto::unwrapDataKey(key.value()->wrappedKey, m_siteKey, row.id.toRfc4122());
+    auto siteKey = keyFor(key.value()->wrappedKey, idText);
+    if (!siteKey)
+        return siteKey.error();
+    auto dataKey = crypto::unwrapDataKey(key.value()->wrappedKey, *siteKey.value(), row.id.toRfc4122());
     if (!dataKey)
         return makeError(dataKey.error().code,
                          QStringLiteral("Recording %1: %2").arg(idText, dataKey.errorMessage()));

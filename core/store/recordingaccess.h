@@ -11,12 +11,15 @@
 namespace cv {
 
 class Database;
+struct SiteKeys;
 namespace crypto {
 class X25519KeyPair;
 }
 
 // Opens a cataloged recording for reading: catalog row -> wrapped key -> unwrapped with the
 // site private key -> container reader. Only machines holding the site private key can.
+// With the whole key ring (SiteKeys) the key that wrapped the recording's data key is picked
+// by its key id, so recordings still wrapped to a retired key (a rotation under way) open.
 class RecordingAccess final
 {
 public:
@@ -26,6 +29,8 @@ public:
         std::unique_ptr<ContainerReader> reader;
     };
 
+    RecordingAccess(StorageLayout layout, Database &db, const SiteKeys &keys);
+    // One X25519 key only (tests, tools that hold a single key).
     RecordingAccess(StorageLayout layout, Database &db, const crypto::X25519KeyPair &siteKey);
 
     Result<RecordingRow> row(const QUuid &id) const;
@@ -37,9 +42,13 @@ public:
     Database &database() const { return m_db; }
 
 private:
+    // The private key for `wrappedKey`, or an error naming the key it needs.
+    Result<const crypto::X25519KeyPair *> keyFor(const QByteArray &wrappedKey, const QString &idText) const;
+
     StorageLayout m_layout;
     Database &m_db;
-    const crypto::X25519KeyPair &m_siteKey;
+    const SiteKeys *m_keys = nullptr;
+    const crypto::X25519KeyPair *m_siteKey = nullptr;
 };
 
 } // namespace cv

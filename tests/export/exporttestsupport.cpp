@@ -74,7 +74,7 @@ QString ExportTestSite::scratch(const QString &name) const
     return m_scratch.filePath(name);
 }
 
-QUuid ExportTestSite::importSine(int rate, int channels, int ms)
+QUuid ExportTestSite::importSine(int rate, int channels, int ms, const QByteArray &publicKey)
 {
     const QString wav = scratch(QStringLiteral("in-%1-%2-%3.wav").arg(rate).arg(channels).arg(ms));
     QFile file(wav);
@@ -83,7 +83,7 @@ QUuid ExportTestSite::importSine(int rate, int channels, int ms)
     file.close();
     const cv::Site site = m_site.site();
     cv::WavImporter importer(site.layout(), m_site.catalog(), site.config().siteId,
-                             site.config().publicKeys.encryption);
+                             publicKey.isEmpty() ? site.config().publicKeys.encryption : publicKey);
     cv::RecordingMetadata meta;
     meta.id = QUuid::createUuid();
     meta.startedAt = QDateTime::currentDateTimeUtc();

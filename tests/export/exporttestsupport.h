@@ -19,8 +19,10 @@ public:
 
     // False with a test failure.
     bool setUp();
-    // Imports a sine recording of agent A1 (`ms` long); a null id with a test failure.
-    QUuid importSine(int rate, int channels, int ms);
+    // Imports a sine recording of agent A1 (`ms` long) wrapped to the site's public key, or
+    // to `publicKey` when given (a capture node with an old copy of site.json); a null id
+    // with a test failure.
+    QUuid importSine(int rate, int channels, int ms, const QByteArray &publicKey = {});
     // The principal of a logged-in user ("sam", "quinn").
     std::optional<cv::Principal> principal(const QString &name);
 

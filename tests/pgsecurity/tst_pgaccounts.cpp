@@ -396,59 +396,61 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 6 (before evaluations): `upgrade` migrates it and the new
-    // table gets its grants, row-level security and policies like every other table.
+    // A catalog secured at version 7 (before key_rotations): `upgrade` migrates it and the
+    // new table gets its grants, row-level security and policies like every other table.
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
     const int before = m_catalog->scalar(policies)->toInt();
-    QVERIFY(m_catalog->exec(QStringLiteral("DROP TABLE evaluations")).ok());
+    QVERIFY(m_catalog->exec(QStringLiteral("DROP TABLE key_rotations")).ok());
     QVERIFY(
-        m_catalog->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 7")).ok());
+        m_catalog->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 8")).ok());
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 3);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
     QCOMPARE(
         m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
-        7);
+        8);
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
     QCOMPARE(
         outcome(super, QStringLiteral(
-                           "SELECT relrowsecurity FROM pg_class WHERE relname = 'evaluations'")),
+                           "SELECT relrowsecurity FROM pg_class WHERE relname = 'key_rotations'")),
         QStringLiteral("true"));
     QCOMPARE(
         outcome(super, QStringLiteral(
                            "SELECT string_agg(policyname || ':' || cmd, ',' ORDER BY policyname) "
-                           "FROM pg_policies WHERE tablename = 'evaluations'")),
+                           "FROM pg_policies WHERE tablename = 'key_rotations'")),
         QStringLiteral("cv_insert:INSERT,cv_read:SELECT,cv_update:UPDATE"));
     QCOMPARE(
         outcome(super,
-                QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'evaluations'")),
+                QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'key_rotations'")),
         m_catalog->prefix() + QStringLiteral("_owner"));
     for (const auto &[privilege, granted] :
          {std::pair<const char *, const char *>{"SELECT", "true"},
           {"DELETE", "false"},
           {"TRUNCATE", "false"}}) {
-        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, 'evaluations', ?)"),
+        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, 'key_rotations', ?)"),
                          {app, QString::fromLatin1(privilege)}),
                  QString::fromLatin1(granted));
     }
-    QCOMPARE(
-        outcome(super,
-                QStringLiteral("SELECT has_column_privilege(?, 'evaluations', 'score', 'UPDATE')"),
-                {app}),
-        QStringLiteral("true"));
-    QCOMPARE(
-        outcome(super,
-                QStringLiteral("SELECT has_column_privilege(?, 'evaluations', 'id', 'INSERT')"),
-                {app}),
-        QStringLiteral("false"));
-    QCOMPARE(
-        outcome(super,
-                QStringLiteral("SELECT has_sequence_privilege(?, 'evaluations_id_seq', 'USAGE')"),
-                {app}),
-        QStringLiteral("true"));
+    // Progress and the end are written; the keys a rotation names never change.
+    QCOMPARE(outcome(super,
+                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'rewrapped', 'UPDATE')"),
+                     {app}),
+             QStringLiteral("true"));
+    QCOMPARE(outcome(super,
+                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'new_key_id', 'UPDATE')"),
+                     {app}),
+             QStringLiteral("false"));
+    QCOMPARE(outcome(super,
+                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'id', 'INSERT')"),
+                     {app}),
+             QStringLiteral("false"));
+    QCOMPARE(outcome(super,
+                     QStringLiteral("SELECT has_sequence_privilege(?, 'key_rotations_id_seq', 'USAGE')"),
+                     {app}),
+             QStringLiteral("true"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)

@@ -58,10 +58,10 @@ bool Site::setUp(cv::RecordingStatus status)
         return false;
     db = cvtest::openSqliteCatalog(dir.path(), &siteId);
     layout.siteDirectory = dir.path();
-    auto key = cv::crypto::X25519KeyPair::generate();
-    if (!key)
+    auto keys = cv::SiteKeys::generate();
+    if (!keys)
         return false;
-    siteKey.emplace(key.takeValue());
+    siteKeys.emplace(keys.takeValue());
 
     if (!authtest::addTeam(*db, QStringLiteral("T1")) ||
         !authtest::addAgent(*db, QStringLiteral("A1"), QStringLiteral("T1")))
@@ -74,7 +74,7 @@ bool Site::setUp(cv::RecordingStatus status)
 
     cv::RecordingWriter::Options o;
     o.spoolDir = layout.spoolDirectory();
-    o.sitePublicKey = siteKey->publicKey();
+    o.sitePublicKey = siteKeys->encryption.publicKey();
     o.opus.sampleRate = 16000;
     o.opus.channels = 2;
     o.opus.bitrate = 32000;

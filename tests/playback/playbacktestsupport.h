@@ -3,6 +3,7 @@
 #include "auth/principal.h"
 #include "catalog/database.h"
 #include "crypto/x25519keypair.h"
+#include "site/sitekeys.h"
 #include "store/recordingaccess.h"
 #include "store/storagelayout.h"
 
@@ -35,7 +36,7 @@ struct Site
     std::unique_ptr<cv::Database> db;
     QUuid siteId;
     cv::StorageLayout layout;
-    std::optional<cv::crypto::X25519KeyPair> siteKey;
+    std::optional<cv::SiteKeys> siteKeys;
     cv::RecordingRow recording;
 
     // Catalog, key, team T1 with agent A1, one user per role in {supervisor (T1), auditor}
@@ -43,7 +44,7 @@ struct Site
     bool setUp(cv::RecordingStatus status = cv::RecordingStatus::Normal);
     // The principal of u_<role> as the catalog describes it now.
     cv::Principal principal(const QString &role);
-    cv::RecordingAccess access() { return cv::RecordingAccess(layout, *db, *siteKey); }
+    cv::RecordingAccess access() { return cv::RecordingAccess(layout, *db, *siteKeys); }
 };
 
 } // namespace playbacktest

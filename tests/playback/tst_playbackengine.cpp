@@ -39,7 +39,7 @@ private:
 
     std::unique_ptr<PlaybackEngine> startedEngine(qint64 fromMs)
     {
-        auto engine = std::make_unique<PlaybackEngine>(*m_site.db, m_site.layout, *m_site.siteKey);
+        auto engine = std::make_unique<PlaybackEngine>(*m_site.db, m_site.layout, *m_site.siteKeys);
         if (!engine->load(m_site.principal(QStringLiteral("supervisor")), m_site.recording.id))
             return nullptr;
         engine->seek(fromMs);
@@ -64,7 +64,7 @@ private slots:
 
     void auditRowComesBeforeTheFirstBuffer()
     {
-        PlaybackEngine engine(*m_site.db, m_site.layout, *m_site.siteKey);
+        PlaybackEngine engine(*m_site.db, m_site.layout, *m_site.siteKeys);
         int rowsAtFirstBuffer = -1;
         int hookCalls = 0;
         engine.setBeforeFirstBuffer([&] {
@@ -205,7 +205,7 @@ private slots:
 
     void roleWithoutPlayIsRefusedAndAudited()
     {
-        PlaybackEngine engine(*m_site.db, m_site.layout, *m_site.siteKey);
+        PlaybackEngine engine(*m_site.db, m_site.layout, *m_site.siteKeys);
         bool firstBuffer = false;
         engine.setBeforeFirstBuffer([&] { firstBuffer = true; });
         const int denied = playRows(*m_site.db, QStringLiteral("denied"));

@@ -29,7 +29,7 @@ private:
     std::unique_ptr<PlayerPanel> shownPanel(Site &site, const QString &role)
     {
         auto panel = std::make_unique<PlayerPanel>(*site.db, site.principal(role), site.layout,
-                                                   *site.siteKey);
+                                                   *site.siteKeys);
         panel->resize(900, 300);
         panel->show();
         if (!QTest::qWaitForWindowActive(panel.get()))

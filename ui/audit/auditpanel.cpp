@@ -308,7 +308,7 @@ void AuditPanel::exportExtractTo(const QString &path)
         return;
     }
     // The signing key is copied for the worker: the session may lock and wipe its keys.
-    auto signing = SiteKeys::fromPrivateBlob(keys.value()->privateBlob());
+    auto signing = keys.value()->clone();
     if (!signing) {
         m_verdict->setText(signing.errorMessage());
         emit extractWritten(false);

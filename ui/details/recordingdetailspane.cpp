@@ -192,12 +192,12 @@ void RecordingDetailsPane::verify()
         return;
     }
     // A copy of the key for the check: the session may lock (and wipe its keys) meanwhile.
-    auto copied = crypto::X25519KeyPair::fromPrivateKey(keys.value()->encryption.privateKey());
+    auto copied = keys.value()->clone();
     if (!copied) {
         m_fields[kIntegrity]->setText(tr("Cannot check: %1").arg(copied.errorMessage()));
         return;
     }
-    auto key = std::make_shared<crypto::X25519KeyPair>(copied.takeValue());
+    auto key = std::make_shared<SiteKeys>(copied.takeValue());
     m_verify->setEnabled(false);
     m_fields[kIntegrity]->setText(tr("checking…"));
     // The check reads the whole file: off the GUI thread, on a catalog connection of its own.

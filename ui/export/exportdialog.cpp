@@ -134,7 +134,7 @@ void ExportDialog::startExport()
         showProblem(tr("The site keys are needed to export: %1").arg(keys.errorMessage()));
         return;
     }
-    auto copy = SiteKeys::fromPrivateBlob(keys.value()->privateBlob());
+    auto copy = keys.value()->clone();
     if (!copy) {
         showProblem(copy.errorMessage());
         return;

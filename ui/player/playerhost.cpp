@@ -39,12 +39,12 @@ bool PlayerHost::ensurePlayer()
         m_hint->setText(tr("The recording cannot be played here: %1").arg(keys.errorMessage()));
         return false;
     }
-    auto copy = crypto::X25519KeyPair::fromPrivateKey(keys.value()->encryption.privateKey());
+    auto copy = keys.value()->clone();
     if (!copy) {
         m_hint->setText(tr("The recording cannot be played here: %1").arg(copy.errorMessage()));
         return false;
     }
-    m_key = std::make_unique<crypto::X25519KeyPair>(copy.takeValue());
+    m_key = std::make_unique<SiteKeys>(copy.takeValue());
     m_player = new PlayerPanel(m_session.db(), m_session.principal(), m_session.site().layout(), *m_key, this);
     layout()->addWidget(m_player);
     m_hint->hide();

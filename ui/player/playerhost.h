@@ -10,9 +10,7 @@ namespace cv {
 
 class PlayerPanel;
 class WorkstationSession;
-namespace crypto {
-class X25519KeyPair;
-}
+struct SiteKeys;
 
 // Where the player sits in the main window. The player needs the site private key, so it
 // is made on the first play (which may ask for the key-file passphrase) with a copy of the
@@ -38,7 +36,7 @@ private:
     WorkstationSession &m_session;
     QLabel *m_hint;
     PlayerPanel *m_player = nullptr;
-    std::unique_ptr<crypto::X25519KeyPair> m_key; // the player's copy, while it exists
+    std::unique_ptr<SiteKeys> m_key; // the player's copy, while it exists
 };
 
 } // namespace cv

@@ -47,9 +47,9 @@ constexpr int kVolumeSteps = 100; // slider 0..200 = volume 0..2
 } // namespace
 
 PlayerPanel::PlayerPanel(Database &db, const Principal &principal, StorageLayout layout,
-                         const crypto::X25519KeyPair &siteKey, QWidget *parent)
+                         const SiteKeys &keys, QWidget *parent)
     : QWidget(parent), m_db(db), m_principal(principal),
-      m_engine(db, std::move(layout), siteKey, this)
+      m_engine(db, std::move(layout), keys, this)
 {
     setObjectName(QStringLiteral("playerPanel"));
     setFocusPolicy(Qt::StrongFocus);

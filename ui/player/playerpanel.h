@@ -21,9 +21,7 @@ namespace cv {
 
 class Database;
 class WaveformView;
-namespace crypto {
-class X25519KeyPair;
-}
+struct SiteKeys;
 
 // The workstation's player for one recording at a time: waveform lanes, transport, speed,
 // A-B loop, skip silences, per-speaker volume and mute, bookmarks, and the recording's
@@ -43,9 +41,9 @@ public:
     static constexpr qint64 kArrowStepMs = 5000;
     static constexpr qint64 kJumpBackMs = 10000;
 
-    // `db` and `siteKey` are referenced, not copied: they must outlive the panel.
+    // `db` and `keys` are referenced, not copied: they must outlive the panel.
     PlayerPanel(Database &db, const Principal &principal, StorageLayout layout,
-                const crypto::X25519KeyPair &siteKey, QWidget *parent = nullptr);
+                const SiteKeys &keys, QWidget *parent = nullptr);
     ~PlayerPanel() override;
 
     // Loads the recording (permission checked, a denial audited and explained); does not

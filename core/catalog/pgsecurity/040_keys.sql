@@ -67,3 +67,74 @@ CREATE OR REPLACE FUNCTION cv_read_wrapped_key(p_recording_id uuid, p_purpose te
         RETURN QUERY SELECT v_key.wrapped_key, v_key.suite, v_key.site_key_id;
     END
     $$;
+
+-- Site key rotation (docs/key-rotation.md). The workstation of a user with keys.manage holds
+-- the site private keys; it reads the wrapped keys still on an older site key, unwraps and
+-- re-wraps them locally, and writes them back. These three functions are its only way to
+-- recording_keys; each refuses without keys.manage. Wrapped keys are useless without a site
+-- private key, so reading them in batches is audited per run by the client
+-- (key.rotate.run), not per key.
+
+-- How many data keys each site key wraps (progress, and whether retired keys are needed).
+CREATE OR REPLACE FUNCTION cv_key_usage()
+    RETURNS TABLE(site_key_id text, keys bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    #variable_conflict use_column
+    BEGIN
+        IF NOT cv_has_permission('keys.manage') THEN
+            RAISE EXCEPTION 'Counting the data keys needs keys.manage.'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN QUERY SELECT k.site_key_id, count(*) FROM recording_keys k GROUP BY k.site_key_id;
+    END
+    $$;
+
+-- Up to p_limit keys (at most 1000) not wrapped to p_new_key_id, which must be the site's
+-- current key, in recording id order after p_after (NULL: from the start).
+CREATE OR REPLACE FUNCTION cv_keys_to_rewrap(p_new_key_id text, p_after uuid, p_limit integer)
+    RETURNS TABLE(recording_id uuid, wrapped_key bytea, suite integer, site_key_id text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    #variable_conflict use_column
+    BEGIN
+        IF NOT cv_has_permission('keys.manage') THEN
+            RAISE EXCEPTION 'Re-wrapping data keys needs keys.manage.'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM sites s WHERE s.key_id = p_new_key_id) THEN
+            RAISE EXCEPTION 'Data keys are re-wrapped only to the site''s current key.'
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        RETURN QUERY
+            SELECT k.recording_id, k.wrapped_key, k.suite, k.site_key_id FROM recording_keys k
+            WHERE k.site_key_id <> p_new_key_id AND (p_after IS NULL OR k.recording_id > p_after)
+            ORDER BY k.recording_id LIMIT LEAST(GREATEST(p_limit, 1), 1000);
+    END
+    $$;
+
+-- Replaces one recording's wrapped key if it is still wrapped to p_old_key_id. The new one
+-- must be wrapped to the site's current key: the key id inside the wrapped key (bytes 4..35,
+-- docs/container-format.md "Wrapped key") and p_new_key_id must both name it. False when the
+-- row changed meanwhile (shredded, or re-wrapped by another run).
+CREATE OR REPLACE FUNCTION cv_rewrap_key(p_recording_id uuid, p_old_key_id text, p_new_wrapped bytea,
+                                         p_new_key_id text)
+    RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+        IF NOT cv_has_permission('keys.manage') THEN
+            RAISE EXCEPTION 'Re-wrapping data keys needs keys.manage.'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM sites s WHERE s.key_id = p_new_key_id)
+           OR octet_length(p_new_wrapped) <> 127
+           OR encode(substring(p_new_wrapped FROM 4 FOR 32), 'hex') <> p_new_key_id THEN
+            RAISE EXCEPTION 'A data key is re-wrapped only to the site''s current key.'
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        UPDATE recording_keys SET wrapped_key = p_new_wrapped, site_key_id = p_new_key_id
+            WHERE recording_id = p_recording_id AND site_key_id = p_old_key_id;
+        RETURN FOUND;
+    END
+    $$;

@@ -77,6 +77,15 @@ GRANT INSERT (recording_id, started_at_ms, form_id, form_version, evaluator, sta
 
 GRANT UPDATE (state, score, submitted_at_ms) ON evaluations TO ${app};
 
+-- Key rotations and the site's public key: keys.manage (policies). A rotation row is
+-- recorded, counts its progress and is finished with its signature; its keys never change.
+GRANT SELECT, INSERT (old_key_id, new_key_id, new_x25519_public, state, started_at_ms, started_by)
+    ON key_rotations TO ${app};
+
+GRANT UPDATE (state, rewrapped, finished_at_ms, signature) ON key_rotations TO ${app};
+
+GRANT UPDATE (x25519_public, key_id) ON sites TO ${app};
+
 -- The audit trail and its checkpoints: read with audit.read or audit.verify; written only
 -- through cv_audit_append / cv_audit_add_checkpoint and the other functions.
 GRANT SELECT ON audit, audit_checkpoints TO ${app};
@@ -84,7 +93,8 @@ GRANT SELECT ON audit, audit_checkpoints TO ${app};
 -- login_throttle: nothing.
 
 -- Sequences where INSERT is granted.
-GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq, evaluations_id_seq
+GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq, evaluations_id_seq,
+    key_rotations_id_seq
     TO ${app};
 
 -- Functions: the contract for the client, and what the policies and the users trigger call
@@ -94,7 +104,9 @@ GRANT EXECUTE ON FUNCTION cv_whoami(), cv_has_permission(text), cv_may_see_agent
     cv_my_name(), cv_may_handle_role(text),
     cv_audit_append(text, text, text, boolean, text, text),
     cv_audit_add_checkpoint(bigint, bytea, bigint, bigint, text, bytea, bytea),
-    cv_read_wrapped_key(uuid, text, text, text), cv_login_succeeded(text, text),
+    cv_read_wrapped_key(uuid, text, text, text), cv_key_usage(),
+    cv_keys_to_rewrap(text, uuid, integer), cv_rewrap_key(uuid, text, bytea, text),
+    cv_login_succeeded(text, text),
     cv_create_login(bigint, text), cv_set_password(bigint, text, boolean),
     cv_set_login_enabled(bigint, boolean)
     TO ${app};

@@ -22,6 +22,7 @@ ALTER TABLE recording_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE recording_tags ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bookmarks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE evaluations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE key_rotations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
 
@@ -178,6 +179,20 @@ CREATE POLICY cv_update ON evaluations FOR UPDATE TO ${app}
                 AND EXISTS (SELECT 1 FROM recordings r
                             WHERE r.id = evaluations.recording_id
                               AND r.started_at_ms = evaluations.started_at_ms));
+
+-- The site's public key changes only in a key rotation (keys.manage).
+CREATE POLICY cv_update ON sites FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('keys.manage')))
+    WITH CHECK ((SELECT cv_has_permission('keys.manage')));
+
+-- Key rotations: keys.manage reads, starts (under the caller's own name) and advances them.
+CREATE POLICY cv_read ON key_rotations FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('keys.manage')));
+CREATE POLICY cv_insert ON key_rotations FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('keys.manage')) AND started_by = (SELECT cv_my_name()));
+CREATE POLICY cv_update ON key_rotations FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('keys.manage')))
+    WITH CHECK ((SELECT cv_has_permission('keys.manage')));
 
 -- The audit trail and its checkpoints: read with audit.read or audit.verify. No policy
 -- (and no grant) for INSERT, UPDATE or DELETE: rows come only through the functions.
