@@ -124,7 +124,12 @@ Result<void> MatrixFixture::addRecordings()
           QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, "
                          "form_version, evaluator, state, score, created_at_ms, submitted_at_ms) "
                          "SELECT r.id, r.started_at_ms, 'fixture-form', 1, 'u_qa_evaluator', "
-                         "'submitted', 75, 0, 0 FROM recordings r WHERE r.id IN (?, ?)")}) {
+                         "'submitted', 75, 0, 0 FROM recordings r WHERE r.id IN (?, ?)"),
+          // A finished key rotation, so that reading key_rotations has a row to find.
+          QStringLiteral("INSERT INTO key_rotations (old_key_id, new_key_id, new_x25519_public, "
+                         "state, started_at_ms, started_by, rewrapped, finished_at_ms) VALUES "
+                         "(repeat('a', 64), repeat('b', 64), decode(repeat('00', 32), 'hex'), "
+                         "'finished', 0, 'u_security_admin', 2, 1)")}) {
         const QVariantList ids = sql.contains(u'?')
                                      ? QVariantList{m_r1.toString(QUuid::WithoutBraces),
                                                     m_r2.toString(QUuid::WithoutBraces)}
@@ -220,6 +225,7 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
          QStringLiteral("recording_id IN ") + visibleRecordings},
         {QStringLiteral("audit"), QStringLiteral("id::text"), {}},
         {QStringLiteral("audit_checkpoints"), QStringLiteral("id::text"), {}},
+        {QStringLiteral("key_rotations"), QStringLiteral("id::text"), {}},
     };
 }
 
@@ -386,5 +392,13 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
          S{QStringLiteral("UPDATE audit_checkpoints SET at_ms = 0")}},
         {QStringLiteral("audit_checkpoints"), QStringLiteral("DELETE"),
          S{QStringLiteral("DELETE FROM audit_checkpoints")}},
+        {QStringLiteral("key_rotations"), QStringLiteral("INSERT"),
+         S{QStringLiteral("INSERT INTO key_rotations (old_key_id, new_key_id, new_x25519_public, "
+                          "state, started_at_ms, started_by) VALUES (repeat('c', 64), repeat('d', 64), "
+                          "decode(repeat('01', 32), 'hex'), 'running', 0, $ME)")}},
+        {QStringLiteral("key_rotations"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE key_rotations SET rewrapped = rewrapped + 1")}},
+        {QStringLiteral("key_rotations"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM key_rotations")}},
     };
 }
