@@ -2,6 +2,7 @@
 #include "ctllogin.h"
 
 #include "catalog/database.h"
+#include "crypto/cryptoutil.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -160,7 +161,7 @@ cv::Result<OpenSite> openSite(const QCommandLineParser &parser)
     return OpenSite{std::make_unique<cv::Site>(site.takeValue()), db.takeValue()};
 }
 
-cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site)
+cv::Result<std::unique_ptr<cv::KeyStore>> openKeyStore(const QCommandLineParser &parser, const cv::Site &site)
 {
     QByteArray passphrase;
     if (site.config().keyBackend == cv::KeyStore::Backend::KeyFile) {
@@ -169,9 +170,18 @@ cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const 
             return read.error();
         passphrase = read.value();
     }
-    const auto store = site.keyStore(passphrase);
+    auto store = site.keyStore(passphrase);
+    cv::crypto::secureZero(passphrase);
     err(QStringLiteral("Site keys: %1").arg(store->describe()));
-    return store->load();
+    return store;
+}
+
+cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site)
+{
+    auto store = openKeyStore(parser, site);
+    if (!store)
+        return store.error();
+    return store.value()->load();
 }
 
 cv::Result<UnlockedSite> openUnlockedSite(const QCommandLineParser &parser)

@@ -56,6 +56,9 @@ struct OpenSite
 // the password (ctllogin.h: addLoginOptions()) are used, and the server decides what the
 // command may do.
 cv::Result<OpenSite> openSite(const QCommandLineParser &parser);
+// This machine's key store of the site (the key-file passphrase read as readPassphrase()
+// does), having said on stderr which one it is.
+cv::Result<std::unique_ptr<cv::KeyStore>> openKeyStore(const QCommandLineParser &parser, const cv::Site &site);
 // Loads the site private keys from this machine's key store, saying which one it used.
 cv::Result<cv::SiteKeys> unlockSiteKeys(const QCommandLineParser &parser, const cv::Site &site);
 

@@ -23,7 +23,7 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("verify"), {ctl::runVerify, "check recordings against the catalog"}},
         {QStringLiteral("recover"), {ctl::runRecover, "catalog recordings left unfinished by a crash"}},
         {QStringLiteral("demo"), {ctl::runDemo, "add realistic demo calls"}},
-        {QStringLiteral("key"), {ctl::runKey, "key fingerprint | export FILE | import FILE"}},
+        {QStringLiteral("key"), {ctl::runKey, "key fingerprint | export FILE | import FILE | rotate | destroy-retired"}},
         {QStringLiteral("bench"), {ctl::runBench, "bench encode (pipeline vs bare libopus) | bench search"}},
         {QStringLiteral("user"), {ctl::runUser, "users: add | list | disable | enable | reset-password | grant | set-teams | unlock | passwd"}},
         {QStringLiteral("team"), {ctl::runTeam, "teams: add | list | rename | assign-agent"}},

@@ -42,6 +42,7 @@ private slots:
     void backupRestoresLostKeyFile();
     void backupOfAnotherSiteRefused();
     void anotherSitesKeysCannotDecrypt();
+    void rotationKeepsRecordingsReadable();
     void keychainBackendNeedsNoPassphrase();
 
 private:
@@ -274,6 +275,35 @@ void TestCtlKeys::anotherSitesKeysCannotDecrypt()
     r = m_b->ctl({QStringLiteral("verify")});
     CTL_EXPECT_EXIT(r, 0);
     CTL_EXPECT_CONTAINS(r.out, QStringLiteral("OK      %1").arg(m_recB));
+}
+
+void TestCtlKeys::rotationKeepsRecordingsReadable()
+{
+    // `key rotate` on site B: a new encryption key, B's recording re-wrapped to it, the record
+    // signed; a recording imported afterwards is wrapped to the new key; both still verify;
+    // the retired key can then be destroyed and both verify with the new key alone.
+    const QString before = m_b->ctl({QStringLiteral("key"), QStringLiteral("fingerprint")}).out.trimmed();
+    RunResult r = m_b->ctl({QStringLiteral("key"), QStringLiteral("rotate")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("Rotation finished: 1 data keys re-wrapped"));
+    const QString after = m_b->ctl({QStringLiteral("key"), QStringLiteral("fingerprint")}).out.trimmed();
+    QVERIFY(after.startsWith(QStringLiteral("SHA256:")));
+    QVERIFY(after != before);
+    CTL_EXPECT_CONTAINS(r.out, after);
+
+    const QString late = m_b->importSine(8000, 1, 1000, {}, &r);
+    CTL_EXPECT_EXIT(r, 0);
+    r = m_b->ctl({QStringLiteral("key"), QStringLiteral("destroy-retired")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("Destroyed 1 retired encryption keys"));
+    r = m_b->ctl({QStringLiteral("verify")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("OK      %1").arg(m_recB));
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("OK      %1").arg(late));
+    r = m_b->ctl({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--status")});
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("record signature VALID"));
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("still on older keys: 0"));
 }
 
 void TestCtlKeys::keychainBackendNeedsNoPassphrase()
