@@ -576,6 +576,160 @@
     </message>
 </context>
 <context>
+    <name>cv::KeyRotationPanel</name>
+    <message>
+        <source>Rotate the encryption key…</source>
+        <translation>Rotate the encryption key…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Destroy the retired keys…</source>
+        <translation>Destroy the retired keys…</translation>
+    </message>
+    <message>
+        <source>Key rotation</source>
+        <translation>Key rotation</translation>
+    </message>
+    <message>
+        <source>A rotation makes a new encryption key and re-wraps every recording&apos;s data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</source>
+        <translation>A rotation makes a new encryption key and re-wraps every recording's data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage the site keys.</source>
+        <translation>Your role (%1) may not manage the site keys.</translation>
+    </message>
+    <message>
+        <source>The key status could not be read: %1</source>
+        <translation>The key status could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording key(s) in the catalog, %1 on the current key.</source>
+        <translation>
+            <numerusform>%n recording key in the catalog, %1 on the current key.</numerusform>
+            <numerusform>%n recording keys in the catalog, %1 on the current key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The encryption key has never been rotated.</source>
+        <translation>The encryption key has never been rotated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation %1, started %2 by %3, is not finished: %n key(s) to go.</source>
+        <translation>
+            <numerusform>Rotation %1, started %2 by %3, is not finished: %n key to go.</numerusform>
+            <numerusform>Rotation %1, started %2 by %3, is not finished: %n keys to go.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last rotation %1 finished %2 (%n key(s) re-wrapped); its signed record is %3.</source>
+        <translation>
+            <numerusform>Last rotation %1 finished %2 (%n key re-wrapped); its signed record is %3.</numerusform>
+            <numerusform>Last rotation %1 finished %2 (%n keys re-wrapped); its signed record is %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>NOT valid</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) arrived later still wrapped to an old key (a capture node that was offline).</source>
+        <translation>
+            <numerusform>%n key arrived later still wrapped to an old key (a capture node that was offline).</numerusform>
+            <numerusform>%n keys arrived later still wrapped to an old key (a capture node that was offline).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume the re-wrapping</source>
+        <translation>Resume the re-wrapping</translation>
+    </message>
+    <message>
+        <source>Rotate the encryption key</source>
+        <translation>Rotate the encryption key</translation>
+    </message>
+    <message>
+        <source>The rotation did not start: %1</source>
+        <translation>The rotation did not start: %1</translation>
+    </message>
+    <message>
+        <source>Rotation %1 started: the new key&apos;s fingerprint is %2.</source>
+        <translation>Rotation %1 started: the new key's fingerprint is %2.</translation>
+    </message>
+    <message>
+        <source>The site keys are not available here: %1</source>
+        <translation>The site keys are not available here: %1</translation>
+    </message>
+    <message>
+        <source>The re-wrapping stopped: %1</source>
+        <translation>The re-wrapping stopped: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation finished: %n key(s) re-wrapped and the record signed. Make a new key backup for the other workstations.</source>
+        <translation>
+            <numerusform>Rotation finished: %n key re-wrapped and the record signed. Make a new key backup for the other workstations.</numerusform>
+            <numerusform>Rotation finished: %n keys re-wrapped and the record signed. Make a new key backup for the other workstations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n key(s); Resume continues where it stopped.</source>
+        <translation>
+            <numerusform>Cancelled after %n key; Resume continues where it stopped.</numerusform>
+            <numerusform>Cancelled after %n keys; Resume continues where it stopped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) could not be re-wrapped: %1</source>
+        <translation>
+            <numerusform>%n key could not be re-wrapped: %1</numerusform>
+            <numerusform>%n keys could not be re-wrapped: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late key(s) re-wrapped to the current key.</source>
+        <translation>
+            <numerusform>%n late key re-wrapped to the current key.</numerusform>
+            <numerusform>%n late keys re-wrapped to the current key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Destroy the retired keys</source>
+        <translation>Destroy the retired keys</translation>
+    </message>
+    <message>
+        <source>Destroy the old encryption keys kept since the last rotation? Do it only when every capture node has delivered its recordings: anything still wrapped to an old key could never be opened again. CallVault refuses while the catalog holds such keys.</source>
+        <translation>Destroy the old encryption keys kept since the last rotation? Do it only when every capture node has delivered its recordings: anything still wrapped to an old key could never be opened again. CallVault refuses while the catalog holds such keys.</translation>
+    </message>
+    <message>
+        <source>The retired keys were kept: %1</source>
+        <translation>The retired keys were kept: %1</translation>
+    </message>
+    <message>
+        <source>There were no retired keys to destroy.</source>
+        <translation>There were no retired keys to destroy.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Destroyed %n retired key(s).</source>
+        <translation>
+            <numerusform>Destroyed %n retired key.</numerusform>
+            <numerusform>Destroyed %n retired keys.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a new site encryption key and re-wrap every recording&apos;s data key to it?
+
+Other workstations need the new private key afterwards: make a new key backup when the rotation is done and import it there. Capture nodes need the new site.json (public keys only).</source>
+        <translation>Make a new site encryption key and re-wrap every recording's data key to it?
+
+Other workstations need the new private key afterwards: make a new key backup when the rotation is done and import it there. Capture nodes need the new site.json (public keys only).</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyUnlockDialog</name>
     <message>
         <source>Unlock the site keys</source>

@@ -573,6 +573,151 @@
     </message>
 </context>
 <context>
+    <name>cv::KeyRotationPanel</name>
+    <message>
+        <source>Rotate the encryption key…</source>
+        <translation>轮换加密密钥…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Destroy the retired keys…</source>
+        <translation>销毁已退役的密钥…</translation>
+    </message>
+    <message>
+        <source>Key rotation</source>
+        <translation>密钥轮换</translation>
+    </message>
+    <message>
+        <source>A rotation makes a new encryption key and re-wraps every recording&apos;s data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</source>
+        <translation>轮换会生成新的加密密钥，并用它重新封装每条录音的数据密钥；音频本身不会被重写。轮换可以取消，之后继续。旧密钥会保留在密钥库中，直到您将其销毁。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not manage the site keys.</source>
+        <translation>您的角色（%1）无权管理站点密钥。</translation>
+    </message>
+    <message>
+        <source>The key status could not be read: %1</source>
+        <translation>无法读取密钥状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording key(s) in the catalog, %1 on the current key.</source>
+        <translation>
+            <numerusform>目录中共有 %n 个录音密钥，其中 %1 个使用当前密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The encryption key has never been rotated.</source>
+        <translation>加密密钥从未轮换过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation %1, started %2 by %3, is not finished: %n key(s) to go.</source>
+        <translation>
+            <numerusform>轮换 %1（%2 由 %3 发起）尚未完成：还剩 %n 个密钥。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last rotation %1 finished %2 (%n key(s) re-wrapped); its signed record is %3.</source>
+        <translation>
+            <numerusform>上次轮换 %1 于 %2 完成（重新封装了 %n 个密钥）；其签名记录%3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>无效</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) arrived later still wrapped to an old key (a capture node that was offline).</source>
+        <translation>
+            <numerusform>有 %n 个后到的密钥仍由旧密钥封装（来自曾离线的采集节点）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume the re-wrapping</source>
+        <translation>继续重新封装</translation>
+    </message>
+    <message>
+        <source>Rotate the encryption key</source>
+        <translation>轮换加密密钥</translation>
+    </message>
+    <message>
+        <source>The rotation did not start: %1</source>
+        <translation>轮换未能开始：%1</translation>
+    </message>
+    <message>
+        <source>Rotation %1 started: the new key&apos;s fingerprint is %2.</source>
+        <translation>轮换 %1 已开始：新密钥的指纹为 %2。</translation>
+    </message>
+    <message>
+        <source>The site keys are not available here: %1</source>
+        <translation>此处无法使用站点密钥：%1</translation>
+    </message>
+    <message>
+        <source>The re-wrapping stopped: %1</source>
+        <translation>重新封装已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation finished: %n key(s) re-wrapped and the record signed. Make a new key backup for the other workstations.</source>
+        <translation>
+            <numerusform>轮换完成：已重新封装 %n 个密钥，记录已签名。请为其他工作站制作新的密钥备份。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n key(s); Resume continues where it stopped.</source>
+        <translation>
+            <numerusform>已在处理 %n 个密钥后取消；点击“继续”可从中断处接着进行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) could not be re-wrapped: %1</source>
+        <translation>
+            <numerusform>有 %n 个密钥无法重新封装：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late key(s) re-wrapped to the current key.</source>
+        <translation>
+            <numerusform>已将 %n 个后到的密钥重新封装到当前密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Destroy the retired keys</source>
+        <translation>销毁已退役的密钥</translation>
+    </message>
+    <message>
+        <source>Destroy the old encryption keys kept since the last rotation? Do it only when every capture node has delivered its recordings: anything still wrapped to an old key could never be opened again. CallVault refuses while the catalog holds such keys.</source>
+        <translation>销毁上次轮换后保留的旧加密密钥吗？请仅在所有采集节点都已上传录音后执行：任何仍由旧密钥封装的内容将永远无法再打开。目录中仍有此类密钥时，CallVault 会拒绝执行。</translation>
+    </message>
+    <message>
+        <source>The retired keys were kept: %1</source>
+        <translation>已保留退役的密钥：%1</translation>
+    </message>
+    <message>
+        <source>There were no retired keys to destroy.</source>
+        <translation>没有需要销毁的退役密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Destroyed %n retired key(s).</source>
+        <translation>
+            <numerusform>已销毁 %n 个退役密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a new site encryption key and re-wrap every recording&apos;s data key to it?
+
+Other workstations need the new private key afterwards: make a new key backup when the rotation is done and import it there. Capture nodes need the new site.json (public keys only).</source>
+        <translation>生成新的站点加密密钥，并用它重新封装每条录音的数据密钥吗？
+
+之后其他工作站需要新的私钥：轮换完成后请制作新的密钥备份，并在那些工作站上导入。采集节点需要新的 site.json（仅含公钥）。</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyUnlockDialog</name>
     <message>
         <source>Unlock the site keys</source>

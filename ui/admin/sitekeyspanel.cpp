@@ -2,6 +2,7 @@
 
 #include "auth/accesscontrol.h"
 #include "crypto/cryptoutil.h"
+#include "keyrotationpanel.h"
 #include "session/workstationsession.h"
 #include "site/keybackup.h"
 #include "site/site.h"
@@ -44,7 +45,11 @@ SiteKeysPanel::SiteKeysPanel(WorkstationSession &session, QWidget *parent)
     m_message->setObjectName(QStringLiteral("siteKeysMessage"));
     m_message->setWordWrap(true);
     form->addRow(m_message);
+    form->addRow(new KeyRotationPanel(session, this));
     connect(backup, &QPushButton::clicked, this, &SiteKeysPanel::askBackup);
+    // After a rotation the site's encryption key is another one.
+    connect(&session, &WorkstationSession::siteKeysChanged, fingerprint,
+            [fingerprint, &session] { fingerprint->setText(session.site().config().publicKeys.fingerprint()); });
 }
 
 bool SiteKeysPanel::backUpKeys(const QString &path, const QByteArray &passphrase)

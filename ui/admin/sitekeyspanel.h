@@ -10,8 +10,9 @@ class WorkstationSession;
 
 // The site keys for the security administrator: the encryption key's fingerprint (to read
 // aloud when checking a capture node or a backup) and a passphrase-protected backup of the
-// private keys (KeyBackup::write, keys.manage, audited 'key.export'). Restoring a backup is
-// the first-run wizard's and `callvaultctl key import`'s job.
+// private keys (KeyBackup::write, keys.manage, audited 'key.export'), and the key rotation
+// (KeyRotationPanel). Restoring a backup is the first-run wizard's and `callvaultctl key
+// import`'s job.
 class SiteKeysPanel final : public QWidget
 {
     Q_OBJECT

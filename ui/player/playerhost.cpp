@@ -23,6 +23,8 @@ PlayerHost::PlayerHost(WorkstationSession &session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_hint);
     connect(&session, &WorkstationSession::locked, this, &PlayerHost::dropPlayer);
+    // A key rotation changed the ring: the player's copy may lack the new key.
+    connect(&session, &WorkstationSession::siteKeysChanged, this, &PlayerHost::dropPlayer);
 }
 
 PlayerHost::~PlayerHost()

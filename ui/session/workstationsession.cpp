@@ -161,26 +161,52 @@ Result<const SiteKeys *> WorkstationSession::siteKeys()
 {
     if (m_keys)
         return &*m_keys;
+    auto opened = openKeyStore();
+    if (!opened)
+        return opened.error();
+    m_keys.emplace(std::move(opened->keys));
+    return &*m_keys;
+}
+
+Result<void> WorkstationSession::updateSiteKeys(const KeyUpdate &update)
+{
+    auto opened = openKeyStore();
+    if (!opened)
+        return opened.error();
+    QByteArray before = opened->keys.privateBlob().toByteArray();
+    auto updated = update(*m_in.site, *opened->store, opened->keys);
+    QByteArray after = opened->keys.privateBlob().toByteArray();
+    const bool changed = !crypto::constantTimeEquals(before, after);
+    crypto::secureZero(before);
+    crypto::secureZero(after);
+    if (changed) {
+        m_keys.emplace(std::move(opened->keys));
+        emit siteKeysChanged();
+    }
+    return updated;
+}
+
+Result<WorkstationSession::OpenedKeyStore> WorkstationSession::openKeyStore()
+{
     if (m_locked || m_loggedOut)
         return makeError(ErrorCode::PermissionDenied, tr("Log in again to use the site keys."));
     if (site().config().keyBackend == KeyStore::Backend::Keychain) {
-        auto keys = site().keyStore(QByteArray())->load();
+        auto store = site().keyStore(QByteArray());
+        auto keys = store->load();
         if (!keys)
             return keys.error();
-        m_keys.emplace(keys.takeValue());
-        return &*m_keys;
+        return OpenedKeyStore{std::move(store), keys.takeValue()};
     }
     QString problem;
     for (;;) {
         std::optional<QByteArray> passphrase = m_prompt ? m_prompt(problem) : std::nullopt;
         if (!passphrase)
             return makeError(ErrorCode::Cancelled, tr("The site keys stay locked."));
-        auto keys = site().keyStore(*passphrase)->load();
+        auto store = site().keyStore(*passphrase);
         crypto::secureZero(*passphrase);
-        if (keys) {
-            m_keys.emplace(keys.takeValue());
-            return &*m_keys;
-        }
+        auto keys = store->load();
+        if (keys)
+            return OpenedKeyStore{std::move(store), keys.takeValue()};
         if (keys.error().code != ErrorCode::WrongPassphrase)
             return keys.error();
         problem = tr("That passphrase does not open the key file %1. Check the keyboard layout "

@@ -57,6 +57,12 @@ public:
 
     // The site private keys, unlocked on first use.
     Result<const SiteKeys *> siteKeys();
+    // Changes the key ring in this machine's key store (a key rotation, destroying retired
+    // keys): `update` gets the site, the key store opened afresh (a key file's passphrase is
+    // asked for again) and the keys in it. When it changed the keys, they become the
+    // session's keys and siteKeysChanged() is emitted (players holding a copy drop it).
+    using KeyUpdate = std::function<Result<void>(Site &site, KeyStore &store, SiteKeys &keys)>;
+    Result<void> updateSiteKeys(const KeyUpdate &update);
     bool hasKeysInMemory() const { return m_keys.has_value(); }
     // The default asks with a KeyUnlockDialog over the window.
     void setPassphrasePrompt(PassphrasePrompt prompt) { m_prompt = std::move(prompt); }
@@ -64,6 +70,7 @@ public:
 signals:
     void locked();
     void unlocked();
+    void siteKeysChanged();
     void passwordChanged();
     void loggedOut();
 
@@ -71,6 +78,12 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    struct OpenedKeyStore
+    {
+        std::unique_ptr<KeyStore> store;
+        SiteKeys keys;
+    };
+    Result<OpenedKeyStore> openKeyStore();
     void lock();
     void forgetKeys();
     std::optional<QByteArray> askPassphrase(const QString &problem);
