@@ -1,6 +1,8 @@
 #include "auth/sitelogin.h"
 
 #include "auth/pglogin.h"
+#include "catalog/siterepository.h"
+#include "common/logging.h"
 
 namespace cv {
 
@@ -56,13 +58,40 @@ Result<LoggedInSite> loginOnServer(Site site, const QString &name, const QByteAr
 
 } // namespace
 
+namespace {
+
+// After a key rotation made on another machine, this machine's site.json still names the old
+// encryption key: the catalog's is the site's (only keys.manage changes it, in a rotation).
+// Following it keeps new recordings made here on the current key and lets a backup of the
+// new keys be imported here.
+void followRotatedSiteKey(LoggedInSite &in)
+{
+    auto row = SiteRepository(*in.db).get();
+    if (!row || !row.value() || row.value()->id != in.site->config().siteId)
+        return;
+    const QByteArray current = row.value()->x25519Public;
+    if (current.size() != 32 || current == in.site->config().publicKeys.encryption)
+        return;
+    if (auto written = in.site->setEncryptionPublicKey(current); !written)
+        qCWarning(lcSite).noquote() << "The site key was rotated, but site.json could not follow:"
+                                    << written.errorMessage();
+    else
+        qCInfo(lcSite).noquote() << "The site key was rotated elsewhere; site.json now names key"
+                                 << in.site->config().publicKeys.fingerprint();
+}
+
+} // namespace
+
 Result<LoggedInSite> SiteLogin::login(Site site, const QString &name, const QByteArray &password,
                                       const QString &host, const QString &program,
                                       const Options &options)
 {
-    if (site.isServerEnforced())
-        return loginOnServer(std::move(site), name, password, host, program, options);
-    return loginLocally(std::move(site), name, password, host, program, options);
+    auto in = site.isServerEnforced()
+                  ? loginOnServer(std::move(site), name, password, host, program, options)
+                  : loginLocally(std::move(site), name, password, host, program, options);
+    if (in)
+        followRotatedSiteKey(in.value());
+    return in;
 }
 
 Result<void> SiteLogin::relogin(LoggedInSite &in, const QByteArray &password,

@@ -3,7 +3,8 @@
 // store together; re-wrapping is cancellable and resumes where it stopped; every recording
 // opens with the key ring afterwards and no longer with the old key alone; the finished
 // record is signed; late recordings wrapped to the old key are re-wrapped by the next run
-// and the retired key can only be destroyed after that; an interrupted start is finished.
+// and the retired key can only be destroyed after that; an interrupted start is finished;
+// a log-in on a machine whose site.json names the old key makes it follow the catalog.
 #include "authtestsupport.h"
 #include "exporttestsupport.h"
 
@@ -185,6 +186,17 @@ private slots:
         QCOMPARE(authtest::countAudit(rows, QStringLiteral("key.rotate.run"), QStringLiteral("allowed")), 2);
         QCOMPARE(authtest::countAudit(rows, QStringLiteral("key.rotate.finish"), QStringLiteral("allowed")), 1);
         m_keys.emplace(keys.takeValue());
+    }
+
+    void aLogInFollowsARotationMadeElsewhere()
+    {
+        // Another machine's site.json still names the old key; its next log-in follows the catalog.
+        Site stale = m_site.site();
+        const QByteArray current = stale.config().publicKeys.encryption;
+        QVERIFY(stale.setEncryptionPublicKey(m_oldPublic));
+        QCOMPARE(m_site.site().config().publicKeys.encryption, m_oldPublic);
+        QVERIFY(m_site.principal(QStringLiteral("sam")));
+        QCOMPARE(m_site.site().config().publicKeys.encryption, current);
     }
 
     void lateRecordingsOnTheOldKeyAreRewrappedBeforeItIsDestroyed()
