@@ -1,10 +1,12 @@
 // Fuzz target: the small files a site reads from disk or another machine: the spool
-// sidecar, site.json, protected key files and key backups, and wrapped data keys.
+// sidecar, site.json, protected key files and key backups, wrapped data keys, and the key
+// ring blob a key store holds (versions 1 and 2, with retired keys).
 
 #include "crypto/keywrap.h"
 #include "crypto/x25519keypair.h"
 #include "site/protectedkeyfile.h"
 #include "site/siteconfig.h"
+#include "site/sitekeys.h"
 #include "store/spoolsidecar.h"
 
 #include <cstdint>
@@ -23,6 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto info = cv::crypto::parseWrappedKey(bytes);
     if (info && info->siteKeyId.size() != 32)
         std::abort();
+    auto ring = cv::SiteKeys::fromPrivateBlob(cv::SecretBytes(data, size));
+    if (ring && (ring->retired.size() > std::size_t(cv::SiteKeys::kMaxRetiredKeys)
+                 || ring->privateBlob().size() != size))
+        std::abort(); // what reads must write back byte for byte
     static const auto siteKey = cv::crypto::X25519KeyPair::fromPrivateKey(cv::SecretBytes(32));
     if (siteKey)
         (void)cv::crypto::unwrapDataKey(bytes, siteKey.value(), QByteArray(16, '\0'));
