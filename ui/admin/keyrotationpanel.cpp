@@ -79,6 +79,8 @@ KeyRotationPanel::KeyRotationPanel(WorkstationSession &session, QWidget *parent)
     connect(m_rotate, &QPushButton::clicked, this, &KeyRotationPanel::confirmRotate);
     connect(m_cancelButton, &QPushButton::clicked, this, &KeyRotationPanel::cancel);
     connect(m_destroy, &QPushButton::clicked, this, &KeyRotationPanel::confirmDestroy);
+    // A locked session holds no keys: the run's copy goes too (Resume continues later).
+    connect(&session, &WorkstationSession::locked, this, &KeyRotationPanel::cancel);
     if (m_mayManage)
         refresh();
 }
