@@ -8,8 +8,10 @@
 #include "qa/formvalidator.h"
 #include "qatestforms.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 using namespace cv;
@@ -151,6 +153,7 @@ private slots:
     void refused_data();
     void refused();
     void validatorListsEveryProblem();
+    void schemaMatchesTheFormat();
 };
 
 void TestFormJson::roundTrip()
@@ -441,6 +444,92 @@ void TestFormJson::validatorListsEveryProblem()
     QCOMPARE(first.error().code, ErrorCode::InvalidArgument);
     QVERIFY(first.errorMessage().contains(problems.at(0)));
     QVERIFY(FormValidator::validate(testforms::scoringForm()).ok());
+}
+
+// docs/schemas/evaluation-form.schema.json describes what FormJson writes and reads: the
+// same fields at every level, the same kinds, and every field it requires is one the reader
+// cannot do without.
+void TestFormJson::schemaMatchesTheFormat()
+{
+    const QString path = QFINDTESTDATA("../../docs/schemas/evaluation-form.schema.json");
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QJsonObject schema = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject defs = schema.value(QStringLiteral("$defs")).toObject();
+    const auto properties = [](const QJsonObject &o) {
+        QStringList keys = o.value(QStringLiteral("properties")).toObject().keys();
+        keys.sort();
+        return keys;
+    };
+    const auto required = [](const QJsonObject &o) {
+        QStringList keys;
+        for (const QJsonValue &v : o.value(QStringLiteral("required")).toArray())
+            keys << v.toString();
+        return keys;
+    };
+
+    // Every optional field set somewhere, so the writer writes every field.
+    EvaluationForm form = testforms::scoringForm();
+    form.description = QStringLiteral("All fields");
+    form.sections[0].questions[0].guidance = QStringLiteral("Help");
+    form.sections[0].questions[2].fatal = true;
+    const QJsonObject written = FormJson::toJsonDocument(form).object();
+    const auto keysOf = [](const QJsonObject &o) {
+        QStringList keys = o.keys();
+        keys.sort();
+        return keys;
+    };
+    QSet<QString> questionKeys, choiceKeys, conditionKeys, sectionKeys;
+    for (const QJsonValue &sv : written.value(QStringLiteral("sections")).toArray()) {
+        const QJsonObject so = sv.toObject();
+        for (const QString &k : so.keys())
+            sectionKeys.insert(k);
+        for (const QJsonValue &qv : so.value(QStringLiteral("questions")).toArray()) {
+            const QJsonObject qo = qv.toObject();
+            for (const QString &k : qo.keys())
+                questionKeys.insert(k);
+            for (const QJsonValue &cv : qo.value(QStringLiteral("choices")).toArray())
+                for (const QString &k : cv.toObject().keys())
+                    choiceKeys.insert(k);
+            for (const QString &k : qo.value(QStringLiteral("condition")).toObject().keys())
+                conditionKeys.insert(k);
+        }
+    }
+    const auto sorted = [](const QSet<QString> &set) {
+        QStringList list(set.begin(), set.end());
+        list.sort();
+        return list;
+    };
+    QCOMPARE(properties(schema), keysOf(written));
+    QCOMPARE(properties(defs.value(QStringLiteral("section")).toObject()), sorted(sectionKeys));
+    QCOMPARE(properties(defs.value(QStringLiteral("question")).toObject()), sorted(questionKeys));
+    QCOMPARE(properties(defs.value(QStringLiteral("choice")).toObject()), sorted(choiceKeys));
+    QCOMPARE(properties(defs.value(QStringLiteral("condition")).toObject()), sorted(conditionKeys));
+
+    QStringList kinds;
+    for (const QJsonValue &v : defs.value(QStringLiteral("question"))
+                                   .toObject()
+                                   .value(QStringLiteral("properties"))
+                                   .toObject()
+                                   .value(QStringLiteral("kind"))
+                                   .toObject()
+                                   .value(QStringLiteral("enum"))
+                                   .toArray())
+        kinds << v.toString();
+    QCOMPARE(kinds, QStringList({questionKindName(QuestionKind::YesNo),
+                                 questionKindName(QuestionKind::Scale),
+                                 questionKindName(QuestionKind::Choice),
+                                 questionKindName(QuestionKind::FreeText)}));
+
+    // Each field the schema requires: without it, the reader refuses the file.
+    for (const QString &key : required(schema))
+        QVERIFY2(!FormJson::fromJson(top(key, kRemove)).ok(), qPrintable(key));
+    for (const QString &key : required(defs.value(QStringLiteral("section")).toObject()))
+        QVERIFY2(!FormJson::fromJson(sectionField(0, key, kRemove)).ok(), qPrintable(key));
+    for (const QString &key : required(defs.value(QStringLiteral("question")).toObject()))
+        QVERIFY2(!FormJson::fromJson(questionField(0, 0, key, kRemove)).ok(), qPrintable(key));
+    for (const QString &key : required(defs.value(QStringLiteral("choice")).toObject()))
+        QVERIFY2(!FormJson::fromJson(choiceField(0, key, kRemove)).ok(), qPrintable(key));
 }
 
 QTEST_GUILESS_MAIN(TestFormJson)
