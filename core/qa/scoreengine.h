@@ -68,6 +68,7 @@ struct AnswerSheet
 //   can still show where the call went wrong).
 // - Unanswered questions are listed and left out of the arithmetic, so an unfinished
 //   evaluation shows a provisional score; isComplete() says whether it may be submitted.
+// The form must be one FormValidator accepts (every form from FormJson or DefaultForms is).
 class ScoreEngine final
 {
 public:
