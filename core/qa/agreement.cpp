@@ -101,6 +101,23 @@ Result<FleissKappa> Agreement::fleissKappa(const QVector<QVector<int>> &counts)
     return r;
 }
 
+CategoryCounts Agreement::countCategories(const QVector<QStringList> &labels)
+{
+    CategoryCounts out;
+    for (const QStringList &subject : labels)
+        for (const QString &label : subject)
+            if (!out.categories.contains(label))
+                out.categories.append(label);
+    out.categories.sort();
+    for (const QStringList &subject : labels) {
+        QVector<int> row(out.categories.size(), 0);
+        for (const QString &label : subject)
+            ++row[out.categories.indexOf(label)];
+        out.counts.append(row);
+    }
+    return out;
+}
+
 Result<IntraclassCorrelation> Agreement::icc(const QVector<QVector<double>> &ratings)
 {
     if (ratings.size() < 2)

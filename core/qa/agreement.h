@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -49,6 +50,13 @@ struct IntraclassCorrelation
     QVector<double> perSubjectRange;
 };
 
+// A subjects × categories count matrix built from the raters' labels.
+struct CategoryCounts
+{
+    QStringList categories;       // every label used, sorted
+    QVector<QVector<int>> counts; // counts[i][j]: raters who gave subject i categories[j]
+};
+
 // Agreement statistics for calibration sessions, where several evaluators score the same
 // calls: Fleiss' kappa over categorical answers, ICC over total scores.
 class Agreement final
@@ -58,6 +66,9 @@ public:
     // same sum n >= 2; at least one subject and one category; no negative counts.
     // InvalidArgument otherwise.
     static Result<FleissKappa> fleissKappa(const QVector<QVector<int>> &counts);
+    // labels[i]: the label each rater gave subject i, e.g. the answer tokens of one question
+    // of one call ("yes", "no", "3", a choice id, "na" for N/A). Feeds fleissKappa.
+    static CategoryCounts countCategories(const QVector<QStringList> &labels);
 
     // ratings[i][j]: rater j's score of subject i. At least 2 subjects and 2 raters, every
     // row the same length (no missing ratings), finite values. InvalidArgument otherwise.

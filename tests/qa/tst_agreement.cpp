@@ -38,6 +38,7 @@ private slots:
     void fleissOneCategoryOnly();
     void fleissRefusesBadInput_data();
     void fleissRefusesBadInput();
+    void countsFromLabels();
     void iccShroutFleissTable2();
     void iccPerfectAgreement();
     void iccAllIdentical();
@@ -142,6 +143,24 @@ void TestAgreement::fleissRefusesBadInput()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
     QVERIFY(!r.errorMessage().isEmpty());
+}
+
+void TestAgreement::countsFromLabels()
+{
+    // Three evaluators on three questions of one call: unanimous, 2 against 1, all different.
+    const QVector<QStringList> labels = {
+        {QStringLiteral("yes"), QStringLiteral("yes"), QStringLiteral("yes")},
+        {QStringLiteral("no"), QStringLiteral("yes"), QStringLiteral("no")},
+        {QStringLiteral("3"), QStringLiteral("na"), QStringLiteral("no")},
+    };
+    const CategoryCounts c = Agreement::countCategories(labels);
+    QCOMPARE(c.categories, QStringList({QStringLiteral("3"), QStringLiteral("na"),
+                                        QStringLiteral("no"), QStringLiteral("yes")}));
+    QCOMPARE(c.counts, (QVector<QVector<int>>{{0, 0, 0, 3}, {0, 0, 2, 1}, {1, 1, 1, 0}}));
+    const auto r = Agreement::fleissKappa(c.counts);
+    QVERIFY(r.ok());
+    // P_i = (Σ n_ij² − 3)/(3·2): (9−3)/6 = 1, (4+1−3)/6 = 1/3, (1+1+1−3)/6 = 0.
+    QCOMPARE(r->perSubjectAgreement, (QVector<double>{1.0, 1.0 / 3, 0.0}));
 }
 
 void TestAgreement::iccShroutFleissTable2()
