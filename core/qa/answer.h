@@ -10,7 +10,8 @@ namespace cv {
 // is reported there as a problem, never silently scored.
 struct Answer
 {
-    enum class Kind : int {
+    enum class Kind : int
+    {
         Yes = 1,
         No = 2,
         Scale = 3,

@@ -36,7 +36,7 @@ QStringList DefaultForms::names()
 QStringList DefaultForms::namesForLanguage(const QString &language)
 {
     const QString suffix = language.startsWith(QStringLiteral("zh")) ? QStringLiteral("-zh-cn")
-                                                                      : QStringLiteral("-en");
+                                                                     : QStringLiteral("-en");
     QStringList out;
     for (const QString &name : names())
         if (name.endsWith(suffix))
@@ -47,9 +47,9 @@ QStringList DefaultForms::namesForLanguage(const QString &language)
 Result<EvaluationForm> DefaultForms::load(const QString &name)
 {
     if (!names().contains(name))
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("There is no default evaluation form \"%1\".")
-                             .arg(name.left(64)));
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("There is no default evaluation form \"%1\".").arg(name.left(64)));
     ensureResources();
     QFile file(QStringLiteral(":/callvault/qa/forms/%1.json").arg(name));
     if (!file.open(QIODevice::ReadOnly))

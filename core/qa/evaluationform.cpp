@@ -24,15 +24,13 @@ bool operator==(const Question &a, const Question &b)
 
 bool operator==(const Section &a, const Section &b)
 {
-    return a.id == b.id && a.title == b.title && a.weight == b.weight &&
-           a.questions == b.questions;
+    return a.id == b.id && a.title == b.title && a.weight == b.weight && a.questions == b.questions;
 }
 
 bool operator==(const EvaluationForm &a, const EvaluationForm &b)
 {
     return a.id == b.id && a.version == b.version && a.title == b.title &&
-           a.language == b.language && a.description == b.description &&
-           a.sections == b.sections;
+           a.language == b.language && a.description == b.description && a.sections == b.sections;
 }
 
 double Question::maxPoints() const
@@ -94,8 +92,8 @@ QString questionKindName(QuestionKind kind)
 
 std::optional<QuestionKind> questionKindFromName(const QString &name)
 {
-    for (QuestionKind k : {QuestionKind::YesNo, QuestionKind::Scale, QuestionKind::Choice,
-                           QuestionKind::FreeText})
+    for (QuestionKind k :
+         {QuestionKind::YesNo, QuestionKind::Scale, QuestionKind::Choice, QuestionKind::FreeText})
         if (questionKindName(k) == name)
             return k;
     return std::nullopt;

@@ -3,7 +3,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <optional>
 
 namespace cv {
@@ -22,7 +21,8 @@ namespace cv {
 //   scale    answered 1, the scale's minimum
 //   choice   a choice marked `fail` was picked
 //   N/A      never fails
-enum class QuestionKind : int {
+enum class QuestionKind : int
+{
     YesNo = 1,
     Scale = 2,
     Choice = 3,
@@ -61,12 +61,12 @@ struct Question
     QString text;
     QString guidance;
     QuestionKind kind = QuestionKind::YesNo;
-    int scaleMax = 5;         // Scale only: answers are 1..scaleMax
-    QVector<Choice> choices;  // Choice only
-    double weight = 1;        // relative to the other questions of its section
-    bool allowNa = false;     // may be answered "not applicable"
-    bool critical = false;    // failing it zeroes its section
-    bool fatal = false;       // failing it zeroes the whole evaluation
+    int scaleMax = 5;        // Scale only: answers are 1..scaleMax
+    QVector<Choice> choices; // Choice only
+    double weight = 1;       // relative to the other questions of its section
+    bool allowNa = false;    // may be answered "not applicable"
+    bool critical = false;   // failing it zeroes its section
+    bool fatal = false;      // failing it zeroes the whole evaluation
     std::optional<Condition> condition;
 
     bool isScored() const { return kind != QuestionKind::FreeText; }
@@ -108,7 +108,7 @@ struct EvaluationForm
     friend bool operator!=(const EvaluationForm &a, const EvaluationForm &b) { return !(a == b); }
 };
 
-QString questionKindName(QuestionKind kind);                 // "yesNo", "scale", ...
+QString questionKindName(QuestionKind kind); // "yesNo", "scale", ...
 std::optional<QuestionKind> questionKindFromName(const QString &name);
 
 } // namespace cv

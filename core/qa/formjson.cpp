@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonParseError>
-
 #include <cmath>
 
 namespace cv {
@@ -119,8 +118,9 @@ public:
 Choice readChoice(Reader &r, const QJsonValue &value, const QString &path)
 {
     const QJsonObject o = r.object(value, path);
-    r.knownKeys(o, path, {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("points"),
-                          QStringLiteral("fail")},
+    r.knownKeys(o, path,
+                {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("points"),
+                 QStringLiteral("fail")},
                 {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("points")});
     Choice c;
     c.id = r.string(o, path, QStringLiteral("id"));
@@ -195,8 +195,7 @@ Question readQuestion(Reader &r, const QJsonValue &value, const QString &path)
     q.critical = r.boolean(o, path, QStringLiteral("critical"));
     q.fatal = r.boolean(o, path, QStringLiteral("fatal"));
     if (o.contains(QStringLiteral("condition")))
-        q.condition = readCondition(r, o.value(QStringLiteral("condition")),
-                                    path + u".condition");
+        q.condition = readCondition(r, o.value(QStringLiteral("condition")), path + u".condition");
     return q;
 }
 
@@ -214,8 +213,9 @@ Section readSection(Reader &r, const QJsonValue &value, const QString &path, int
     const QJsonArray questions =
         r.array(o, path, QStringLiteral("questions"), FormValidator::kMaxQuestions);
     if (questions.size() > questionBudget) {
-        r.fail(path + u".questions", QStringLiteral("a form holds at most %1 questions")
-                                         .arg(FormValidator::kMaxQuestions));
+        r.fail(
+            path + u".questions",
+            QStringLiteral("a form holds at most %1 questions").arg(FormValidator::kMaxQuestions));
         return s;
     }
     questionBudget -= int(questions.size());
@@ -329,8 +329,7 @@ Result<EvaluationForm> FormJson::fromJsonDocument(const QJsonDocument &document)
                  QStringLiteral("version"), QStringLiteral("title"), QStringLiteral("language"),
                  QStringLiteral("description"), QStringLiteral("sections")},
                 {QStringLiteral("formatVersion"), QStringLiteral("id"), QStringLiteral("version"),
-                 QStringLiteral("title"), QStringLiteral("language"),
-                 QStringLiteral("sections")});
+                 QStringLiteral("title"), QStringLiteral("language"), QStringLiteral("sections")});
     EvaluationForm form;
     form.id = r.string(o, QString(), QStringLiteral("id"));
     form.version = r.integer(o, QString(), QStringLiteral("version"), 1);
@@ -341,8 +340,8 @@ Result<EvaluationForm> FormJson::fromJsonDocument(const QJsonDocument &document)
         r.array(o, QString(), QStringLiteral("sections"), FormValidator::kMaxSections);
     int questionBudget = FormValidator::kMaxQuestions;
     for (int i = 0; i < sections.size() && !r.failed(); ++i)
-        form.sections.append(readSection(r, sections.at(i), QStringLiteral("sections[%1]").arg(i),
-                                         questionBudget));
+        form.sections.append(
+            readSection(r, sections.at(i), QStringLiteral("sections[%1]").arg(i), questionBudget));
     if (r.failed())
         return formatError(r.error);
     auto valid = FormValidator::validate(form);

@@ -3,7 +3,6 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-
 #include <cmath>
 
 namespace cv {
@@ -94,17 +93,18 @@ void checkChoices(Checker &c, const QString &path, const Question &q)
         const QString at = path + QStringLiteral(".choices[%1]").arg(i);
         c.id(at + u".id", ch.id);
         if (ids.contains(ch.id))
-            c.add(at + u".id", QStringLiteral("\"%1\" is used by another choice of this question")
-                                   .arg(ch.id));
+            c.add(at + u".id",
+                  QStringLiteral("\"%1\" is used by another choice of this question").arg(ch.id));
         ids.insert(ch.id);
         c.text(at + u".label", ch.label, FormValidator::kMaxTitleLength, true, false);
         if (!std::isfinite(ch.points) || ch.points < 0 || ch.points > FormValidator::kMaxPoints)
-            c.add(at + u".points", QStringLiteral("must be a number from 0 to %1")
-                                       .arg(FormValidator::kMaxPoints));
+            c.add(at + u".points",
+                  QStringLiteral("must be a number from 0 to %1").arg(FormValidator::kMaxPoints));
         anyFail = anyFail || ch.fail;
     }
     if (!(q.maxPoints() > 0))
-        c.add(path + u".choices", QStringLiteral("at least one choice must give more than 0 points"));
+        c.add(path + u".choices",
+              QStringLiteral("at least one choice must give more than 0 points"));
     if ((q.critical || q.fatal) && !anyFail)
         c.add(path + u".choices",
               QStringLiteral("a critical or fatal choice question needs a choice marked \"fail\", "
@@ -138,8 +138,8 @@ void checkCondition(Checker &c, const QString &path, const Condition &cond, int 
         return;
     }
     if (cond.anyOf.isEmpty() || cond.anyOf.size() > FormValidator::kMaxConditionValues) {
-        c.add(path + u".anyOf", QStringLiteral("needs 1 to %1 answers")
-                                    .arg(FormValidator::kMaxConditionValues));
+        c.add(path + u".anyOf",
+              QStringLiteral("needs 1 to %1 answers").arg(FormValidator::kMaxConditionValues));
         return;
     }
     QSet<QString> seen;

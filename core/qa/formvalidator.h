@@ -22,8 +22,8 @@ public:
     static constexpr int kMaxChoices = 20;
     static constexpr int kMaxConditionValues = 20;
     static constexpr int kMaxIdLength = 64;
-    static constexpr int kMaxTitleLength = 200;  // form and section titles, choice labels
-    static constexpr int kMaxTextLength = 1000;  // question texts
+    static constexpr int kMaxTitleLength = 200;     // form and section titles, choice labels
+    static constexpr int kMaxTextLength = 1000;     // question texts
     static constexpr int kMaxLongTextLength = 4000; // guidance, description
     static constexpr int kMaxVersion = 1000000;
     static constexpr double kMaxWeight = 1000;

@@ -7,7 +7,8 @@ namespace cv {
 namespace {
 
 // How much a single difference matters.
-enum class Weight {
+enum class Weight
+{
     Help,    // guidance, titles, description: editorial
     Wording, // what was asked (question text, choice labels, language): new version
     Scoring, // structure and scoring: new version, and scores are not comparable
@@ -24,8 +25,7 @@ class Comparer
 public:
     QVector<Difference> found;
 
-    template<typename T>
-    void field(const QString &path, const T &a, const T &b, Weight w)
+    template <typename T> void field(const QString &path, const T &a, const T &b, Weight w)
     {
         if (a != b)
             found.append(Difference{path, w});

@@ -24,7 +24,8 @@ namespace cv {
 class FormVersioning final
 {
 public:
-    enum class Change : int {
+    enum class Change : int
+    {
         None = 0,
         Editorial = 1,  // help text only: same version, edited in place
         NewVersion = 2, // publish as published.version + 1

@@ -6,7 +6,6 @@
 
 #include <QStringList>
 #include <QVector>
-
 #include <optional>
 
 namespace cv {
@@ -32,13 +31,13 @@ struct ScoreResult
     int formVersion = 0;
     // 0..100; empty when no section has a score (everything N/A or unanswered).
     std::optional<double> total;
-    QVector<SectionScore> sections;    // in form order, one per section
-    QStringList visibleQuestions;      // conditions applied, in form order (free text too)
-    QStringList failedCritical;        // visible critical questions that failed
-    QStringList failedFatal;           // visible fatal questions that failed
-    bool fatal = false;                // a fatal question failed: total is 0
-    QStringList unanswered;            // visible scored questions without a usable answer
-    QVector<AnswerProblem> problems;   // answers that do not fit their question
+    QVector<SectionScore> sections;  // in form order, one per section
+    QStringList visibleQuestions;    // conditions applied, in form order (free text too)
+    QStringList failedCritical;      // visible critical questions that failed
+    QStringList failedFatal;         // visible fatal questions that failed
+    bool fatal = false;              // a fatal question failed: total is 0
+    QStringList unanswered;          // visible scored questions without a usable answer
+    QVector<AnswerProblem> problems; // answers that do not fit their question
 
     // Whether the evaluation may be submitted: every visible scored question answered
     // (N/A counts where allowed) and no answer refused.

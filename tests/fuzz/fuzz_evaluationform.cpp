@@ -55,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 answers.insert(q->id, cv::Answer::scale(variant == 1 ? q->scaleMax : 1));
                 break;
             case cv::QuestionKind::Choice:
-                answers.insert(q->id, cv::Answer::choice(
-                                          variant == 1 ? q->choices.first().id : q->choices.last().id));
+                answers.insert(q->id, cv::Answer::choice(variant == 1 ? q->choices.first().id
+                                                                      : q->choices.last().id));
                 break;
             case cv::QuestionKind::FreeText:
                 answers.insert(q->id, cv::Answer::text(q->text));

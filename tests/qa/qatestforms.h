@@ -77,10 +77,11 @@ inline EvaluationForm scoringForm()
     f.sections = {
         section(QStringLiteral("a"), 2, {yesNo(QStringLiteral("a1")), a2, a3}),
         section(QStringLiteral("b"), 1, {b1, yesNo(QStringLiteral("b2"))}),
-        section(QStringLiteral("c"), 1,
-                {c1, when(yesNo(QStringLiteral("c2")), QStringLiteral("a1"), {QStringLiteral("no")}),
-                 when(scale(QStringLiteral("c3"), 4), QStringLiteral("c2"), {QStringLiteral("yes")}),
-                 freeText(QStringLiteral("c4"))}),
+        section(
+            QStringLiteral("c"), 1,
+            {c1, when(yesNo(QStringLiteral("c2")), QStringLiteral("a1"), {QStringLiteral("no")}),
+             when(scale(QStringLiteral("c3"), 4), QStringLiteral("c2"), {QStringLiteral("yes")}),
+             freeText(QStringLiteral("c4"))}),
     };
     return f;
 }

@@ -14,7 +14,6 @@
 #include "qa/agreement.h"
 
 #include <QTest>
-
 #include <numeric>
 
 using namespace cv;
@@ -106,8 +105,8 @@ void TestAgreement::fleissOneCategoryOnly()
 {
     // All raters chose the same category for every subject: P̄ = P̄e = 1, κ undefined (0/0).
     // This is also what a single subject rated unanimously gives.
-    for (const auto &counts : {QVector<QVector<int>>{{0, 4, 0}, {0, 4, 0}},
-                               QVector<QVector<int>>{{5, 0}}}) {
+    for (const auto &counts :
+         {QVector<QVector<int>>{{0, 4, 0}, {0, 4, 0}}, QVector<QVector<int>>{{5, 0}}}) {
         const auto r = Agreement::fleissKappa(counts);
         QVERIFY(r.ok());
         QCOMPARE(r->meanAgreement, 1.0);
@@ -216,8 +215,7 @@ void TestAgreement::iccRefusesBadInput_data()
     QTest::newRow("one subject") << QVector<QVector<double>>{{70, 80, 90}};
     QTest::newRow("one rater") << QVector<QVector<double>>{{70}, {80}};
     QTest::newRow("missing rating") << QVector<QVector<double>>{{70, 80}, {90}};
-    QTest::newRow("not a number")
-        << QVector<QVector<double>>{{70, 80}, {qQNaN(), 90}};
+    QTest::newRow("not a number") << QVector<QVector<double>>{{70, 80}, {qQNaN(), 90}};
     QTest::newRow("infinite") << QVector<QVector<double>>{{70, 80}, {qInf(), 90}};
 }
 

@@ -109,8 +109,7 @@ void TestDefaultForms::languagesScoreAlike()
     QVERIFY(d.ok());
     for (const QString &path : d->differences) // only texts differ
         QVERIFY2(path == u"language" || path.endsWith(u".text") || path.endsWith(u".guidance") ||
-                     path.endsWith(u".label") || path.endsWith(u"title") ||
-                     path == u"description",
+                     path.endsWith(u".label") || path.endsWith(u"title") || path == u"description",
                  qPrintable(path));
 }
 
@@ -136,7 +135,8 @@ void TestDefaultForms::serviceQualityRules()
 //   total = (15·100 + 20·75 + 35·62.5 + 20·100 + 10·100)/100 = 81.875
 void TestDefaultForms::serviceQualityWorkedExample()
 {
-    for (const QString &name : {QStringLiteral("service-quality-en"), QStringLiteral("service-quality-zh-cn")}) {
+    for (const QString &name :
+         {QStringLiteral("service-quality-en"), QStringLiteral("service-quality-zh-cn")}) {
         const EvaluationForm f = load(name);
         const AnswerMap answers = {
             {QStringLiteral("greeting"), Answer::yes()},
@@ -163,7 +163,8 @@ void TestDefaultForms::serviceQualityWorkedExample()
 
         // A fully accurate answer hides the follow-up question; its answer is ignored.
         AnswerMap accurate = answers;
-        accurate.insert(QStringLiteral("accurate-answer"), Answer::choice(QStringLiteral("correct")));
+        accurate.insert(QStringLiteral("accurate-answer"),
+                        Answer::choice(QStringLiteral("correct")));
         const ScoreResult f3 = ScoreEngine::score(f, accurate);
         QVERIFY(!f3.visibleQuestions.contains(QStringLiteral("follow-up-arranged")));
         // resolution 100: total = (1500 + 1500 + 3500 + 2000 + 1000)/100 = 95
@@ -176,12 +177,13 @@ void TestDefaultForms::complianceRules()
     for (const QString &name : {QStringLiteral("dual-recording-compliance-en"),
                                 QStringLiteral("dual-recording-compliance-zh-cn")}) {
         const EvaluationForm f = load(name);
-        QCOMPARE(flagged(f, &Question::critical),
-                 QStringList({QStringLiteral("recording-announced"),
-                              QStringLiteral("identity-verified"),
-                              QStringLiteral("risk-disclosure-read"),
-                              QStringLiteral("customer-confirmed")}));
-        QCOMPARE(flagged(f, &Question::fatal), QStringList{QStringLiteral("no-prohibited-promises")});
+        QCOMPARE(
+            flagged(f, &Question::critical),
+            QStringList({QStringLiteral("recording-announced"), QStringLiteral("identity-verified"),
+                         QStringLiteral("risk-disclosure-read"),
+                         QStringLiteral("customer-confirmed")}));
+        QCOMPARE(flagged(f, &Question::fatal),
+                 QStringList{QStringLiteral("no-prohibited-promises")});
     }
     const EvaluationForm zh = load(QStringLiteral("dual-recording-compliance-zh-cn"));
     QStringList titles;

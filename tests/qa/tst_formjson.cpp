@@ -229,23 +229,25 @@ void TestFormJson::refused_data()
                               << QStringLiteral("must hold one JSON object");
     QTest::newRow("too large") << QByteArray(FormJson::kMaxBytes + 1, ' ') << format
                                << QStringLiteral("larger than 1024 KiB");
-    QTest::newRow("another format") << top(QStringLiteral("format"), QStringLiteral("x")) << format
-                                    << QStringLiteral("format: must be \"callvault-evaluation-form\"");
+    QTest::newRow("another format")
+        << top(QStringLiteral("format"), QStringLiteral("x")) << format
+        << QStringLiteral("format: must be \"callvault-evaluation-form\"");
     QTest::newRow("newer format version") << top(QStringLiteral("formatVersion"), 2) << format
                                           << QStringLiteral("formatVersion: 2 is not supported");
     QTest::newRow("no format version") << top(QStringLiteral("formatVersion"), kRemove) << format
                                        << QStringLiteral("formatVersion: is missing");
     QTest::newRow("unknown field") << top(QStringLiteral("author"), QStringLiteral("me")) << format
                                    << QStringLiteral("author: is not a field here");
-    QTest::newRow("missing title") << top(QStringLiteral("title"), kRemove) << format
-                                   << QStringLiteral("title: is missing");
-    QTest::newRow("title not a string") << top(QStringLiteral("title"), 5) << format
-                                        << QStringLiteral("title: must be a string");
+    QTest::newRow("missing title")
+        << top(QStringLiteral("title"), kRemove) << format << QStringLiteral("title: is missing");
+    QTest::newRow("title not a string")
+        << top(QStringLiteral("title"), 5) << format << QStringLiteral("title: must be a string");
     QTest::newRow("empty title") << top(QStringLiteral("title"), QStringLiteral("  ")) << invalid
                                  << QStringLiteral("title: is empty");
     QTest::newRow("control character")
-        << top(QStringLiteral("title"), QString(QStringLiteral("a") + QChar(7) + QStringLiteral("b"))) << invalid
-        << QStringLiteral("title: contains a control character");
+        << top(QStringLiteral("title"),
+               QString(QStringLiteral("a") + QChar(7) + QStringLiteral("b")))
+        << invalid << QStringLiteral("title: contains a control character");
     QTest::newRow("line break in a title")
         << top(QStringLiteral("title"), QStringLiteral("a\nb")) << invalid
         << QStringLiteral("title: contains a control character");
@@ -277,8 +279,9 @@ void TestFormJson::refused_data()
     QTest::newRow("section not an object")
         << top(QStringLiteral("sections"), QJsonArray{1}) << format
         << QStringLiteral("sections[0]: must be an object");
-    QTest::newRow("section weight 0") << sectionField(1, QStringLiteral("weight"), 0) << invalid
-                                      << QStringLiteral("sections[1].weight: must be a number above 0");
+    QTest::newRow("section weight 0")
+        << sectionField(1, QStringLiteral("weight"), 0) << invalid
+        << QStringLiteral("sections[1].weight: must be a number above 0");
     QTest::newRow("negative section weight")
         << sectionField(1, QStringLiteral("weight"), -2) << invalid
         << QStringLiteral("sections[1].weight: must be a number above 0");
@@ -288,54 +291,63 @@ void TestFormJson::refused_data()
     QTest::newRow("section weight as text")
         << sectionField(1, QStringLiteral("weight"), QStringLiteral("2")) << format
         << QStringLiteral("sections[1].weight: must be a number");
-    QTest::newRow("empty section") << sectionField(1, QStringLiteral("questions"), QJsonArray())
-                                   << invalid
-                                   << QStringLiteral("sections[1].questions: a section needs at least one question");
-    QTest::newRow("duplicate section id") << sectionField(1, QStringLiteral("id"), QStringLiteral("a"))
-                                          << invalid
-                                          << QStringLiteral("sections[1].id: \"a\" is used by another section");
+    QTest::newRow("empty section")
+        << sectionField(1, QStringLiteral("questions"), QJsonArray()) << invalid
+        << QStringLiteral("sections[1].questions: a section needs at least one question");
+    QTest::newRow("duplicate section id")
+        << sectionField(1, QStringLiteral("id"), QStringLiteral("a")) << invalid
+        << QStringLiteral("sections[1].id: \"a\" is used by another section");
     QTest::newRow("only free text") << withSections(1, 2, QStringLiteral("freeText")) << invalid
                                     << QStringLiteral("a form needs at least one scored");
 
     // Questions.
-    QTest::newRow("unknown kind") << questionField(0, 0, QStringLiteral("kind"), QStringLiteral("stars"))
-                                  << format
-                                  << QStringLiteral("sections[0].questions[0].kind: \"stars\" is not a question kind");
+    QTest::newRow("unknown kind")
+        << questionField(0, 0, QStringLiteral("kind"), QStringLiteral("stars")) << format
+        << QStringLiteral("sections[0].questions[0].kind: \"stars\" is not a question kind");
     QTest::newRow("missing kind") << questionField(0, 0, QStringLiteral("kind"), kRemove) << format
                                   << QStringLiteral("sections[0].questions[0].kind: is missing");
-    QTest::newRow("misspelt field") << questionField(1, 0, QStringLiteral("critcal"), true) << format
-                                    << QStringLiteral("sections[1].questions[0].critcal: is not a field here");
-    QTest::newRow("flag as text") << questionField(1, 0, QStringLiteral("critical"), QStringLiteral("yes"))
-                                  << format
-                                  << QStringLiteral("sections[1].questions[0].critical: must be true or false");
+    QTest::newRow("misspelt field")
+        << questionField(1, 0, QStringLiteral("critcal"), true) << format
+        << QStringLiteral("sections[1].questions[0].critcal: is not a field here");
+    QTest::newRow("flag as text")
+        << questionField(1, 0, QStringLiteral("critical"), QStringLiteral("yes")) << format
+        << QStringLiteral("sections[1].questions[0].critical: must be true or false");
     QTest::newRow("duplicate question id")
         << questionField(1, 1, QStringLiteral("id"), QStringLiteral("a1")) << invalid
-        << QStringLiteral("sections[1].questions[1].id: \"a1\" is used by another question (sections[0].questions[0])");
-    QTest::newRow("question weight 0") << questionField(0, 1, QStringLiteral("weight"), 0) << invalid
-                                       << QStringLiteral("sections[0].questions[1].weight: must be a number above 0");
+        << QStringLiteral("sections[1].questions[1].id: \"a1\" is used by another question "
+                          "(sections[0].questions[0])");
+    QTest::newRow("question weight 0")
+        << questionField(0, 1, QStringLiteral("weight"), 0) << invalid
+        << QStringLiteral("sections[0].questions[1].weight: must be a number above 0");
     QTest::newRow("empty text") << questionField(0, 0, QStringLiteral("text"), QString()) << invalid
                                 << QStringLiteral("sections[0].questions[0].text: is empty");
-    QTest::newRow("text too long") << questionField(0, 0, QStringLiteral("text"), QString(1001, u'x'))
-                                   << invalid
-                                   << QStringLiteral("sections[0].questions[0].text: is longer than 1000 characters");
+    QTest::newRow("text too long")
+        << questionField(0, 0, QStringLiteral("text"), QString(1001, u'x')) << invalid
+        << QStringLiteral("sections[0].questions[0].text: is longer than 1000 characters");
     QTest::newRow("scale of 11") << questionField(0, 1, QStringLiteral("scaleMax"), 11) << invalid
-                                 << QStringLiteral("sections[0].questions[1].scaleMax: must be from 2 to 10");
+                                 << QStringLiteral(
+                                        "sections[0].questions[1].scaleMax: must be from 2 to 10");
     QTest::newRow("scale of 1") << questionField(0, 1, QStringLiteral("scaleMax"), 1) << invalid
-                                << QStringLiteral("sections[0].questions[1].scaleMax: must be from 2 to 10");
-    QTest::newRow("scale without scaleMax") << questionField(0, 1, QStringLiteral("scaleMax"), kRemove)
-                                            << format
-                                            << QStringLiteral("sections[0].questions[1].scaleMax: is missing");
-    QTest::newRow("scaleMax on yes/no") << questionField(0, 0, QStringLiteral("scaleMax"), 5) << format
-                                        << QStringLiteral("sections[0].questions[0].scaleMax: is only for scale questions");
-    QTest::newRow("choices on yes/no") << questionField(0, 0, QStringLiteral("choices"), QJsonArray())
-                                       << format
-                                       << QStringLiteral("sections[0].questions[0].choices: only choice questions have choices");
-    QTest::newRow("critical and fatal") << questionField(1, 0, QStringLiteral("fatal"), true) << invalid
-                                        << QStringLiteral("sections[1].questions[0]: a question is either critical");
-    QTest::newRow("critical free text") << questionField(2, 3, QStringLiteral("critical"), true) << invalid
-                                        << QStringLiteral("sections[2].questions[3]: ") + notFree;
-    QTest::newRow("N/A on free text") << questionField(2, 3, QStringLiteral("allowNa"), true) << invalid
-                                      << QStringLiteral("sections[2].questions[3]: ") + notFree;
+                                << QStringLiteral(
+                                       "sections[0].questions[1].scaleMax: must be from 2 to 10");
+    QTest::newRow("scale without scaleMax")
+        << questionField(0, 1, QStringLiteral("scaleMax"), kRemove) << format
+        << QStringLiteral("sections[0].questions[1].scaleMax: is missing");
+    QTest::newRow("scaleMax on yes/no")
+        << questionField(0, 0, QStringLiteral("scaleMax"), 5) << format
+        << QStringLiteral("sections[0].questions[0].scaleMax: is only for scale questions");
+    QTest::newRow("choices on yes/no")
+        << questionField(0, 0, QStringLiteral("choices"), QJsonArray()) << format
+        << QStringLiteral("sections[0].questions[0].choices: only choice questions have choices");
+    QTest::newRow("critical and fatal")
+        << questionField(1, 0, QStringLiteral("fatal"), true) << invalid
+        << QStringLiteral("sections[1].questions[0]: a question is either critical");
+    QTest::newRow("critical free text")
+        << questionField(2, 3, QStringLiteral("critical"), true) << invalid
+        << QStringLiteral("sections[2].questions[3]: ") + notFree;
+    QTest::newRow("N/A on free text")
+        << questionField(2, 3, QStringLiteral("allowNa"), true) << invalid
+        << QStringLiteral("sections[2].questions[3]: ") + notFree;
 
     // Choices.
     QJsonObject oneChoice = base();
@@ -345,18 +357,24 @@ void TestFormJson::refused_data()
         q.insert(QStringLiteral("choices"), QJsonArray{choices.at(0)});
         oneChoice = withQuestionObject(oneChoice, 0, 2, q);
     }
-    QTest::newRow("one choice") << bytes(oneChoice) << invalid
-                                << QStringLiteral("sections[0].questions[2].choices: a choice question needs 2 to 20 choices");
+    QTest::newRow("one choice")
+        << bytes(oneChoice) << invalid
+        << QStringLiteral(
+               "sections[0].questions[2].choices: a choice question needs 2 to 20 choices");
     QTest::newRow("choice not an object")
-        << questionField(0, 2, QStringLiteral("choices"), QJsonArray{QStringLiteral("good")}) << format
-        << QStringLiteral("sections[0].questions[2].choices[0]: must be an object");
-    QTest::newRow("duplicate choice id") << choiceField(1, QStringLiteral("id"), QStringLiteral("good"))
-                                         << invalid
-                                         << QStringLiteral("sections[0].questions[2].choices[1].id: \"good\" is used by another choice");
-    QTest::newRow("negative points") << choiceField(0, QStringLiteral("points"), -1) << invalid
-                                     << QStringLiteral("sections[0].questions[2].choices[0].points: must be a number from 0 to 1000");
-    QTest::newRow("missing label") << choiceField(0, QStringLiteral("label"), kRemove) << format
-                                   << QStringLiteral("sections[0].questions[2].choices[0].label: is missing");
+        << questionField(0, 2, QStringLiteral("choices"), QJsonArray{QStringLiteral("good")})
+        << format << QStringLiteral("sections[0].questions[2].choices[0]: must be an object");
+    QTest::newRow("duplicate choice id")
+        << choiceField(1, QStringLiteral("id"), QStringLiteral("good")) << invalid
+        << QStringLiteral(
+               "sections[0].questions[2].choices[1].id: \"good\" is used by another choice");
+    QTest::newRow("negative points")
+        << choiceField(0, QStringLiteral("points"), -1) << invalid
+        << QStringLiteral(
+               "sections[0].questions[2].choices[0].points: must be a number from 0 to 1000");
+    QTest::newRow("missing label")
+        << choiceField(0, QStringLiteral("label"), kRemove) << format
+        << QStringLiteral("sections[0].questions[2].choices[0].label: is missing");
     QJsonObject noPoints = base();
     {
         QJsonObject q = questionObject(noPoints, 0, 2);
@@ -369,45 +387,59 @@ void TestFormJson::refused_data()
         q.insert(QStringLiteral("choices"), choices);
         noPoints = withQuestionObject(noPoints, 0, 2, q);
     }
-    QTest::newRow("no choice gives points") << bytes(noPoints) << invalid
-                                            << QStringLiteral("sections[0].questions[2].choices: at least one choice must give more than 0 points");
-    QJsonObject cannotFail =
-        questionFieldObject(QJsonDocument::fromJson(choiceField(2, QStringLiteral("fail"), kRemove)).object(),
-                            0, 2, QStringLiteral("critical"), true);
-    QTest::newRow("critical choice that cannot fail") << bytes(cannotFail) << invalid
-                                                      << QStringLiteral("sections[0].questions[2].choices: a critical or fatal choice question needs a choice marked \"fail\"");
+    QTest::newRow("no choice gives points")
+        << bytes(noPoints) << invalid
+        << QStringLiteral("sections[0].questions[2].choices: at least one choice must give more "
+                          "than 0 points");
+    QJsonObject cannotFail = questionFieldObject(
+        QJsonDocument::fromJson(choiceField(2, QStringLiteral("fail"), kRemove)).object(), 0, 2,
+        QStringLiteral("critical"), true);
+    QTest::newRow("critical choice that cannot fail")
+        << bytes(cannotFail) << invalid
+        << QStringLiteral("sections[0].questions[2].choices: a critical or fatal choice question "
+                          "needs a choice marked \"fail\"");
 
     // Conditions.
     QTest::newRow("condition on a later question")
         << condition(1, 1, QStringLiteral("c1"), {QStringLiteral("yes")}) << invalid
-        << QStringLiteral("sections[1].questions[1].condition.question: refers to a later question \"c1\"; a condition can only depend on an earlier question");
+        << QStringLiteral("sections[1].questions[1].condition.question: refers to a later question "
+                          "\"c1\"; a condition can only depend on an earlier question");
     QTest::newRow("condition on itself")
         << condition(2, 1, QStringLiteral("c2"), {QStringLiteral("yes")}) << invalid
-        << QStringLiteral("sections[2].questions[1].condition.question: refers to its own question \"c2\"");
+        << QStringLiteral(
+               "sections[2].questions[1].condition.question: refers to its own question \"c2\"");
     QTest::newRow("condition on an unknown question")
         << condition(2, 1, QStringLiteral("zz"), {QStringLiteral("yes")}) << invalid
-        << QStringLiteral("sections[2].questions[1].condition.question: refers to an unknown question \"zz\"");
+        << QStringLiteral(
+               "sections[2].questions[1].condition.question: refers to an unknown question \"zz\"");
     QByteArray onFreeText;
     {
-        QJsonObject o = questionFieldObject(base(), 0, 0, QStringLiteral("kind"),
-                                            QStringLiteral("freeText"));
+        QJsonObject o =
+            questionFieldObject(base(), 0, 0, QStringLiteral("kind"), QStringLiteral("freeText"));
         onFreeText = bytes(o);
     }
-    QTest::newRow("condition on free text") << onFreeText << invalid
-                                            << QStringLiteral("sections[2].questions[1].condition.question: refers to the free-text question \"a1\"");
+    QTest::newRow("condition on free text")
+        << onFreeText << invalid
+        << QStringLiteral("sections[2].questions[1].condition.question: refers to the free-text "
+                          "question \"a1\"");
     QTest::newRow("condition value not an answer")
         << condition(2, 1, QStringLiteral("a1"), {QStringLiteral("maybe")}) << invalid
-        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"maybe\" is not an answer of question \"a1\"");
+        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"maybe\" is not an answer "
+                          "of question \"a1\"");
     QTest::newRow("condition scale value out of range")
         << condition(2, 1, QStringLiteral("a2"), {6}) << invalid
-        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"6\" is not an answer of question \"a2\"");
+        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"6\" is not an answer of "
+                          "question \"a2\"");
     QTest::newRow("condition unknown choice")
         << condition(2, 1, QStringLiteral("a3"), {QStringLiteral("great")}) << invalid
-        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"great\" is not an answer of question \"a3\"");
-    QTest::newRow("condition without values") << condition(2, 1, QStringLiteral("a1"), {}) << invalid
-                                              << QStringLiteral("sections[2].questions[1].condition.anyOf: needs 1 to 20 answers");
+        << QStringLiteral("sections[2].questions[1].condition.anyOf[0]: \"great\" is not an answer "
+                          "of question \"a3\"");
+    QTest::newRow("condition without values")
+        << condition(2, 1, QStringLiteral("a1"), {}) << invalid
+        << QStringLiteral("sections[2].questions[1].condition.anyOf: needs 1 to 20 answers");
     QTest::newRow("condition value twice")
-        << condition(2, 1, QStringLiteral("a1"), {QStringLiteral("no"), QStringLiteral("no")}) << invalid
+        << condition(2, 1, QStringLiteral("a1"), {QStringLiteral("no"), QStringLiteral("no")})
+        << invalid
         << QStringLiteral("sections[2].questions[1].condition.anyOf[1]: \"no\" is listed twice");
     QTest::newRow("condition value of the wrong type")
         << condition(2, 1, QStringLiteral("a1"), {true}) << format
@@ -438,7 +470,8 @@ void TestFormJson::validatorListsEveryProblem()
     QCOMPARE(problems.size(), 3);
     QVERIFY(problems.at(0).startsWith(QStringLiteral("sections[0].weight: ")));
     QVERIFY(problems.at(1).startsWith(QStringLiteral("sections[1].questions[1].id: ")));
-    QVERIFY(problems.at(2).startsWith(QStringLiteral("sections[2].questions[1].condition.question: ")));
+    QVERIFY(
+        problems.at(2).startsWith(QStringLiteral("sections[2].questions[1].condition.question: ")));
     const auto first = FormValidator::validate(form);
     QVERIFY(!first.ok());
     QCOMPARE(first.error().code, ErrorCode::InvalidArgument);

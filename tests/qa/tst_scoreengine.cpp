@@ -68,8 +68,8 @@ private slots:
 void TestScoreEngine::scores_data()
 {
     QTest::addColumn<AnswerMap>("answers");
-    QTest::addColumn<double>("total");              // kNone: no total
-    QTest::addColumn<QVector<double>>("sections");  // A, B, C; kNone: N/A
+    QTest::addColumn<double>("total");             // kNone: no total
+    QTest::addColumn<QVector<double>>("sections"); // A, B, C; kNone: N/A
     QTest::addColumn<QStringList>("visible");
     QTest::addColumn<QStringList>("failedCritical");
     QTest::addColumn<bool>("fatal");
@@ -79,9 +79,10 @@ void TestScoreEngine::scores_data()
 
     // Everything at its best: A = (1+3+2)/6 = 100, B = 100, C = 100 (c1 only; c2, c3 hidden
     // because a1 = yes; c4 is free text). Total 100.
-    QTest::newRow("all best") << with(best(), QStringLiteral("c4"), Answer::text(QStringLiteral("ok")))
-                              << 100.0 << QVector<double>{100, 100, 100} << kAlwaysVisible
-                              << none << false << none << none;
+    QTest::newRow("all best") << with(best(), QStringLiteral("c4"),
+                                      Answer::text(QStringLiteral("ok")))
+                              << 100.0 << QVector<double>{100, 100, 100} << kAlwaysVisible << none
+                              << false << none << none;
 
     // Weights: a2 = 4 -> 3/4 = 0.75, a3 = ok -> 2/4 = 0.5.
     // A = (1·1 + 3·0.75 + 2·0.5) / 6 = 4.25/6 = 70.8333; B = (1 + 0)/2 = 50; C = 100.
@@ -105,26 +106,26 @@ void TestScoreEngine::scores_data()
 
     // Every answerable question of B N/A or unanswered: b1 N/A, b2 missing -> B has no score
     // and drops out of the total: (2·100 + 100)/3 = 100. b2 is unanswered.
-    QTest::newRow("section N/A") << with(without(best(), QStringLiteral("b2")), QStringLiteral("b1"),
-                                         Answer::notApplicable())
+    QTest::newRow("section N/A") << with(without(best(), QStringLiteral("b2")),
+                                         QStringLiteral("b1"), Answer::notApplicable())
                                  << 100.0 << QVector<double>{100, kNone, 100} << kAlwaysVisible
                                  << none << false << ids("b2") << none;
 
     // Critical b1 = no zeroes B (it would be (0+1)/2 = 50): total = (2·100 + 0 + 100)/4 = 75.
     QTest::newRow("critical zeroes its section")
-        << with(best(), QStringLiteral("b1"), Answer::no()) << 75.0
-        << QVector<double>{100, 0, 100} << kAlwaysVisible << ids("b1") << false << none << none;
+        << with(best(), QStringLiteral("b1"), Answer::no()) << 75.0 << QVector<double>{100, 0, 100}
+        << kAlwaysVisible << ids("b1") << false << none << none;
 
     // Fatal c1 = no: C = 0 (c1 alone), and the total is 0 although A and B are 100.
     QTest::newRow("fatal zeroes the total")
-        << with(best(), QStringLiteral("c1"), Answer::no()) << 0.0
-        << QVector<double>{100, 100, 0} << kAlwaysVisible << none << true << none << none;
+        << with(best(), QStringLiteral("c1"), Answer::no()) << 0.0 << QVector<double>{100, 100, 0}
+        << kAlwaysVisible << none << true << none << none;
 
     // Both: the critical zeroes B, the fatal zeroes the total.
     QTest::newRow("critical and fatal")
-        << with(with(best(), QStringLiteral("c1"), Answer::no()), QStringLiteral("b1"), Answer::no())
-        << 0.0 << QVector<double>{100, 0, 0} << kAlwaysVisible << ids("b1") << true << none
-        << none;
+        << with(with(best(), QStringLiteral("c1"), Answer::no()), QStringLiteral("b1"),
+                Answer::no())
+        << 0.0 << QVector<double>{100, 0, 0} << kAlwaysVisible << ids("b1") << true << none << none;
 
     // a1 = no shows c2; c2 = yes shows c3. A = (0 + 3 + 2)/6 = 83.3333;
     // C = (c1 1 + c2 1 + c3 (4-1)/3 = 1)/3 = 100. Total = (2·83.3333 + 100 + 100)/4 = 91.6667.
@@ -161,24 +162,22 @@ void TestScoreEngine::scores_data()
 
     // Free text carries no score and is never required: without c4 the result is the same.
     QTest::newRow("free text not required") << best() << 100.0 << QVector<double>{100, 100, 100}
-                                             << kAlwaysVisible << none << false << none << none;
+                                            << kAlwaysVisible << none << false << none << none;
 
     // Only a1 answered: A = 100 from a1 alone, B and C N/A; total 100 but incomplete.
-    QTest::newRow("provisional")
-        << AnswerMap{{QStringLiteral("a1"), Answer::yes()}} << 100.0
-        << QVector<double>{100, kNone, kNone} << kAlwaysVisible << none << false
-        << ids("a2 a3 b1 b2 c1") << none;
+    QTest::newRow("provisional") << AnswerMap{{QStringLiteral("a1"), Answer::yes()}} << 100.0
+                                 << QVector<double>{100, kNone, kNone} << kAlwaysVisible << none
+                                 << false << ids("a2 a3 b1 b2 c1") << none;
 
-    QTest::newRow("nothing answered") << AnswerMap{} << kNone
-                                      << QVector<double>{kNone, kNone, kNone} << kAlwaysVisible
-                                      << none << false << ids("a1 a2 a3 b1 b2 c1") << none;
+    QTest::newRow("nothing answered")
+        << AnswerMap{} << kNone << QVector<double>{kNone, kNone, kNone} << kAlwaysVisible << none
+        << false << ids("a1 a2 a3 b1 b2 c1") << none;
 
     // a1 does not allow N/A: the answer is refused and a1 counts as unanswered.
     // A = (3·1 + 2·1)/5 = 100. Total 100, but not complete.
-    QTest::newRow("N/A not allowed")
-        << with(best(), QStringLiteral("a1"), Answer::notApplicable()) << 100.0
-        << QVector<double>{100, 100, 100} << kAlwaysVisible << none << false << ids("a1")
-        << ids("a1");
+    QTest::newRow("N/A not allowed") << with(best(), QStringLiteral("a1"), Answer::notApplicable())
+                                     << 100.0 << QVector<double>{100, 100, 100} << kAlwaysVisible
+                                     << none << false << ids("a1") << ids("a1");
 
     // Answers that do not fit: a1 gets a scale value, a2 a value beyond 5, a3 an unknown
     // choice, c4 (free text) a yes, and "zz" is no question of the form. A has no usable
@@ -285,9 +284,10 @@ void TestScoreEngine::fractions()
     yn.allowNa = true;
     const Question questions[] = {
         yn, scale(QStringLiteral("s"), 5), scale(QStringLiteral("s2"), 2),
-        choice(QStringLiteral("c"), {Choice{QStringLiteral("top"), QStringLiteral("Top"), 3, false},
-                                     Choice{QStringLiteral("some"), QStringLiteral("Some"), 1, true},
-                                     Choice{QStringLiteral("zero"), QStringLiteral("Zero"), 0, true}}),
+        choice(QStringLiteral("c"),
+               {Choice{QStringLiteral("top"), QStringLiteral("Top"), 3, false},
+                Choice{QStringLiteral("some"), QStringLiteral("Some"), 1, true},
+                Choice{QStringLiteral("zero"), QStringLiteral("Zero"), 0, true}}),
         freeText(QStringLiteral("t"))};
     const Question &q = questions[question];
     const auto f = ScoreEngine::fraction(q, answer);
@@ -306,30 +306,33 @@ void TestScoreEngine::conditionOnScaleAndChoice()
     f.id = QStringLiteral("conditions");
     f.title = QStringLiteral("Conditions");
     f.language = QStringLiteral("en");
-    f.sections = {section(
-        QStringLiteral("s"), 1,
-        {scale(QStringLiteral("rating"), 5),
-         choice(QStringLiteral("outcome"), {Choice{QStringLiteral("sold"), QStringLiteral("Sold"), 1, false},
-                                            Choice{QStringLiteral("lost"), QStringLiteral("Lost"), 1, false}}),
-         when(yesNo(QStringLiteral("why-low")), QStringLiteral("rating"),
-              {QStringLiteral("1"), QStringLiteral("2")}),
-         when(yesNo(QStringLiteral("upsell")), QStringLiteral("outcome"), {QStringLiteral("sold")})})};
+    f.sections = {
+        section(QStringLiteral("s"), 1,
+                {scale(QStringLiteral("rating"), 5),
+                 choice(QStringLiteral("outcome"),
+                        {Choice{QStringLiteral("sold"), QStringLiteral("Sold"), 1, false},
+                         Choice{QStringLiteral("lost"), QStringLiteral("Lost"), 1, false}}),
+                 when(yesNo(QStringLiteral("why-low")), QStringLiteral("rating"),
+                      {QStringLiteral("1"), QStringLiteral("2")}),
+                 when(yesNo(QStringLiteral("upsell")), QStringLiteral("outcome"),
+                      {QStringLiteral("sold")})})};
 
     // rating 2 -> why-low shown; outcome lost -> upsell hidden.
     // Score = (0.25 + 1 + 1)/3 = 75 (why-low yes).
-    ScoreResult r = ScoreEngine::score(
-        f, {{QStringLiteral("rating"), Answer::scale(2)},
-            {QStringLiteral("outcome"), Answer::choice(QStringLiteral("lost"))},
-            {QStringLiteral("why-low"), Answer::yes()},
-            {QStringLiteral("upsell"), Answer::no()}});
+    ScoreResult r =
+        ScoreEngine::score(f, {{QStringLiteral("rating"), Answer::scale(2)},
+                               {QStringLiteral("outcome"), Answer::choice(QStringLiteral("lost"))},
+                               {QStringLiteral("why-low"), Answer::yes()},
+                               {QStringLiteral("upsell"), Answer::no()}});
     QCOMPARE(r.visibleQuestions, QStringList({QStringLiteral("rating"), QStringLiteral("outcome"),
                                               QStringLiteral("why-low")}));
     QVERIFY(r.total && qAbs(*r.total - 75.0) < 1e-9);
     QVERIFY(r.isComplete());
 
     // rating 3 hides why-low; sold shows upsell, unanswered.
-    r = ScoreEngine::score(f, {{QStringLiteral("rating"), Answer::scale(3)},
-                               {QStringLiteral("outcome"), Answer::choice(QStringLiteral("sold"))}});
+    r = ScoreEngine::score(f,
+                           {{QStringLiteral("rating"), Answer::scale(3)},
+                            {QStringLiteral("outcome"), Answer::choice(QStringLiteral("sold"))}});
     QCOMPARE(r.visibleQuestions, QStringList({QStringLiteral("rating"), QStringLiteral("outcome"),
                                               QStringLiteral("upsell")}));
     QCOMPARE(r.unanswered, QStringList{QStringLiteral("upsell")});
