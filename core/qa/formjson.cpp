@@ -94,7 +94,7 @@ public:
             fail(join(path, key), QStringLiteral("must be a list"));
             return QJsonArray();
         }
-        const QJsonArray a = v.toArray();
+        QJsonArray a = v.toArray();
         if (a.size() > maxSize) {
             fail(join(path, key), QStringLiteral("has more than %1 entries").arg(maxSize));
             return QJsonArray();

@@ -21,7 +21,7 @@ class FormJson final
 {
 public:
     static constexpr int kFormatVersion = 1;
-    static constexpr qsizetype kMaxBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxBytes = qsizetype(1024) * 1024;
 
     static QString formatName(); // "callvault-evaluation-form"
 

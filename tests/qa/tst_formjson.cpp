@@ -79,7 +79,7 @@ QJsonObject withQuestionObject(QJsonObject o, int s, int q, const QJsonObject &q
     return o;
 }
 
-QJsonObject questionFieldObject(QJsonObject o, int s, int q, const QString &key,
+QJsonObject questionFieldObject(const QJsonObject &o, int s, int q, const QString &key,
                                 const QJsonValue &value)
 {
     QJsonObject question = questionObject(o, s, q);
@@ -496,7 +496,7 @@ void TestFormJson::schemaMatchesTheFormat()
     };
     const auto required = [](const QJsonObject &o) {
         QStringList keys;
-        for (const QJsonValue &v : o.value(QStringLiteral("required")).toArray())
+        for (const QJsonValue v : o.value(QStringLiteral("required")).toArray())
             keys << v.toString();
         return keys;
     };
@@ -513,15 +513,15 @@ void TestFormJson::schemaMatchesTheFormat()
         return keys;
     };
     QSet<QString> questionKeys, choiceKeys, conditionKeys, sectionKeys;
-    for (const QJsonValue &sv : written.value(QStringLiteral("sections")).toArray()) {
+    for (const QJsonValue sv : written.value(QStringLiteral("sections")).toArray()) {
         const QJsonObject so = sv.toObject();
         for (const QString &k : so.keys())
             sectionKeys.insert(k);
-        for (const QJsonValue &qv : so.value(QStringLiteral("questions")).toArray()) {
+        for (const QJsonValue qv : so.value(QStringLiteral("questions")).toArray()) {
             const QJsonObject qo = qv.toObject();
             for (const QString &k : qo.keys())
                 questionKeys.insert(k);
-            for (const QJsonValue &cv : qo.value(QStringLiteral("choices")).toArray())
+            for (const QJsonValue cv : qo.value(QStringLiteral("choices")).toArray())
                 for (const QString &k : cv.toObject().keys())
                     choiceKeys.insert(k);
             for (const QString &k : qo.value(QStringLiteral("condition")).toObject().keys())
@@ -540,14 +540,14 @@ void TestFormJson::schemaMatchesTheFormat()
     QCOMPARE(properties(defs.value(QStringLiteral("condition")).toObject()), sorted(conditionKeys));
 
     QStringList kinds;
-    for (const QJsonValue &v : defs.value(QStringLiteral("question"))
-                                   .toObject()
-                                   .value(QStringLiteral("properties"))
-                                   .toObject()
-                                   .value(QStringLiteral("kind"))
-                                   .toObject()
-                                   .value(QStringLiteral("enum"))
-                                   .toArray())
+    for (const QJsonValue v : defs.value(QStringLiteral("question"))
+                                  .toObject()
+                                  .value(QStringLiteral("properties"))
+                                  .toObject()
+                                  .value(QStringLiteral("kind"))
+                                  .toObject()
+                                  .value(QStringLiteral("enum"))
+                                  .toArray())
         kinds << v.toString();
     QCOMPARE(kinds, QStringList({questionKindName(QuestionKind::YesNo),
                                  questionKindName(QuestionKind::Scale),
