@@ -1,6 +1,7 @@
 #include "auth/sitelogin.h"
 
 #include "auth/pglogin.h"
+#include "catalog/keyrotationrepository.h"
 #include "catalog/siterepository.h"
 #include "common/logging.h"
 
@@ -61,7 +62,8 @@ Result<LoggedInSite> loginOnServer(Site site, const QString &name, const QByteAr
 namespace {
 
 // After a key rotation made on another machine, this machine's site.json still names the old
-// encryption key: the catalog's is the site's (only keys.manage changes it, in a rotation).
+// encryption key. The catalog's key is followed only when a recorded rotation made it the
+// site's key (only keys.manage starts one, audited), never because the two merely differ.
 // Following it keeps new recordings made here on the current key and lets a backup of the
 // new keys be imported here.
 void followRotatedSiteKey(LoggedInSite &in)
@@ -72,6 +74,12 @@ void followRotatedSiteKey(LoggedInSite &in)
     const QByteArray current = row.value()->x25519Public;
     if (current.size() != 32 || current == in.site->config().publicKeys.encryption)
         return;
+    auto rotated = KeyRotationRepository(*in.db).isRotationTarget(row.value()->keyId);
+    if (!rotated || !rotated.value()) {
+        qCWarning(lcSite).noquote() << "site.json and the catalog name different encryption keys, and no key "
+                                       "rotation explains it; site.json is left as it is.";
+        return;
+    }
     if (auto written = in.site->setEncryptionPublicKey(current); !written)
         qCWarning(lcSite).noquote() << "The site key was rotated, but site.json could not follow:"
                                     << written.errorMessage();

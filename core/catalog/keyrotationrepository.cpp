@@ -60,6 +60,17 @@ Result<std::optional<KeyRotationRow>> KeyRotationRepository::running()
                      + QStringLiteral(" FROM key_rotations WHERE state = 'running' LIMIT 1"));
 }
 
+Result<bool> KeyRotationRepository::isRotationTarget(const QString &keyId)
+{
+    auto query = prepare(m_db, QStringLiteral("SELECT 1 FROM key_rotations WHERE new_key_id = ? LIMIT 1"));
+    if (!query)
+        return query.error();
+    query->addBindValue(text(keyId));
+    if (auto r = exec(query.value(), QStringLiteral("Could not read the key rotations")); !r)
+        return r.error();
+    return query->next();
+}
+
 Result<qint64> KeyRotationRepository::insertRunning(const KeyRotationRow &row)
 {
     auto query = prepare(m_db, QStringLiteral("INSERT INTO key_rotations (old_key_id, new_key_id, "

@@ -48,6 +48,8 @@ public:
 
     Result<std::optional<KeyRotationRow>> latest();
     Result<std::optional<KeyRotationRow>> running();
+    // Whether a rotation (running or finished) made `keyId` the site's key.
+    Result<bool> isRotationTarget(const QString &keyId);
     // ErrorCode::Conflict when another rotation is running.
     Result<qint64> insertRunning(const KeyRotationRow &row);
     Result<void> addProgress(qint64 rotationId, qint64 rewrapped);

@@ -247,8 +247,8 @@ void TestCtlCli::usageErrors_data()
                                   << QStringLiteral("--count must be between 1 and 10000");
     QTest::newRow("bench without encode")
         << QStringList{QStringLiteral("bench")} << QStringLiteral("bench encode");
-    QTest::newRow("key unknown") << QStringList{QStringLiteral("key"), QStringLiteral("rotate")}
-                                 << QStringLiteral("unknown key command \"rotate\"");
+    QTest::newRow("key unknown") << QStringList{QStringLiteral("key"), QStringLiteral("renew")}
+                                 << QStringLiteral("unknown key command \"renew\"");
     QTest::newRow("key export no file")
         << QStringList{QStringLiteral("key"), QStringLiteral("export")}
         << QStringLiteral("expected FILE");

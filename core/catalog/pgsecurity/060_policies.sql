@@ -185,9 +185,10 @@ CREATE POLICY cv_update ON sites FOR UPDATE TO ${app}
     USING ((SELECT cv_has_permission('keys.manage')))
     WITH CHECK ((SELECT cv_has_permission('keys.manage')));
 
--- Key rotations: keys.manage reads, starts (under the caller's own name) and advances them.
-CREATE POLICY cv_read ON key_rotations FOR SELECT TO ${app}
-    USING ((SELECT cv_has_permission('keys.manage')));
+-- Key rotations: public facts (key ids, the new public key, who and when) that every user's
+-- log-in reads to follow a rotation made elsewhere (site.json); keys.manage starts them
+-- (under the caller's own name) and advances them.
+CREATE POLICY cv_read ON key_rotations FOR SELECT TO ${app} USING (true);
 CREATE POLICY cv_insert ON key_rotations FOR INSERT TO ${app}
     WITH CHECK ((SELECT cv_has_permission('keys.manage')) AND started_by = (SELECT cv_my_name()));
 CREATE POLICY cv_update ON key_rotations FOR UPDATE TO ${app}
