@@ -292,6 +292,52 @@
     </message>
 </context>
 <context>
+    <name>cv::EvaluationPane</name>
+    <message>
+        <source>Overall comment</source>
+        <translation>Overall comment</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>Section score: 0 (a critical question failed)</source>
+        <translation>Section score: 0 (a critical question failed)</translation>
+    </message>
+    <message>
+        <source>Section score: %1</source>
+        <translation>Section score: %1</translation>
+    </message>
+    <message>
+        <source>Section score: N/A</source>
+        <translation>Section score: N/A</translation>
+    </message>
+    <message>
+        <source>No form chosen.</source>
+        <translation>No form chosen.</translation>
+    </message>
+    <message>
+        <source>Score: 0 — a fatal question failed</source>
+        <translation>Score: 0 — a fatal question failed</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Score: %1</translation>
+    </message>
+    <message>
+        <source>Score: —</source>
+        <translation>Score: —</translation>
+    </message>
+    <message numerus="yes">
+        <source>(provisional: %n question(s) not answered yet)</source>
+        <translation>
+            <numerusform>(provisional: %n question not answered yet)</numerusform>
+            <numerusform>(provisional: %n questions not answered yet)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::ExportAction</name>
     <message>
         <source>&amp;Export…</source>
@@ -595,7 +641,7 @@
     </message>
     <message>
         <source>A rotation makes a new encryption key and re-wraps every recording&apos;s data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</source>
-        <translation>A rotation makes a new encryption key and re-wraps every recording's data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</translation>
+        <translation>A rotation makes a new encryption key and re-wraps every recording&apos;s data key to it; the audio itself is not rewritten. It can be cancelled and resumed. The old key stays in the key store until you destroy it.</translation>
     </message>
     <message>
         <source>Your role (%1) may not manage the site keys.</source>
@@ -659,7 +705,7 @@
     </message>
     <message>
         <source>Rotation %1 started: the new key&apos;s fingerprint is %2.</source>
-        <translation>Rotation %1 started: the new key's fingerprint is %2.</translation>
+        <translation>Rotation %1 started: the new key&apos;s fingerprint is %2.</translation>
     </message>
     <message>
         <source>The site keys are not available here: %1</source>
@@ -724,7 +770,7 @@
         <source>Make a new site encryption key and re-wrap every recording&apos;s data key to it?
 
 Other workstations need the new private key afterwards: make a new key backup when the rotation is done and import it there. Capture nodes need the new site.json (public keys only).</source>
-        <translation>Make a new site encryption key and re-wrap every recording's data key to it?
+        <translation>Make a new site encryption key and re-wrap every recording&apos;s data key to it?
 
 Other workstations need the new private key afterwards: make a new key backup when the rotation is done and import it there. Capture nodes need the new site.json (public keys only).</translation>
     </message>
@@ -1012,6 +1058,61 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Complete</source>
         <translation>Complete</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QuestionEditor</name>
+    <message>
+        <source>fatal</source>
+        <translation>fatal</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Pin this answer to the player&apos;s current position</source>
+        <translation>Pin this answer to the player's current position</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Play from here</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>Not applicable: the question is left out and the others are re-weighted</source>
+        <translation>Not applicable: the question is left out and the others are re-weighted</translation>
+    </message>
+    <message>
+        <source>Open the call in the player to pin an answer to a moment.</source>
+        <translation>Open the call in the player to pin an answer to a moment.</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
     </message>
 </context>
 <context>

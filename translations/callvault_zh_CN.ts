@@ -290,6 +290,51 @@
     </message>
 </context>
 <context>
+    <name>cv::EvaluationPane</name>
+    <message>
+        <source>Overall comment</source>
+        <translation>总体评语</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>Section score: 0 (a critical question failed)</source>
+        <translation>本部分得分：0（关键项未通过）</translation>
+    </message>
+    <message>
+        <source>Section score: %1</source>
+        <translation>本部分得分：%1</translation>
+    </message>
+    <message>
+        <source>Section score: N/A</source>
+        <translation>本部分得分：不适用</translation>
+    </message>
+    <message>
+        <source>No form chosen.</source>
+        <translation>尚未选择评分表。</translation>
+    </message>
+    <message>
+        <source>Score: 0 — a fatal question failed</source>
+        <translation>得分：0 — 致命项未通过</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <source>Score: —</source>
+        <translation>得分：—</translation>
+    </message>
+    <message numerus="yes">
+        <source>(provisional: %n question(s) not answered yet)</source>
+        <translation>
+            <numerusform>（暂定：还有 %n 个问题未作答）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::ExportAction</name>
     <message>
         <source>&amp;Export…</source>
@@ -999,6 +1044,61 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Complete</source>
         <translation>完整</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QuestionEditor</name>
+    <message>
+        <source>fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>关键项</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>标记时间点</translation>
+    </message>
+    <message>
+        <source>Pin this answer to the player&apos;s current position</source>
+        <translation>将此答案标记到播放器的当前位置</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>从此处播放</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not applicable: the question is left out and the others are re-weighted</source>
+        <translation>不适用：此问题不计分，其余问题重新加权</translation>
+    </message>
+    <message>
+        <source>Open the call in the player to pin an answer to a moment.</source>
+        <translation>请先在播放器中打开通话，再将答案标记到某个时间点。</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消标记</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,4 @@
+# QA: the evaluation pane beside the player (forms and scoring are in core/qa).
+list(APPEND CALLVAULT_UI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/questioneditor.h ${CMAKE_CURRENT_LIST_DIR}/questioneditor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/evaluationpane.h ${CMAKE_CURRENT_LIST_DIR}/evaluationpane.cpp)
