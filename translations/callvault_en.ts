@@ -622,6 +622,144 @@
     </message>
 </context>
 <context>
+    <name>cv::FormDesigner</name>
+    <message>
+        <source>Add section</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>Weight:</translation>
+    </message>
+    <message>
+        <source>Select a section or a question to edit it.</source>
+        <translation>Select a section or a question to edit it.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>New form</translation>
+    </message>
+    <message>
+        <source>Form id:</source>
+        <translation>Form id:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>weight %1</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>fatal</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>New section</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <source>The form is ready to publish.</source>
+        <translation>The form is ready to publish.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before the form can be published.</source>
+        <translation>
+            <numerusform>%n problem to fix before the form can be published.</numerusform>
+            <numerusform>%n problems to fix before the form can be published.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a form CallVault can use: %2</source>
+        <translation>%1 is not a form CallVault can use: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 (version %2).</source>
+        <translation>Imported %1 (version %2).</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed above first.</source>
+        <translation>Fix the problems listed above first.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>Import a form</source>
+        <translation>Import a form</translation>
+    </message>
+    <message>
+        <source>Forms (*.json)</source>
+        <translation>Forms (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the form</source>
+        <translation>Export the form</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyRotationPanel</name>
     <message>
         <source>Rotate the encryption key…</source>
@@ -1080,7 +1218,7 @@ Other workstations need the new private key afterwards: make a new key backup wh
     </message>
     <message>
         <source>Pin this answer to the player&apos;s current position</source>
-        <translation>Pin this answer to the player's current position</translation>
+        <translation>Pin this answer to the player&apos;s current position</translation>
     </message>
     <message>
         <source>Play from here</source>
@@ -1113,6 +1251,113 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Unpin</source>
         <translation>Unpin</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QuestionProperties</name>
+    <message>
+        <source>May be answered N/A (the others are re-weighted)</source>
+        <translation>May be answered N/A (the others are re-weighted)</translation>
+    </message>
+    <message>
+        <source>Critical: failing it zeroes its section</source>
+        <translation>Critical: failing it zeroes its section</translation>
+    </message>
+    <message>
+        <source>Fatal: failing it zeroes the whole evaluation</source>
+        <translation>Fatal: failing it zeroes the whole evaluation</translation>
+    </message>
+    <message>
+        <source>What the evaluator should listen for</source>
+        <translation>What the evaluator should listen for</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Yes / no</translation>
+    </message>
+    <message>
+        <source>Scale 1–N</source>
+        <translation>Scale 1–N</translation>
+    </message>
+    <message>
+        <source>Single choice with points</source>
+        <translation>Single choice with points</translation>
+    </message>
+    <message>
+        <source>Free text (not scored)</source>
+        <translation>Free text (not scored)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Fails</translation>
+    </message>
+    <message>
+        <source>Add choice</source>
+        <translation>Add choice</translation>
+    </message>
+    <message>
+        <source>Remove choice</source>
+        <translation>Remove choice</translation>
+    </message>
+    <message>
+        <source>answers that show this question, e.g. no or partial, incorrect</source>
+        <translation>answers that show this question, e.g. no or partial, incorrect</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <source>Guidance:</source>
+        <translation>Guidance:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Scale up to:</source>
+        <translation>Scale up to:</translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation>Choices:</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>Weight:</translation>
+    </message>
+    <message>
+        <source>Shown only when:</source>
+        <translation>Shown only when:</translation>
+    </message>
+    <message>
+        <source>is answered:</source>
+        <translation>is answered:</translation>
+    </message>
+    <message>
+        <source>(always shown)</source>
+        <translation>(always shown)</translation>
+    </message>
+    <message>
+        <source>Choice %1</source>
+        <translation>Choice %1</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,143 @@
     </message>
 </context>
 <context>
+    <name>cv::FormDesigner</name>
+    <message>
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Select a section or a question to edit it.</source>
+        <translation>请选择一个部分或问题进行编辑。</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新评分表</translation>
+    </message>
+    <message>
+        <source>Form id:</source>
+        <translation>评分表标识：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命项</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>关键项</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新部分</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <source>The form is ready to publish.</source>
+        <translation>评分表已可发布。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before the form can be published.</source>
+        <translation>
+            <numerusform>发布前还需修正 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a form CallVault can use: %2</source>
+        <translation>%1 不是 CallVault 可用的评分表：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 (version %2).</source>
+        <translation>已导入 %1（第 %2 版）。</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed above first.</source>
+        <translation>请先修正上面列出的问题。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Import a form</source>
+        <translation>导入评分表</translation>
+    </message>
+    <message>
+        <source>Forms (*.json)</source>
+        <translation>评分表 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the form</source>
+        <translation>导出评分表</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyRotationPanel</name>
     <message>
         <source>Rotate the encryption key…</source>
@@ -1099,6 +1236,113 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Unpin</source>
         <translation>取消标记</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QuestionProperties</name>
+    <message>
+        <source>May be answered N/A (the others are re-weighted)</source>
+        <translation>可回答“不适用”（其余问题重新加权）</translation>
+    </message>
+    <message>
+        <source>Critical: failing it zeroes its section</source>
+        <translation>关键项：未通过则本部分得零分</translation>
+    </message>
+    <message>
+        <source>Fatal: failing it zeroes the whole evaluation</source>
+        <translation>致命项：未通过则整份评估得零分</translation>
+    </message>
+    <message>
+        <source>What the evaluator should listen for</source>
+        <translation>评估员应注意听取的内容</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <source>Scale 1–N</source>
+        <translation>1–N 分制</translation>
+    </message>
+    <message>
+        <source>Single choice with points</source>
+        <translation>单选（带分值）</translation>
+    </message>
+    <message>
+        <source>Free text (not scored)</source>
+        <translation>自由文本（不计分）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>判为未通过</translation>
+    </message>
+    <message>
+        <source>Add choice</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <source>Remove choice</source>
+        <translation>删除选项</translation>
+    </message>
+    <message>
+        <source>answers that show this question, e.g. no or partial, incorrect</source>
+        <translation>显示此问题所需的答案，例如 no 或 partial, incorrect</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Guidance:</source>
+        <translation>评分指引：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Scale up to:</source>
+        <translation>最高分：</translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Shown only when:</source>
+        <translation>仅在以下情况显示：</translation>
+    </message>
+    <message>
+        <source>is answered:</source>
+        <translation>的答案为：</translation>
+    </message>
+    <message>
+        <source>(always shown)</source>
+        <translation>（始终显示）</translation>
+    </message>
+    <message>
+        <source>Choice %1</source>
+        <translation>选项 %1</translation>
     </message>
 </context>
 <context>

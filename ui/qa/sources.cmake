@@ -2,3 +2,7 @@
 list(APPEND CALLVAULT_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/questioneditor.h ${CMAKE_CURRENT_LIST_DIR}/questioneditor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/evaluationpane.h ${CMAKE_CURRENT_LIST_DIR}/evaluationpane.cpp)
+# The form designer.
+list(APPEND CALLVAULT_UI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/questionproperties.h ${CMAKE_CURRENT_LIST_DIR}/questionproperties.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/formdesigner.h ${CMAKE_CURRENT_LIST_DIR}/formdesigner.cpp)
