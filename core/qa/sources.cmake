@@ -9,6 +9,7 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/formversioning.h qa/formversioning.cpp
   qa/agreement.h qa/agreement.cpp
   qa/defaultforms.h qa/defaultforms.cpp
-  qa/evaluationanswers.h qa/evaluationanswers.cpp)
+  qa/evaluationanswers.h qa/evaluationanswers.cpp
+  qa/calibrationreveal.h qa/calibrationreveal.cpp)
 # The default forms (en, zh_CN), compiled in as :/callvault/qa/forms/<name>.json.
 list(APPEND CALLVAULT_CORE_RESOURCES qa/forms/qa_forms.qrc)
