@@ -242,6 +242,94 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationRevealView</name>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answers per call</source>
+        <translation>Answers per call</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+    <message>
+        <source>Total scores per call</source>
+        <translation>Total scores per call</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>poor</translation>
+    </message>
+    <message>
+        <source>slight</source>
+        <translation>slight</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <source>substantial</source>
+        <translation>substantial</translation>
+    </message>
+    <message>
+        <source>almost perfect</source>
+        <translation>almost perfect</translation>
+    </message>
+    <message>
+        <source>Overall agreement: κ is undefined (every answer was the same).</source>
+        <translation>Overall agreement: κ is undefined (every answer was the same).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total scores: ICC(2,1) = %1 over %n call(s).</source>
+        <translation>
+            <numerusform>Total scores: ICC(2,1) = %1 over %n call.</numerusform>
+            <numerusform>Total scores: ICC(2,1) = %1 over %n calls.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total scores: no ICC (it needs two calls or more, and scores that vary); compare the spread below.</source>
+        <translation>Total scores: no ICC (it needs two calls or more, and scores that vary); compare the spread below.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) to discuss (highlighted).</source>
+        <translation>
+            <numerusform>%n question to discuss (highlighted).</numerusform>
+            <numerusform>%n questions to discuss (highlighted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evaluators disagree on this question</source>
+        <translation>Evaluators disagree on this question</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overall agreement: Fleiss&apos; κ = %1 (%2) over %n rated item(s) (a question on a call).</source>
+        <translation>
+            <numerusform>Overall agreement: Fleiss' κ = %1 (%2) over %n rated item (a question on a call).</numerusform>
+            <numerusform>Overall agreement: Fleiss' κ = %1 (%2) over %n rated items (a question on a call).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>

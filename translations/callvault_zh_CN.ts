@@ -241,6 +241,91 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationRevealView</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answers per call</source>
+        <translation>各通话的答案</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+    <message>
+        <source>Total scores per call</source>
+        <translation>各通话的总分</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>slight</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>substantial</source>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <source>almost perfect</source>
+        <translation>几乎完全一致</translation>
+    </message>
+    <message>
+        <source>Overall agreement: κ is undefined (every answer was the same).</source>
+        <translation>总体一致性：κ 无定义（所有答案都相同）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total scores: ICC(2,1) = %1 over %n call(s).</source>
+        <translation>
+            <numerusform>总分：ICC(2,1) = %1，共 %n 通通话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total scores: no ICC (it needs two calls or more, and scores that vary); compare the spread below.</source>
+        <translation>总分：无法计算 ICC（需要至少两通通话且分数有差异）；请比较下方的分差。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) to discuss (highlighted).</source>
+        <translation>
+            <numerusform>有 %n 个问题需要讨论（已突出显示）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evaluators disagree on this question</source>
+        <translation>评估员在此问题上意见不一</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>分差</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overall agreement: Fleiss&apos; κ = %1 (%2) over %n rated item(s) (a question on a call).</source>
+        <translation>
+            <numerusform>总体一致性：Fleiss κ = %1（%2），共 %n 个评分项（某通话中的某个问题）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>

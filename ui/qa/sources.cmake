@@ -6,3 +6,6 @@ list(APPEND CALLVAULT_UI_SOURCES
 list(APPEND CALLVAULT_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/questionproperties.h ${CMAKE_CURRENT_LIST_DIR}/questionproperties.cpp
   ${CMAKE_CURRENT_LIST_DIR}/formdesigner.h ${CMAKE_CURRENT_LIST_DIR}/formdesigner.cpp)
+# The calibration reveal.
+list(APPEND CALLVAULT_UI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/calibrationrevealview.h ${CMAKE_CURRENT_LIST_DIR}/calibrationrevealview.cpp)
