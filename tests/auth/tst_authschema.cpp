@@ -135,14 +135,16 @@ void TestAuthSchema::defaultRolesAndSettingsAreSeeded()
           QStringLiteral("security.policy")}},
         {QStringLiteral("auditor"), {QStringLiteral("audit.read"), QStringLiteral("audit.verify")}},
         {QStringLiteral("supervisor"),
-         {QStringLiteral("recording.bookmark"), QStringLiteral("recording.export"),
+         {QStringLiteral("evaluation.resolve"), QStringLiteral("qa.forms.manage"),
+          QStringLiteral("recording.bookmark"), QStringLiteral("recording.export"),
           QStringLiteral("recording.play"), QStringLiteral("recording.search"),
           QStringLiteral("recording.tag")}},
         {QStringLiteral("qa_evaluator"),
          {QStringLiteral("recording.bookmark"), QStringLiteral("recording.play"),
           QStringLiteral("recording.score"), QStringLiteral("recording.search")}},
         {QStringLiteral("agent"),
-         {QStringLiteral("recording.play"), QStringLiteral("recording.search")}},
+         {QStringLiteral("evaluation.acknowledge"), QStringLiteral("recording.play"),
+          QStringLiteral("recording.search")}},
         {QStringLiteral("recorder"), {QStringLiteral("recording.ingest")}},
     };
     QCOMPARE(actual, expected);
