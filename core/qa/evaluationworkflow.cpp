@@ -92,8 +92,13 @@ Result<void> EvaluationWorkflow::requireOwnCall(const Principal &principal, cons
                                                 const QString &action)
 {
     // The role's scope already applied; this holds also when a site grants
-    // evaluation.acknowledge to a role with a wider scope.
-    if (!principal.agentId.isEmpty() && principal.agentId == target.recording.agentId)
+    // evaluation.acknowledge to a role with a wider scope. The agent id as the catalog says
+    // now (like every AccessControl decision), not the log-in snapshot.
+    auto live = AccessControl(m_db).loadPrincipal(principal.userId, principal.host,
+                                                  principal.program);
+    if (!live)
+        return live.error();
+    if (!live->agentId.isEmpty() && live->agentId == target.recording.agentId)
         return {};
     return AccessControl(m_db).deny(
         principal, action, recordingTarget(target.recording.id),
