@@ -29,6 +29,10 @@ constexpr PermissionInfo kPermissions[] = {
     {Permission::TeamsManage, "teams.manage", "manage teams"},
     {Permission::SecurityPolicy, "security.policy", "change the security policy"},
     {Permission::RecordingIngest, "recording.ingest", "add recordings"},
+    {Permission::QaFormsManage, "qa.forms.manage", "design and publish evaluation forms"},
+    {Permission::EvaluationAcknowledge, "evaluation.acknowledge",
+     "acknowledge or dispute evaluations of their own calls"},
+    {Permission::EvaluationResolve, "evaluation.resolve", "resolve disputed evaluations"},
 };
 
 const PermissionInfo *infoOf(Permission permission)
@@ -78,7 +82,9 @@ bool isRecordingPermission(Permission permission)
 {
     return (static_cast<int>(permission) >= static_cast<int>(Permission::RecordingSearch) &&
             static_cast<int>(permission) <= static_cast<int>(Permission::RecordingScore)) ||
-           permission == Permission::RecordingIngest;
+           permission == Permission::RecordingIngest || permission == Permission::QaFormsManage ||
+           permission == Permission::EvaluationAcknowledge ||
+           permission == Permission::EvaluationResolve;
 }
 
 } // namespace cv

@@ -32,6 +32,15 @@ enum class Permission : int
     // Adding recordings and their wrapped keys: capture nodes and importers (role recorder).
     // Not limited by scope, and it reads nothing (docs/postgres-security.md).
     RecordingIngest = 16, // "recording.ingest"
+    // The QA workflow (docs/qa-workflow.md). Designing and publishing evaluation forms (a new
+    // version each time; not limited by scope: forms belong to no team).
+    QaFormsManage = 17, // "qa.forms.manage"
+    // Acknowledging or disputing a submitted evaluation of one's own call (the agent whose
+    // call it is; the role's scope applies too).
+    EvaluationAcknowledge = 18, // "evaluation.acknowledge"
+    // Resolving a disputed evaluation (upheld, or re-scored with the history kept), within
+    // the role's scope.
+    EvaluationResolve = 19, // "evaluation.resolve"
 };
 
 // Every permission, in numeric order.
@@ -41,9 +50,11 @@ QString permissionName(Permission permission);
 std::optional<Permission> permissionFromName(const QString &name);
 // A short phrase for messages ("play recordings").
 QString permissionDescription(Permission permission);
-// recording.* permissions act on recordings; all but recording.ingest (which adds new ones)
-// are limited by the role's scope. An administrator who manages users may appoint holders of
-// recording permissions without holding them (UserAdmin), recorders included.
+// The permissions of work on calls: recording.*, and the QA workflow's (qa.forms.manage,
+// evaluation.*). recording.* and evaluation.* are limited by the role's scope where they act
+// on a recording (recording.ingest adds new ones; qa.forms.manage acts on forms). An
+// administrator who manages users may appoint holders of these without holding them
+// (UserAdmin; cv_may_handle_role on PostgreSQL), recorders, supervisors and agents included.
 bool isRecordingPermission(Permission permission);
 
 } // namespace cv

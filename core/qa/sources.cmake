@@ -13,3 +13,16 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/calibrationreveal.h qa/calibrationreveal.cpp)
 # The default forms (en, zh_CN), compiled in as :/callvault/qa/forms/<name>.json.
 list(APPEND CALLVAULT_CORE_RESOURCES qa/forms/qa_forms.qrc)
+
+# The catalog storage and workflow rules of issue 6 (docs/qa-workflow.md): forms stored by
+# version, evaluations, their states, history, permissions and audit rows. They keep a form
+# definition and an evaluation's answers as JSON text; the domain code above reads them.
+list(APPEND CALLVAULT_CORE_SOURCES
+  qa/evaluationstate.h qa/evaluationstate.cpp
+  qa/qatext.h qa/qatext.cpp
+  qa/formrepository.h qa/formrepository.cpp
+  qa/formlibrary.h qa/formlibrary.cpp
+  qa/evaluationrepository.h qa/evaluationrepository.cpp
+  qa/evaluationtransitions.h qa/evaluationtransitions.cpp
+  qa/evaluationworkflow.h qa/evaluationworkflow.cpp
+  qa/evaluationqueries.h qa/evaluationqueries.cpp)

@@ -81,12 +81,15 @@ void TestAuthSchema::declarationsAreComplete()
         QCOMPARE(permissionFromName(name), std::optional<Permission>(permission));
         QVERIFY(!permissionDescription(permission).isEmpty());
     }
-    QCOMPARE(allPermissions().size(), 16);
+    QCOMPARE(allPermissions().size(), 19);
     QCOMPARE(static_cast<int>(Permission::RecordingSearch), 1);
     QCOMPARE(static_cast<int>(Permission::TeamsManage), 14);
     QCOMPARE(static_cast<int>(Permission::RecordingIngest), 16);
     QCOMPARE(permissionName(Permission::RecordingIngest), QStringLiteral("recording.ingest"));
     QVERIFY(isRecordingPermission(Permission::RecordingIngest));
+    QCOMPARE(static_cast<int>(Permission::EvaluationResolve), 19);
+    QCOMPARE(permissionName(Permission::QaFormsManage), QStringLiteral("qa.forms.manage"));
+    QVERIFY(isRecordingPermission(Permission::EvaluationAcknowledge)); // admin appoints agents
     QCOMPARE(permissionName(Permission::RecordingPlay), QStringLiteral("recording.play"));
     QVERIFY(!permissionFromName(QStringLiteral("recording.PLAY")));
     // Every setting enumerator is declared once with a valid default.
@@ -132,14 +135,16 @@ void TestAuthSchema::defaultRolesAndSettingsAreSeeded()
           QStringLiteral("security.policy")}},
         {QStringLiteral("auditor"), {QStringLiteral("audit.read"), QStringLiteral("audit.verify")}},
         {QStringLiteral("supervisor"),
-         {QStringLiteral("recording.bookmark"), QStringLiteral("recording.export"),
+         {QStringLiteral("evaluation.resolve"), QStringLiteral("qa.forms.manage"),
+          QStringLiteral("recording.bookmark"), QStringLiteral("recording.export"),
           QStringLiteral("recording.play"), QStringLiteral("recording.search"),
           QStringLiteral("recording.tag")}},
         {QStringLiteral("qa_evaluator"),
          {QStringLiteral("recording.bookmark"), QStringLiteral("recording.play"),
           QStringLiteral("recording.score"), QStringLiteral("recording.search")}},
         {QStringLiteral("agent"),
-         {QStringLiteral("recording.play"), QStringLiteral("recording.search")}},
+         {QStringLiteral("evaluation.acknowledge"), QStringLiteral("recording.play"),
+          QStringLiteral("recording.search")}},
         {QStringLiteral("recorder"), {QStringLiteral("recording.ingest")}},
     };
     QCOMPARE(actual, expected);

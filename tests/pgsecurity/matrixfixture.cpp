@@ -120,11 +120,20 @@ Result<void> MatrixFixture::addRecordings()
           QStringLiteral("INSERT INTO bookmarks (recording_id, offset_ms, text, author, "
                          "created_at_ms) SELECT r.id, 1000, 'note', u.name, 0 FROM recordings r, "
                          "users u WHERE r.id IN (?, ?)"),
-          // By the evaluator, so that their UPDATE finds their own evaluation on R1.
+          // By the evaluator, so that their UPDATE finds their own evaluation on R1; drafts,
+          // since a draft is all an evaluator changes directly (migration 9: later steps go
+          // through the workflow's functions).
           QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, "
                          "form_version, evaluator, state, score, created_at_ms, submitted_at_ms) "
                          "SELECT r.id, r.started_at_ms, 'fixture-form', 1, 'u_qa_evaluator', "
-                         "'submitted', 75, 0, 0 FROM recordings r WHERE r.id IN (?, ?)"),
+                         "'draft', 75, 0, NULL FROM recordings r WHERE r.id IN (?, ?)"),
+          // A history row for each (as if written by the workflow's functions).
+          QStringLiteral("INSERT INTO evaluation_events (evaluation_id, at_ms, actor, kind, "
+                         "new_score) SELECT e.id, 0, 'u_qa_evaluator', 'submitted', 75 FROM "
+                         "evaluations e WHERE e.recording_id IN (?, ?)"),
+          QStringLiteral("INSERT INTO evaluation_forms (form_id, version, title, language, "
+                         "definition, published_at_ms, published_by) VALUES ('fixture-form', 1, "
+                         "'Fixture', 'en', '{}', 0, 'u_supervisor')"),
           // A finished key rotation, so that reading key_rotations has a row to find.
           QStringLiteral("INSERT INTO key_rotations (old_key_id, new_key_id, new_x25519_public, "
                          "state, started_at_ms, started_by, rewrapped, finished_at_ms) VALUES "
@@ -223,6 +232,10 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
          QStringLiteral("recording_id IN ") + visibleRecordings},
         {QStringLiteral("evaluations"), QStringLiteral("id::text"),
          QStringLiteral("recording_id IN ") + visibleRecordings},
+        {QStringLiteral("evaluation_events"), QStringLiteral("id::text"),
+         QStringLiteral("evaluation_id IN (SELECT id FROM evaluations WHERE recording_id IN ") +
+             visibleRecordings + u')'},
+        {QStringLiteral("evaluation_forms"), QStringLiteral("form_id || '/' || version"), {}},
         {QStringLiteral("audit"), QStringLiteral("id::text"), {}},
         {QStringLiteral("audit_checkpoints"), QStringLiteral("id::text"), {}},
         {QStringLiteral("key_rotations"), QStringLiteral("id::text"), {}},
@@ -384,6 +397,22 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
         {QStringLiteral("evaluations"), QStringLiteral("DELETE"),
          S{QStringLiteral("DELETE FROM evaluations WHERE recording_id = %1").arg(r1),
            QStringLiteral("DELETE FROM evaluations WHERE recording_id = %1").arg(r2)}},
+        {QStringLiteral("evaluation_events"), QStringLiteral("INSERT"),
+         S{QStringLiteral("INSERT INTO evaluation_events (evaluation_id, at_ms, actor, kind) "
+                          "SELECT id, 0, $ME, 'acknowledged' FROM evaluations WHERE recording_id = %1")
+               .arg(r1)}},
+        {QStringLiteral("evaluation_events"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE evaluation_events SET notes = 'changed'")}},
+        {QStringLiteral("evaluation_events"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM evaluation_events")}},
+        {QStringLiteral("evaluation_forms"), QStringLiteral("INSERT"),
+         S{QStringLiteral("INSERT INTO evaluation_forms (form_id, version, title, language, "
+                          "definition, published_at_ms, published_by) VALUES ('probe-form', 1, "
+                          "'Probe', 'en', '{}', 0, $ME)")}},
+        {QStringLiteral("evaluation_forms"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE evaluation_forms SET title = 'changed'")}},
+        {QStringLiteral("evaluation_forms"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM evaluation_forms")}},
         {QStringLiteral("audit"), QStringLiteral("INSERT"), S{auditRow}},
         {QStringLiteral("audit"), QStringLiteral("UPDATE"), S{QStringLiteral("UPDATE audit SET actor = 'someone else'")}},
         {QStringLiteral("audit"), QStringLiteral("DELETE"), S{QStringLiteral("DELETE FROM audit")}},

@@ -396,61 +396,86 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 7 (before key_rotations): `upgrade` migrates it and the
-    // new table gets its grants, row-level security and policies like every other table.
+    // A catalog secured at version 8 (before the QA workflow of migration 9: the tables
+    // evaluation_forms and evaluation_events, four new columns of evaluations, three new
+    // permissions): `upgrade` migrates it, and the new tables and columns get their grants,
+    // row-level security and policies like every other table.
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
     const int before = m_catalog->scalar(policies)->toInt();
-    QVERIFY(m_catalog->exec(QStringLiteral("DROP TABLE key_rotations")).ok());
-    QVERIFY(
-        m_catalog->exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 8")).ok());
+    for (const QString &sql :
+         {QStringLiteral("DROP TABLE evaluation_events"), QStringLiteral("DROP TABLE evaluation_forms"),
+          QStringLiteral("ALTER TABLE evaluations DROP COLUMN answers, DROP COLUMN comment, "
+                         "DROP COLUMN deadline_at_ms, DROP COLUMN updated_at_ms"),
+          QStringLiteral("DELETE FROM role_permissions WHERE permission IN ('qa.forms.manage', "
+                         "'evaluation.acknowledge', 'evaluation.resolve')"),
+          QStringLiteral("DELETE FROM schema_migrations WHERE version = 9")})
+        QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 3);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
     QCOMPARE(
         m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
-        8);
+        9);
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' "
+                                           "ORDER BY relname) FROM pg_class WHERE relname IN "
+                                           "('evaluation_forms', 'evaluation_events')")),
+             QStringLiteral("evaluation_events:true,evaluation_forms:true"));
     QCOMPARE(
         outcome(super, QStringLiteral(
-                           "SELECT relrowsecurity FROM pg_class WHERE relname = 'key_rotations'")),
-        QStringLiteral("true"));
-    QCOMPARE(
-        outcome(super, QStringLiteral(
-                           "SELECT string_agg(policyname || ':' || cmd, ',' ORDER BY policyname) "
-                           "FROM pg_policies WHERE tablename = 'key_rotations'")),
-        QStringLiteral("cv_insert:INSERT,cv_read:SELECT,cv_update:UPDATE"));
-    QCOMPARE(
-        outcome(super,
-                QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'key_rotations'")),
-        m_catalog->prefix() + QStringLiteral("_owner"));
-    for (const auto &[privilege, granted] :
-         {std::pair<const char *, const char *>{"SELECT", "true"},
-          {"DELETE", "false"},
-          {"TRUNCATE", "false"}}) {
-        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, 'key_rotations', ?)"),
-                         {app, QString::fromLatin1(privilege)}),
+                           "SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
+                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN "
+                           "('evaluation_forms', 'evaluation_events')")),
+        QStringLiteral("evaluation_events.cv_read:SELECT,evaluation_forms.cv_insert:INSERT,"
+                       "evaluation_forms.cv_read:SELECT"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM "
+                                           "pg_tables WHERE tablename IN ('evaluation_forms', "
+                                           "'evaluation_events')")),
+             m_catalog->prefix() + QStringLiteral("_owner"));
+    struct Privilege
+    {
+        const char *table;
+        const char *privilege;
+        const char *granted;
+    };
+    for (const Privilege &p : {Privilege{"evaluation_forms", "SELECT", "true"},
+                               Privilege{"evaluation_forms", "INSERT", "true"},
+                               Privilege{"evaluation_forms", "UPDATE", "false"},
+                               Privilege{"evaluation_forms", "DELETE", "false"},
+                               Privilege{"evaluation_events", "SELECT", "true"},
+                               Privilege{"evaluation_events", "INSERT", "false"},
+                               Privilege{"evaluation_events", "UPDATE", "false"},
+                               Privilege{"evaluation_events", "TRUNCATE", "false"}}) {
+        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
+                         {app, QString::fromLatin1(p.table), QString::fromLatin1(p.privilege)}),
+                 QString::fromLatin1(p.granted));
+    }
+    // The new columns of evaluations: a draft's answers and comment are written by its
+    // evaluator; state and deadline change only through the workflow's functions.
+    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"answers", "true"},
+                                          {"comment", "true"},
+                                          {"updated_at_ms", "true"},
+                                          {"deadline_at_ms", "false"},
+                                          {"state", "false"}}) {
+        QCOMPARE(outcome(super,
+                         QStringLiteral("SELECT has_column_privilege(?, 'evaluations', ?, 'UPDATE')"),
+                         {app, QString::fromLatin1(column)}),
                  QString::fromLatin1(granted));
     }
-    // Progress and the end are written; the keys a rotation names never change.
-    QCOMPARE(outcome(super,
-                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'rewrapped', 'UPDATE')"),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT has_function_privilege(?, "
+                                           "'cv_evaluation_respond(bigint, boolean, text, bigint, "
+                                           "text, text)', 'EXECUTE')"),
                      {app}),
              QStringLiteral("true"));
-    QCOMPARE(outcome(super,
-                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'new_key_id', 'UPDATE')"),
-                     {app}),
-             QStringLiteral("false"));
-    QCOMPARE(outcome(super,
-                     QStringLiteral("SELECT has_column_privilege(?, 'key_rotations', 'id', 'INSERT')"),
-                     {app}),
-             QStringLiteral("false"));
-    QCOMPARE(outcome(super,
-                     QStringLiteral("SELECT has_sequence_privilege(?, 'key_rotations_id_seq', 'USAGE')"),
-                     {app}),
-             QStringLiteral("true"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(role || ':' || permission, ',' ORDER "
+                                           "BY permission) FROM role_permissions WHERE permission "
+                                           "IN ('qa.forms.manage', 'evaluation.acknowledge', "
+                                           "'evaluation.resolve')")),
+             QStringLiteral("agent:evaluation.acknowledge,supervisor:evaluation.resolve,"
+                            "supervisor:qa.forms.manage"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)

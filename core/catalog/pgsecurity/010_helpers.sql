@@ -149,7 +149,8 @@ CREATE OR REPLACE FUNCTION cv_setting_bool(p_key text, p_default boolean) RETURN
 
 -- "No one hands out more than they hold" (cv::UserAdmin::mayHandleRole): the caller may
 -- manage accounts of a role when they hold roles.manage, or every permission of that role
--- except the recording ones, or when no enabled user with a login role holds roles.manage
+-- except the work on calls (recording.*, evaluation.*, qa.forms.manage, as
+-- cv::isRecordingPermission), or when no enabled user with a login role holds roles.manage
 -- yet (a new site: the first admin appoints the security administrator; a user row counts
 -- once it can log in, so that its login role can still be made after the INSERT).
 CREATE OR REPLACE FUNCTION cv_may_handle_role(p_role text) RETURNS boolean
@@ -159,6 +160,7 @@ CREATE OR REPLACE FUNCTION cv_may_handle_role(p_role text) RETURNS boolean
         OR NOT EXISTS (
             SELECT 1 FROM role_permissions rp
             WHERE rp.role = p_role AND rp.permission NOT LIKE 'recording.%'
+              AND rp.permission NOT LIKE 'evaluation.%' AND rp.permission <> 'qa.forms.manage'
               AND NOT cv_has_permission(rp.permission))
         OR NOT EXISTS (
             SELECT 1 FROM users u JOIN role_permissions rp ON rp.role = u.role

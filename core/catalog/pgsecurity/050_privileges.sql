@@ -71,11 +71,21 @@ GRANT SELECT, INSERT, DELETE ON recording_tags, bookmarks TO ${app};
 -- and creation time. Columns added by later migrations need adding here.
 GRANT SELECT ON evaluations TO ${app};
 
+-- From migration 9 (the QA workflow, docs/qa-workflow.md): a draft's answers, comment and
+-- time of change are written by its evaluator; the state, submission time and deadline change
+-- only through the workflow's functions (cv_evaluation_submit / _respond / _resolve), which
+-- also write the history (evaluation_events: no grant to write it directly).
 GRANT INSERT (recording_id, started_at_ms, form_id, form_version, evaluator, state, score,
-              created_at_ms, submitted_at_ms)
+              created_at_ms, submitted_at_ms, answers, comment, updated_at_ms)
     ON evaluations TO ${app};
 
-GRANT UPDATE (state, score, submitted_at_ms) ON evaluations TO ${app};
+GRANT UPDATE (score, answers, comment, updated_at_ms) ON evaluations TO ${app};
+
+GRANT SELECT ON evaluation_events TO ${app};
+
+-- Evaluation forms (migration 9): read by whoever works on calls, published (inserted) with
+-- qa.forms.manage; a published version is never changed or removed (evaluations keep it).
+GRANT SELECT, INSERT ON evaluation_forms TO ${app};
 
 -- Key rotations and the site's public key: keys.manage (policies). A rotation row is
 -- recorded, counts its progress and is finished with its signature; its keys never change.
@@ -106,6 +116,9 @@ GRANT EXECUTE ON FUNCTION cv_whoami(), cv_has_permission(text), cv_may_see_agent
     cv_audit_add_checkpoint(bigint, bytea, bigint, bigint, text, bytea, bytea),
     cv_read_wrapped_key(uuid, text, text, text), cv_key_usage(),
     cv_keys_to_rewrap(text, uuid, integer), cv_rewrap_key(uuid, text, bytea, text),
+    cv_evaluation_submit(bigint, bigint, text, text),
+    cv_evaluation_respond(bigint, boolean, text, bigint, text, text),
+    cv_evaluation_resolve(bigint, boolean, double precision, text, text, text),
     cv_login_succeeded(text, text),
     cv_create_login(bigint, text), cv_set_password(bigint, text, boolean),
     cv_set_login_enabled(bigint, boolean)

@@ -22,6 +22,8 @@ ALTER TABLE recording_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE recording_tags ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bookmarks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE evaluations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE evaluation_forms ENABLE ROW LEVEL SECURITY;
+ALTER TABLE evaluation_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE key_rotations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
@@ -159,26 +161,45 @@ CREATE POLICY cv_delete ON bookmarks FOR DELETE TO ${app}
 
 -- Evaluations: visible with their recording (as tag links are); added with recording.score
 -- on recordings the caller sees, under the caller's own name and with the recording's start
--- (the search's time ranges rely on the copy); changed only by their own evaluator, on
--- recordings still in the caller's scope. No DELETE policy (and no grant): evaluations are
--- history; who may withdraw or reassign one is for the QA workflow to decide.
+-- (the search's time ranges rely on the copy), always as a draft; a draft is changed only by
+-- its own evaluator, on recordings still in the caller's scope, and stays a draft: every
+-- later step goes through the workflow's functions (045_evaluations.sql), which write its
+-- history and audit row. No DELETE policy (and no grant): evaluations are history.
 CREATE POLICY cv_read ON evaluations FOR SELECT TO ${app}
     USING (EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
 CREATE POLICY cv_insert ON evaluations FOR INSERT TO ${app}
     WITH CHECK ((SELECT cv_has_permission('recording.score'))
                 AND evaluator = (SELECT cv_my_name())
+                AND state = 'draft' AND submitted_at_ms IS NULL
                 AND EXISTS (SELECT 1 FROM recordings r
                             WHERE r.id = evaluations.recording_id
                               AND r.started_at_ms = evaluations.started_at_ms));
 CREATE POLICY cv_update ON evaluations FOR UPDATE TO ${app}
     USING ((SELECT cv_has_permission('recording.score'))
-           AND evaluator = (SELECT cv_my_name())
+           AND evaluator = (SELECT cv_my_name()) AND state = 'draft'
            AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))
     WITH CHECK ((SELECT cv_has_permission('recording.score'))
-                AND evaluator = (SELECT cv_my_name())
+                AND evaluator = (SELECT cv_my_name()) AND state = 'draft'
                 AND EXISTS (SELECT 1 FROM recordings r
                             WHERE r.id = evaluations.recording_id
                               AND r.started_at_ms = evaluations.started_at_ms));
+
+-- An evaluation's history: visible with the evaluation (so with its recording). Written only
+-- by the workflow's functions (no INSERT policy or grant).
+CREATE POLICY cv_read ON evaluation_events FOR SELECT TO ${app}
+    USING (EXISTS (SELECT 1 FROM evaluations e WHERE e.id = evaluation_id));
+
+-- Evaluation forms: read by whoever works on calls (an agent reads the form of their
+-- evaluation); published with qa.forms.manage under the caller's own name. No UPDATE or
+-- DELETE: a published version never changes.
+CREATE POLICY cv_read ON evaluation_forms FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('recording.search') OR cv_has_permission('recording.score')
+                   OR cv_has_permission('qa.forms.manage')
+                   OR cv_has_permission('evaluation.acknowledge')
+                   OR cv_has_permission('evaluation.resolve')));
+CREATE POLICY cv_insert ON evaluation_forms FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
+                AND published_by = (SELECT cv_my_name()));
 
 -- The site's public key changes only in a key rotation (keys.manage).
 CREATE POLICY cv_update ON sites FOR UPDATE TO ${app}
