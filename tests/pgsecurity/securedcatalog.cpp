@@ -101,6 +101,16 @@ Result<std::unique_ptr<Database>> SecuredCatalog::connectAs(const QString &userN
                    userName == QLatin1String("admin") ? adminPassword() : passwordOf(userName));
 }
 
+Result<std::unique_ptr<Database>> SecuredCatalog::connectEnforced(const QString &userName) const
+{
+    auto config = CatalogConfig::fromPgUrl(
+        urlFor(loginRole(userName), userName == QLatin1String("admin") ? adminPassword() : passwordOf(userName)));
+    if (!config)
+        return config.error();
+    config.value().serverEnforced = true;
+    return Database::open(config.value());
+}
+
 Result<void> SecuredCatalog::createDatabase(const QUuid &siteId)
 {
     if (m_serverUrl.isEmpty())

@@ -60,6 +60,9 @@ public:
     cv::Result<std::unique_ptr<cv::Database>> connect(const QString &role,
                                                       const QByteArray &password) const;
     cv::Result<std::unique_ptr<cv::Database>> connectAs(const QString &userName) const;
+    // A user's connection as the workstation opens it after a log-in: their own login role,
+    // with the client going through the server's functions (Database::serverEnforced()).
+    cv::Result<std::unique_ptr<cv::Database>> connectEnforced(const QString &userName) const;
 
     // A user added the way an administrator's client does it: INSERT as the admin's login
     // role, cv_create_login with a verifier from libpq, user_teams rows. Returns the id.

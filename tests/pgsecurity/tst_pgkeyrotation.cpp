@@ -38,16 +38,10 @@ class TestPgKeyRotation final : public QObject
     Q_OBJECT
 
 private:
-    // A user's connection as the workstation opens it after a log-in: their own login role,
-    // the server enforcing the rules.
+    // A user's connection as the workstation opens it after a log-in.
     std::unique_ptr<Database> connectAs(const QString &userName)
     {
-        auto config = CatalogConfig::fromPgUrl(
-            m_catalog->urlFor(m_catalog->loginRole(userName), SecuredCatalog::passwordOf(userName)));
-        if (!config)
-            qFatal("url: %s", qPrintable(config.errorMessage()));
-        config.value().serverEnforced = true;
-        auto db = Database::open(config.value());
+        auto db = m_catalog->connectEnforced(userName);
         if (!db)
             qFatal("connect as %s: %s", qPrintable(userName), qPrintable(db.errorMessage()));
         return db.takeValue();

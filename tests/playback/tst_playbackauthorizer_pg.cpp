@@ -45,16 +45,10 @@ private:
         return rows ? rows->toString() : QStringLiteral("error: ") + rows.errorMessage();
     }
 
-    // A user's connection as the workstation opens it: their own login role, with the
-    // server enforcing the rules (what PgLogin gives after a log-in).
+    // A user's connection as the workstation opens it after a log-in.
     std::unique_ptr<Database> connectAs(const QString &userName)
     {
-        auto config = CatalogConfig::fromPgUrl(m_catalog->urlFor(
-            m_catalog->loginRole(userName), SecuredCatalog::passwordOf(userName)));
-        if (!config)
-            qFatal("url: %s", qPrintable(config.errorMessage()));
-        config.value().serverEnforced = true;
-        auto db = Database::open(config.value());
+        auto db = m_catalog->connectEnforced(userName);
         if (!db)
             qFatal("connect as %s: %s", qPrintable(userName), qPrintable(db.errorMessage()));
         return db.takeValue();
