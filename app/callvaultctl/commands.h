@@ -24,4 +24,5 @@ int runSearch(const QStringList &args);      // searchcommands.cpp
 int runBenchSearch(const QStringList &args); // searchcommands.cpp: bench search
 int runTag(const QStringList &args);         // tagcommands.cpp
 int runBookmark(const QStringList &args);    // bookmarkcommands.cpp
+int runForm(const QStringList &args);        // formcommands.cpp: QA evaluation forms
 } // namespace ctl

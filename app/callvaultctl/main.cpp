@@ -32,6 +32,7 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("audit"), {ctl::runAudit, "audit trail: verify | checkpoint | export | verify-extract"}},
         {QStringLiteral("search"), {ctl::runSearch, "search recordings: filters, pages, count (audited)"}},
         {QStringLiteral("tag"), {ctl::runTag, "tags on recordings: add | remove | list | names"}},
+        {QStringLiteral("form"), {ctl::runForm, "QA evaluation forms: list | import | export | defaults"}},
         {QStringLiteral("bookmark"), {ctl::runBookmark, "bookmarks in recordings: add | list | remove"}},
         {QStringLiteral("upgrade"), {ctl::runUpgrade, "migrate a secured PostgreSQL catalog as its owner (--pg SUPERUSER_URL)"}},
     };

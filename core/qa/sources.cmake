@@ -25,4 +25,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/evaluationrepository.h qa/evaluationrepository.cpp
   qa/evaluationtransitions.h qa/evaluationtransitions.cpp
   qa/evaluationworkflow.h qa/evaluationworkflow.cpp
-  qa/evaluationqueries.h qa/evaluationqueries.cpp)
+  qa/evaluationqueries.h qa/evaluationqueries.cpp
+  qa/formpublisher.h qa/formpublisher.cpp)
