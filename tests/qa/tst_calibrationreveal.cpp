@@ -12,54 +12,13 @@
 // Totals (each question 50 points): call 1: 100, 50, 100 (spread 50); call 2: 50, 0, 50
 //     (spread 50). ICC(2,1) of [[100, 50, 100], [50, 0, 50]]: BMS = 3750, JMS = 1666.67,
 //     EMS = 0: 3750 / (3750 + 0 + 3 · 1666.67 / 2) = 0.6.
-#include "qa/calibrationreveal.h"
+#include "calibrationsession.h"
 
 #include <QTest>
 
 using namespace cv;
 
-namespace {
-
-EvaluationForm twoQuestionForm()
-{
-    EvaluationForm form;
-    form.id = QStringLiteral("calibration-test");
-    form.title = QStringLiteral("Calibration test");
-    form.language = QStringLiteral("en");
-    Section section;
-    section.id = QStringLiteral("s");
-    section.title = QStringLiteral("Section");
-    for (const char *id : {"q1", "q2"}) {
-        Question q;
-        q.id = QString::fromLatin1(id);
-        q.text = QStringLiteral("Question ") + q.id;
-        section.questions.append(q);
-    }
-    form.sections.append(section);
-    return form;
-}
-
-AnswerMap yesNo(bool q1, bool q2)
-{
-    return {{QStringLiteral("q1"), Answer::yesNo(q1)}, {QStringLiteral("q2"), Answer::yesNo(q2)}};
-}
-
-CalibrationScores session()
-{
-    CalibrationScores s;
-    s.form = twoQuestionForm();
-    s.calls = {QStringLiteral("call-1"), QStringLiteral("call-2")};
-    s.evaluators = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
-    s.answers[QStringLiteral("call-1")] = {{QStringLiteral("a"), yesNo(true, true)},
-                                           {QStringLiteral("b"), yesNo(true, false)},
-                                           {QStringLiteral("c"), yesNo(true, true)}};
-    s.answers[QStringLiteral("call-2")] = {{QStringLiteral("a"), yesNo(false, true)},
-                                           {QStringLiteral("b"), yesNo(false, false)},
-                                           {QStringLiteral("c"), yesNo(false, true)}};
-    return s;
-}
-
-} // namespace
+using calibrationtest::session;
 
 class TestCalibrationReveal final : public QObject
 {

@@ -1,6 +1,7 @@
 // The calibration reveal view (offscreen) on the session of tst_calibrationreveal.cpp worked
 // out by hand: the summary gives κ with its band, ICC(2,1) and how many questions to discuss;
 // the disputed question comes first and is highlighted; the totals table shows the spread.
+#include "calibrationsession.h"
 #include "qa/calibrationrevealview.h"
 
 #include <QLabel>
@@ -23,31 +24,7 @@ private slots:
 
     void showsTheWorkedSession()
     {
-        CalibrationScores s;
-        s.form.id = QStringLiteral("calibration-test");
-        s.form.title = QStringLiteral("Calibration test");
-        s.form.language = QStringLiteral("en");
-        Section section;
-        section.id = QStringLiteral("s");
-        section.title = QStringLiteral("Section");
-        for (const char *id : {"q1", "q2"}) {
-            Question q;
-            q.id = QString::fromLatin1(id);
-            q.text = QStringLiteral("Question ") + q.id;
-            section.questions.append(q);
-        }
-        s.form.sections.append(section);
-        s.calls = {QStringLiteral("call-1"), QStringLiteral("call-2")};
-        s.evaluators = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
-        const auto yesNo = [](bool q1, bool q2) {
-            return AnswerMap{{QStringLiteral("q1"), Answer::yesNo(q1)}, {QStringLiteral("q2"), Answer::yesNo(q2)}};
-        };
-        s.answers[QStringLiteral("call-1")] = {{QStringLiteral("a"), yesNo(true, true)},
-                                               {QStringLiteral("b"), yesNo(true, false)},
-                                               {QStringLiteral("c"), yesNo(true, true)}};
-        s.answers[QStringLiteral("call-2")] = {{QStringLiteral("a"), yesNo(false, true)},
-                                               {QStringLiteral("b"), yesNo(false, false)},
-                                               {QStringLiteral("c"), yesNo(false, true)}};
+        const CalibrationScores s = calibrationtest::session();
         auto reveal = CalibrationReveal::compute(s);
         QVERIFY2(reveal, qPrintable(reveal.errorMessage()));
 
