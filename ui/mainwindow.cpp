@@ -4,6 +4,8 @@
 #include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
 #include "player/playerhost.h"
+#include "qa/callevaluationspanel.h"
+#include "qa/qualitypanel.h"
 #include "export/exportaction.h"
 #include "search/searchpanel.h"
 #include "session/sessionmenu.h"
@@ -27,7 +29,9 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
       m_player(new PlayerHost(session, this)),
       m_audit(new AuditPanel(session.db(), session.principal(), session.site().config(),
                              [&session] { return session.siteKeys(); }, this)),
-      m_admin(new AdminPanel(session, this))
+      m_admin(new AdminPanel(session, this)),
+      m_evaluations(new CallEvaluationsPanel(session.db(), session.principal(), this)),
+      m_quality(new QualityPanel(session.db(), session.principal(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(session.windowTitle());
@@ -41,15 +45,25 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     auto *bottom = new QSplitter(Qt::Horizontal, splitter);
     bottom->setObjectName(QStringLiteral("bottomSplitter"));
     bottom->addWidget(m_player);
-    bottom->addWidget(m_details);
+    m_side = new QTabWidget(bottom);
+    m_side->setObjectName(QStringLiteral("sideTabs"));
+    m_side->addTab(m_details, tr("Details"));
+    m_side->addTab(m_evaluations, tr("Evaluations"));
+    bottom->addWidget(m_side);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("mainTabs"));
-    tabs->addTab(splitter, tr("Recordings"));
+    m_recordingsTab = tabs->addTab(splitter, tr("Recordings"));
+    const int qualityTab = tabs->addTab(m_quality, tr("Quality"));
+    if (!m_quality->hasPages()) {
+        tabs->setTabEnabled(qualityTab, false);
+        tabs->setTabToolTip(qualityTab, tr("Your role (%1) has no QA work.").arg(session.principal().role));
+    }
     const int auditTab = tabs->addTab(m_audit, tr("Audit trail"));
     const Principal &who = session.principal();
     if (!who.has(Permission::AuditRead) && !who.has(Permission::AuditVerify)) {
@@ -72,8 +86,25 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     setCentralWidget(tabs);
     connect(m_search, &SearchPanel::currentRecordingChanged, m_details, &RecordingDetailsPane::showRecording);
     connect(m_search, &SearchPanel::recordingActivated, m_player, &PlayerHost::play);
+    connect(m_search, &SearchPanel::recordingActivated, m_evaluations, &CallEvaluationsPanel::setRecording);
+    // Pins take the player's moment in the evaluated call; a pin's click seeks that call.
+    m_evaluations->setPositionSource([this] { return m_player->positionIn(m_evaluations->recording()); });
+    connect(m_evaluations, &CallEvaluationsPanel::seekRequested, this,
+            [this](qint64 ms) { m_player->seekIn(m_evaluations->recording(), ms); });
+    connect(m_evaluations, &CallEvaluationsPanel::evaluationChanged, m_quality, &QualityPanel::refresh);
+    connect(m_quality, &QualityPanel::evaluationActivated, this, &MainWindow::openEvaluation);
     m_search->loadVocabulary();
     resize(1200, 760);
+}
+
+void MainWindow::openEvaluation(qint64 evaluationId, const QUuid &recordingId)
+{
+    m_tabs->setCurrentIndex(m_recordingsTab);
+    m_side->setCurrentWidget(m_evaluations);
+    m_details->showRecording(recordingId);
+    m_evaluations->setRecording(recordingId);
+    m_evaluations->openEvaluation(evaluationId);
+    m_player->play(recordingId);
 }
 
 } // namespace cv

@@ -1,20 +1,25 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUuid>
 
 namespace cv {
 
 class AdminPanel;
 class AuditPanel;
+class CallEvaluationsPanel;
 class PlayerHost;
+class QualityPanel;
 class RecordingDetailsPane;
 class SearchPanel;
 class WorkstationSession;
 
 // The workstation's window for a logged-in person: the search screen with its results
-// above, the player and the chosen recording's details and tags below; the audit trail in a second tab
-// (for roles that read or verify it); administration in a third; the session's title ("CallVault — user (role) — site") and its menu. The panels do the
-// work; this class only arranges them.
+// above, the player below with, beside it, the chosen recording's details and tags and the
+// evaluations of the call in the player; the QA work of the role (Quality) in a second tab;
+// the audit trail (for roles that read or verify it) in a third; administration in a
+// fourth; the session's title ("CallVault — user (role) — site") and its menu. The panels
+// do the work; this class only arranges and connects them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -27,6 +32,10 @@ public:
     PlayerHost *playerHost() const { return m_player; }
     AuditPanel *auditPanel() const { return m_audit; }
     AdminPanel *adminPanel() const { return m_admin; }
+    CallEvaluationsPanel *evaluationsPanel() const { return m_evaluations; }
+    QualityPanel *qualityPanel() const { return m_quality; }
+    // Plays the call and opens the evaluation beside the player (from the Quality tab).
+    void openEvaluation(qint64 evaluationId, const QUuid &recordingId);
 
 private:
     WorkstationSession &m_session;
@@ -35,6 +44,11 @@ private:
     PlayerHost *m_player;
     AuditPanel *m_audit;
     AdminPanel *m_admin;
+    CallEvaluationsPanel *m_evaluations;
+    QualityPanel *m_quality;
+    class QTabWidget *m_tabs = nullptr;
+    class QTabWidget *m_side = nullptr;
+    int m_recordingsTab = 0;
 };
 
 } // namespace cv

@@ -26,4 +26,5 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/evaluationtransitions.h qa/evaluationtransitions.cpp
   qa/evaluationworkflow.h qa/evaluationworkflow.cpp
   qa/evaluationqueries.h qa/evaluationqueries.cpp
-  qa/formpublisher.h qa/formpublisher.cpp)
+  qa/formpublisher.h qa/formpublisher.cpp
+  qa/scoredevaluation.h qa/scoredevaluation.cpp)
