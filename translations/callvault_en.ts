@@ -242,6 +242,104 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationPanel</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;New session…</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>&amp;Save my score</source>
+        <translation>&amp;Save my score</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Reveal</translation>
+    </message>
+    <message>
+        <source>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</source>
+        <translation>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>Call:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n call(s), %2</source>
+        <translation>
+            <numerusform>%1 — %n call, %2</numerusform>
+            <numerusform>%1 — %n calls, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revealed</source>
+        <translation>revealed</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>blind</translation>
+    </message>
+    <message>
+        <source>No calibration session yet: select calls in Recordings, then New session.</source>
+        <translation>No calibration session yet: select calls in Recordings, then New session.</translation>
+    </message>
+    <message>
+        <source>You take part in no calibration session yet.</source>
+        <translation>You take part in no calibration session yet.</translation>
+    </message>
+    <message>
+        <source>Select the calls to calibrate on in Recordings first.</source>
+        <translation>Select the calls to calibrate on in Recordings first.</translation>
+    </message>
+    <message>
+        <source>Session started; the evaluators score blind until you reveal it.</source>
+        <translation>Session started; the evaluators score blind until you reveal it.</translation>
+    </message>
+    <message>
+        <source>Left out (did not score every call): %1</source>
+        <translation>Left out (did not score every call): %1</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation> (scored)</translation>
+    </message>
+    <message>
+        <source>Call %1 — %2, agent %3%4</source>
+        <translation>Call %1 — %2, agent %3%4</translation>
+    </message>
+    <message>
+        <source>Call %1%2</source>
+        <translation>Call %1%2</translation>
+    </message>
+    <message>
+        <source>Progress unknown: %1</source>
+        <translation>Progress unknown: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1, revealed %2. Scored: %3</source>
+        <translation>%1, revealed %2. Scored: %3</translation>
+    </message>
+    <message>
+        <source>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</source>
+        <translation>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</translation>
+    </message>
+    <message>
+        <source>Your score of call %1 is saved (%2). Others see it only after the reveal.</source>
+        <translation>Your score of call %1 is saved (%2). Others see it only after the reveal.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+</context>
+<context>
     <name>cv::CalibrationRevealView</name>
     <message>
         <source>Question</source>
@@ -1414,6 +1512,36 @@ Other workstations need the new private key afterwards: make a new key backup wh
     </message>
 </context>
 <context>
+    <name>cv::NewCalibrationDialog</name>
+    <message>
+        <source>New calibration session</source>
+        <translation>New calibration session</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) selected in Recordings will be scored.</source>
+        <translation>
+            <numerusform>%n call selected in Recordings will be scored.</numerusform>
+            <numerusform>%n calls selected in Recordings will be scored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluators (two or more):</source>
+        <translation>&amp;Evaluators (two or more):</translation>
+    </message>
+</context>
+<context>
     <name>cv::PlayerHost</name>
     <message>
         <source>Double-click a call, or select it and press Enter, to play it here.</source>
@@ -1616,6 +1744,10 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Forms</source>
         <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
     </message>
 </context>
 <context>

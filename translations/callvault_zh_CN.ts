@@ -241,6 +241,103 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationPanel</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>新建校准会话(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save my score</source>
+        <translation>保存我的评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>揭晓(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</source>
+        <translation>并排显示所有人的评分。揭晓后评分不能再修改。</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>通话：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n call(s), %2</source>
+        <translation>
+            <numerusform>%1 — %n 通通话，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revealed</source>
+        <translation>已揭晓</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>盲评中</translation>
+    </message>
+    <message>
+        <source>No calibration session yet: select calls in Recordings, then New session.</source>
+        <translation>还没有校准会话：请在“录音”中选择通话，然后点击“新建校准会话”。</translation>
+    </message>
+    <message>
+        <source>You take part in no calibration session yet.</source>
+        <translation>您还没有参与任何校准会话。</translation>
+    </message>
+    <message>
+        <source>Select the calls to calibrate on in Recordings first.</source>
+        <translation>请先在“录音”中选择要校准的通话。</translation>
+    </message>
+    <message>
+        <source>Session started; the evaluators score blind until you reveal it.</source>
+        <translation>会话已开始；在您揭晓之前，评估员将盲评。</translation>
+    </message>
+    <message>
+        <source>Left out (did not score every call): %1</source>
+        <translation>未纳入比较（未评完所有通话）：%1</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation>（已评分）</translation>
+    </message>
+    <message>
+        <source>Call %1 — %2, agent %3%4</source>
+        <translation>通话 %1 — %2，坐席 %3%4</translation>
+    </message>
+    <message>
+        <source>Call %1%2</source>
+        <translation>通话 %1%2</translation>
+    </message>
+    <message>
+        <source>Progress unknown: %1</source>
+        <translation>进度未知：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1, revealed %2. Scored: %3</source>
+        <translation>%1，已于 %2 揭晓。评分进度：%3</translation>
+    </message>
+    <message>
+        <source>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</source>
+        <translation>%1，盲评中：在 %2 揭晓之前，任何人都看不到他人的评分。评分进度：%3</translation>
+    </message>
+    <message>
+        <source>Your score of call %1 is saved (%2). Others see it only after the reveal.</source>
+        <translation>您对通话 %1 的评分已保存（%2）。揭晓后他人才能看到。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>cv::CalibrationRevealView</name>
     <message>
         <source>Question</source>
@@ -1394,6 +1491,35 @@ Other workstations need the new private key afterwards: make a new key backup wh
     </message>
 </context>
 <context>
+    <name>cv::NewCalibrationDialog</name>
+    <message>
+        <source>New calibration session</source>
+        <translation>新建校准会话</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) selected in Recordings will be scored.</source>
+        <translation>
+            <numerusform>将对在“录音”中选中的 %n 通通话评分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluators (two or more):</source>
+        <translation>评估员（两名或以上）(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>cv::PlayerHost</name>
     <message>
         <source>Double-click a call, or select it and press Enter, to play it here.</source>
@@ -1596,6 +1722,10 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Forms</source>
         <translation>表单</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
     </message>
 </context>
 <context>

@@ -4,15 +4,22 @@
 #include "audit/auditpanel.h"
 #include "details/recordingdetailspane.h"
 #include "player/playerhost.h"
+#include "qa/calibrationpanel.h"
 #include "qa/callevaluationspanel.h"
 #include "qa/qualitypanel.h"
 #include "export/exportaction.h"
 #include "search/searchpanel.h"
+#include "search/searchresultmodel.h"
+#include "player/playerpanel.h"
+#include "playback/playbackengine.h"
 #include "session/sessionmenu.h"
 #include "session/workstationsession.h"
 #include "site/site.h"
 
+#include <QItemSelectionModel>
+#include <QLayout>
 #include <QMenuBar>
+#include <QTableView>
 #include <QToolBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -43,6 +50,7 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_search);
     auto *bottom = new QSplitter(Qt::Horizontal, splitter);
+    m_bottom = bottom;
     bottom->setObjectName(QStringLiteral("bottomSplitter"));
     bottom->addWidget(m_player);
     m_side = new QTabWidget(bottom);
@@ -93,6 +101,26 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
             [this](qint64 ms) { m_player->seekIn(m_evaluations->recording(), ms); });
     connect(m_evaluations, &CallEvaluationsPanel::evaluationChanged, m_quality, &QualityPanel::refresh);
     connect(m_quality, &QualityPanel::evaluationActivated, this, &MainWindow::openEvaluation);
+    if (CalibrationPanel *calibration = m_quality->calibration()) {
+        calibration->setCallSelection([this] {
+            QVector<QUuid> ids;
+            if (QItemSelectionModel *selection = m_search->table()->selectionModel()) {
+                for (const QModelIndex &row : selection->selectedRows())
+                    ids << row.data(SearchResultModel::RecordingIdRole).value<QUuid>();
+            }
+            return ids;
+        });
+        connect(calibration, &CalibrationPanel::playRequested, m_player, &PlayerHost::play);
+        calibration->setPositionSource([this] {
+            return m_player->player() ? std::optional<qint64>(m_player->player()->engine().positionMs()) : std::nullopt;
+        });
+        connect(calibration, &CalibrationPanel::seekRequested, this, [this](qint64 ms) {
+            if (m_player->player())
+                m_player->player()->engine().seek(ms);
+        });
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::placePlayer);
+    connect(m_quality, &QTabWidget::currentChanged, this, &MainWindow::placePlayer);
     m_search->loadVocabulary();
     resize(1200, 760);
 }
@@ -105,6 +133,18 @@ void MainWindow::openEvaluation(qint64 evaluationId, const QUuid &recordingId)
     m_evaluations->setRecording(recordingId);
     m_evaluations->openEvaluation(evaluationId);
     m_player->play(recordingId);
+}
+
+void MainWindow::placePlayer()
+{
+    CalibrationPanel *calibration = m_quality->calibration();
+    const bool calibrating = calibration && m_tabs->currentWidget() == m_quality &&
+                             m_quality->currentWidget() == calibration;
+    if (calibrating && m_player->parentWidget() != calibration->playerSlot()) {
+        calibration->playerSlot()->layout()->addWidget(m_player);
+    } else if (!calibrating && m_player->parentWidget() != m_bottom) {
+        m_bottom->insertWidget(0, m_player);
+    }
 }
 
 } // namespace cv

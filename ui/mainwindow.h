@@ -3,6 +3,9 @@
 #include <QMainWindow>
 #include <QUuid>
 
+class QSplitter;
+class QTabWidget;
+
 namespace cv {
 
 class AdminPanel;
@@ -38,6 +41,9 @@ public:
     void openEvaluation(qint64 evaluationId, const QUuid &recordingId);
 
 private:
+    // The player sits in Recordings, or above the calibration page while that is shown.
+    void placePlayer();
+
     WorkstationSession &m_session;
     SearchPanel *m_search;
     RecordingDetailsPane *m_details;
@@ -46,8 +52,9 @@ private:
     AdminPanel *m_admin;
     CallEvaluationsPanel *m_evaluations;
     QualityPanel *m_quality;
-    class QTabWidget *m_tabs = nullptr;
-    class QTabWidget *m_side = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTabWidget *m_side = nullptr;
+    QSplitter *m_bottom = nullptr;
     int m_recordingsTab = 0;
 };
 

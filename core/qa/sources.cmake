@@ -27,4 +27,6 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/evaluationworkflow.h qa/evaluationworkflow.cpp
   qa/evaluationqueries.h qa/evaluationqueries.cpp
   qa/formpublisher.h qa/formpublisher.cpp
-  qa/scoredevaluation.h qa/scoredevaluation.cpp)
+  qa/scoredevaluation.h qa/scoredevaluation.cpp
+  qa/calibrationrepository.h qa/calibrationrepository.cpp
+  qa/calibrationsessions.h qa/calibrationsessions.cpp)

@@ -5,6 +5,7 @@
 // trigger keep UserAdmin's rules; the provisioner refuses what it must and leaves nothing
 // behind when it fails; `upgrade` re-applies the security SQL, also to a table that a
 // migration adds.
+#include "catalog/migrator.h"
 #include "catalog/pgpassword.h"
 #include "catalog/pgsecurityprovisioner.h"
 #include "securedcatalog.h"
@@ -396,44 +397,42 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 8 (before the QA workflow of migration 9: the tables
-    // evaluation_forms and evaluation_events, four new columns of evaluations, three new
-    // permissions): `upgrade` migrates it, and the new tables and columns get their grants,
-    // row-level security and policies like every other table.
+    // A catalog secured before the newest migration (10: the calibration tables): `upgrade`
+    // migrates it, and the new tables get their grants, row-level security, policies and
+    // functions like every other table. (When a migration adds tables, this test moves to it.)
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
     const int before = m_catalog->scalar(policies)->toInt();
+    const int latest = Migrator::latestVersion();
+    QCOMPARE(latest, 10);
     for (const QString &sql :
-         {QStringLiteral("DROP TABLE evaluation_events"), QStringLiteral("DROP TABLE evaluation_forms"),
-          QStringLiteral("ALTER TABLE evaluations DROP COLUMN answers, DROP COLUMN comment, "
-                         "DROP COLUMN deadline_at_ms, DROP COLUMN updated_at_ms"),
-          QStringLiteral("DELETE FROM role_permissions WHERE permission IN ('qa.forms.manage', "
-                         "'evaluation.acknowledge', 'evaluation.resolve')"),
-          QStringLiteral("DELETE FROM schema_migrations WHERE version = 9")})
+         {QStringLiteral("DROP TABLE calibration_scores, calibration_calls, calibration_participants, "
+                         "calibration_sessions CASCADE"),
+          QStringLiteral("DELETE FROM schema_migrations WHERE version = 10")})
         QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
-    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 3);
+    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 10);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
-    QCOMPARE(
-        m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
-        9);
+    QCOMPARE(m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(), latest);
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' "
-                                           "ORDER BY relname) FROM pg_class WHERE relname IN "
-                                           "('evaluation_forms', 'evaluation_events')")),
-             QStringLiteral("evaluation_events:true,evaluation_forms:true"));
-    QCOMPARE(
-        outcome(super, QStringLiteral(
-                           "SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
-                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN "
-                           "('evaluation_forms', 'evaluation_events')")),
-        QStringLiteral("evaluation_events.cv_read:SELECT,evaluation_forms.cv_insert:INSERT,"
-                       "evaluation_forms.cv_read:SELECT"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM "
-                                           "pg_tables WHERE tablename IN ('evaluation_forms', "
-                                           "'evaluation_events')")),
+    const QString tables = QStringLiteral("('calibration_sessions', 'calibration_calls', "
+                                          "'calibration_participants', 'calibration_scores')");
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' ORDER BY relname) "
+                                           "FROM pg_class WHERE relkind = 'r' AND relname IN ") + tables),
+             QStringLiteral("calibration_calls:true,calibration_participants:true,calibration_scores:true,"
+                            "calibration_sessions:true"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
+                                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN ") +
+                                tables),
+             QStringLiteral("calibration_calls.cv_insert:INSERT,calibration_calls.cv_read:SELECT,"
+                            "calibration_participants.cv_insert:INSERT,calibration_participants.cv_read:SELECT,"
+                            "calibration_scores.cv_insert:INSERT,calibration_scores.cv_read:SELECT,"
+                            "calibration_scores.cv_update:UPDATE,calibration_sessions.cv_insert:INSERT,"
+                            "calibration_sessions.cv_read:SELECT,calibration_sessions.cv_update:UPDATE"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE "
+                                           "tablename IN ") + tables),
              m_catalog->prefix() + QStringLiteral("_owner"));
     struct Privilege
     {
@@ -441,41 +440,34 @@ void TestPgAccounts::upgradeGivesANewTableItsSecurity()
         const char *privilege;
         const char *granted;
     };
-    for (const Privilege &p : {Privilege{"evaluation_forms", "SELECT", "true"},
-                               Privilege{"evaluation_forms", "INSERT", "true"},
-                               Privilege{"evaluation_forms", "UPDATE", "false"},
-                               Privilege{"evaluation_forms", "DELETE", "false"},
-                               Privilege{"evaluation_events", "SELECT", "true"},
-                               Privilege{"evaluation_events", "INSERT", "false"},
-                               Privilege{"evaluation_events", "UPDATE", "false"},
-                               Privilege{"evaluation_events", "TRUNCATE", "false"}}) {
+    for (const Privilege &p : {Privilege{"calibration_sessions", "SELECT", "true"},
+                               Privilege{"calibration_sessions", "INSERT", "true"},
+                               Privilege{"calibration_sessions", "DELETE", "false"},
+                               Privilege{"calibration_scores", "SELECT", "true"},
+                               Privilege{"calibration_scores", "INSERT", "true"},
+                               Privilege{"calibration_scores", "DELETE", "false"},
+                               Privilege{"calibration_calls", "UPDATE", "false"},
+                               Privilege{"calibration_participants", "TRUNCATE", "false"}}) {
         QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
                          {app, QString::fromLatin1(p.table), QString::fromLatin1(p.privilege)}),
                  QString::fromLatin1(p.granted));
     }
-    // The new columns of evaluations: a draft's answers and comment are written by its
-    // evaluator; state and deadline change only through the workflow's functions.
-    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"answers", "true"},
-                                          {"comment", "true"},
-                                          {"updated_at_ms", "true"},
-                                          {"deadline_at_ms", "false"},
-                                          {"state", "false"}}) {
-        QCOMPARE(outcome(super,
-                         QStringLiteral("SELECT has_column_privilege(?, 'evaluations', ?, 'UPDATE')"),
+    // A session changes only by its reveal; a score only in its answers.
+    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"revealed_at_ms", "true"},
+                                          {"created_by", "false"},
+                                          {"title", "false"}}) {
+        QCOMPARE(outcome(super, QStringLiteral("SELECT has_column_privilege(?, 'calibration_sessions', ?, 'UPDATE')"),
                          {app, QString::fromLatin1(column)}),
                  QString::fromLatin1(granted));
     }
-    QCOMPARE(outcome(super, QStringLiteral("SELECT has_function_privilege(?, "
-                                           "'cv_evaluation_respond(bigint, boolean, text, bigint, "
-                                           "text, text)', 'EXECUTE')"),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT has_column_privilege(?, 'calibration_scores', 'evaluator', "
+                                           "'UPDATE')"),
+                     {app}),
+             QStringLiteral("false"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT has_function_privilege(?, 'cv_calibration_progress(bigint)', "
+                                           "'EXECUTE')"),
                      {app}),
              QStringLiteral("true"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(role || ':' || permission, ',' ORDER "
-                                           "BY permission) FROM role_permissions WHERE permission "
-                                           "IN ('qa.forms.manage', 'evaluation.acknowledge', "
-                                           "'evaluation.resolve')")),
-             QStringLiteral("agent:evaluation.acknowledge,supervisor:evaluation.resolve,"
-                            "supervisor:qa.forms.manage"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)

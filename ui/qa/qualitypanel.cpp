@@ -1,5 +1,6 @@
 #include "qa/qualitypanel.h"
 
+#include "qa/calibrationpanel.h"
 #include "qa/evaluationlistview.h"
 #include "qa/evaluationqueries.h"
 #include "qa/formspanel.h"
@@ -30,6 +31,10 @@ QualityPanel::QualityPanel(Database &db, const Principal &principal, QWidget *pa
     if (principal.has(Permission::QaFormsManage)) {
         m_forms = new FormsPanel(db, principal, this);
         addTab(m_forms, tr("Forms"));
+    }
+    if (principal.has(Permission::QaFormsManage) || principal.has(Permission::RecordingScore)) {
+        m_calibration = new CalibrationPanel(db, principal, this);
+        addTab(m_calibration, tr("Calibration"));
     }
     for (EvaluationListView *list : {m_mine, m_disputes}) {
         if (list)

@@ -7,13 +7,14 @@
 
 namespace cv {
 
+class CalibrationPanel;
 class Database;
 class EvaluationListView;
 class FormsPanel;
 
 // The workstation's Quality tab (issue 6): one page per part of the QA work this person's
 // role has — an agent's own evaluations to acknowledge or dispute, a supervisor's open
-// disputes, the evaluation forms. Opening an evaluation from any page emits
+// disputes, the evaluation forms, calibration sessions. Opening an evaluation from any page emits
 // evaluationActivated; the main window then plays the call and opens the evaluation beside
 // the player.
 class QualityPanel final : public QTabWidget
@@ -28,6 +29,7 @@ public:
     EvaluationListView *myEvaluations() const { return m_mine; }
     EvaluationListView *disputes() const { return m_disputes; }
     FormsPanel *forms() const { return m_forms; }
+    CalibrationPanel *calibration() const { return m_calibration; }
     // Reloads the lists (after an evaluation changed elsewhere).
     void refresh();
 
@@ -38,6 +40,7 @@ private:
     EvaluationListView *m_mine = nullptr;
     EvaluationListView *m_disputes = nullptr;
     FormsPanel *m_forms = nullptr;
+    CalibrationPanel *m_calibration = nullptr;
 };
 
 } // namespace cv

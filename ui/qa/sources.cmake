@@ -20,3 +20,7 @@ list(APPEND CALLVAULT_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/evaluationlistview.h ${CMAKE_CURRENT_LIST_DIR}/evaluationlistview.cpp
   ${CMAKE_CURRENT_LIST_DIR}/formspanel.h ${CMAKE_CURRENT_LIST_DIR}/formspanel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/qualitypanel.h ${CMAKE_CURRENT_LIST_DIR}/qualitypanel.cpp)
+# Calibration sessions: starting one, scoring blind, the reveal.
+list(APPEND CALLVAULT_UI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/newcalibrationdialog.h ${CMAKE_CURRENT_LIST_DIR}/newcalibrationdialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/calibrationpanel.h ${CMAKE_CURRENT_LIST_DIR}/calibrationpanel.cpp)
