@@ -163,8 +163,10 @@ private:
 
 QStringList QaReportPdf::fontFamilies()
 {
-    return {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei"),
-            QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
+    // Latin letters and digits from a Latin font: with Noto Sans CJK alone some digits came
+    // out of pdftotext missing (glyph variants without a way back to their character).
+    return {QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC"),
+            QStringLiteral("WenQuanYi Micro Hei")};
 }
 
 Result<void> QaReportPdf::write(QIODevice &device, const QaReport &report, const Context &context)

@@ -34,7 +34,7 @@ public:
     };
 
     static Result<void> write(QIODevice &device, const QaReport &report, const Context &context);
-    // The font families the PDF asks for, CJK first.
+    // The font families the PDF asks for: a Latin one, then CJK ones.
     static QStringList fontFamilies();
 };
 
