@@ -209,7 +209,7 @@ Result<void> QaReportPdf::write(QIODevice &device, const QaReport &report, const
                 {tr("Evaluations"), 0.12, right},
                 {tr("Average score"), 0.14, right},
                 {tr("Dispute rate"), 0.13, right},
-                {tr("Critical fails"), 0.13, right}},
+                {tr("Critical fail rate"), 0.13, right}},
                agents);
 
     page.paragraph(tr("Teams"), pixelFont(15, true));
@@ -222,7 +222,7 @@ Result<void> QaReportPdf::write(QIODevice &device, const QaReport &report, const
                 {tr("Evaluations"), 0.16, right},
                 {tr("Average score"), 0.16, right},
                 {tr("Dispute rate"), 0.16, right},
-                {tr("Critical fails"), 0.16, right}},
+                {tr("Critical fail rate"), 0.16, right}},
                teams);
 
     page.paragraph(tr("Questions"), pixelFont(15, true));
@@ -241,8 +241,8 @@ Result<void> QaReportPdf::write(QIODevice &device, const QaReport &report, const
                 {tr("Critical failures"), 0.18, left}},
                questions);
     if (report.unreadAnswers > 0)
-        page.paragraph(tr("%1 evaluation(s) left out of the question figures: their answers could not be read.")
-                           .arg(report.unreadAnswers),
+        page.paragraph(tr("%n evaluation(s) left out of the question figures: their answers could not be read.",
+                          nullptr, report.unreadAnswers),
                        pixelFont(11));
     if (!painter.end())
         return makeError(ErrorCode::Io, tr("Could not finish the PDF."));

@@ -82,10 +82,10 @@ QaReportView::QaReportView(Database &db, const Principal &principal, QWidget *pa
       m_teamChart(chartView(this, QStringLiteral("reportTeamChart"))),
       m_agents(table(this, QStringLiteral("reportAgents"),
                      {tr("Agent"), tr("Team"), tr("Evaluations"), tr("Average score"), tr("Lowest"),
-                      tr("Highest"), tr("Dispute rate"), tr("Critical fails")})),
+                      tr("Highest"), tr("Dispute rate"), tr("Critical fail rate")})),
       m_teams(table(this, QStringLiteral("reportTeams"),
                     {tr("Team"), tr("Evaluations"), tr("Average score"), tr("Dispute rate"),
-                     tr("Critical fails")})),
+                     tr("Critical fail rate")})),
       m_questions(table(this, QStringLiteral("reportQuestions"),
                         {tr("Form"), tr("Question"), tr("Kind"), tr("Shown"), tr("Answered"), tr("N/A"),
                          tr("Average points"), tr("Critical failures")})),
@@ -223,7 +223,7 @@ void QaReportView::run()
             }
             m_report = report.takeValue();
             showReport(*m_report);
-            m_status->setText(tr("Report of %1 evaluations.").arg(QLocale().toString(m_report->overall.count)));
+            m_status->setText(tr("Report of %n evaluation(s).", nullptr, m_report->overall.count));
             setBusy(false);
             emit reportReady();
         });
@@ -242,8 +242,8 @@ void QaReportView::showReport(const QaReport &report)
                                                   m_filterBar->agentName(), m_filterBar->formName());
     summary << ReportText::overall(report.overall);
     if (report.unreadAnswers > 0)
-        summary << tr("%1 evaluation(s) left out of the question figures: their answers could not be read.")
-                       .arg(report.unreadAnswers);
+        summary << tr("%n evaluation(s) left out of the question figures: their answers could not be read.",
+                      nullptr, report.unreadAnswers);
     m_summary->setText(summary.join(QLatin1Char('\n')));
     // A QChartView owns its chart and deletes the previous one when given a new one.
     m_trendChart->setChart(QaReportCharts::trend(report).release());
