@@ -52,11 +52,10 @@ Result<QaReport> QaReportQuery::run(const Principal &principal, const ReportFilt
         scope.agentId = recordingScope->agentId;
         break;
     }
-    ReportAggregator aggregator(filter, [] (const QString &, int) -> Result<EvaluationForm> {
-        return makeError(ErrorCode::NotFound, QString());
-    });
-    if (recordingScope->reachesNothing()) {
-        aggregator.fillInto(report); // the empty trend of the period
+    if (recordingScope->reachesNothing()) { // no teams, no agent id: the period's empty trend
+        ReportAggregator(filter, [](const QString &, int) -> Result<EvaluationForm> {
+            return makeError(ErrorCode::NotFound, QString());
+        }).fillInto(report);
         return report;
     }
 

@@ -243,6 +243,10 @@ void TestQaReportView::chinese()
 void TestQaReportView::agentsAreRefused()
 {
     QaReportView view(db(), m_seed.site.as(QStringLiteral("agent")));
+    // Shown with the reason, Run disabled; a run that reaches core is refused and audited.
+    QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("reportRun"))->isEnabled());
+    QVERIFY2(view.findChild<QLabel *>(QStringLiteral("reportStatus"))->text().contains(QStringLiteral("agent")),
+             qPrintable(view.findChild<QLabel *>(QStringLiteral("reportStatus"))->text()));
     view.setFilter(april());
     QSignalSpy failed(&view, &QaReportView::reportFailed);
     const qint64 before = authtest::lastAuditId(db());

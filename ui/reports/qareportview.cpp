@@ -136,6 +136,9 @@ QaReportView::QaReportView(Database &db, const Principal &principal, QWidget *pa
     connect(m_cancel, &QPushButton::clicked, this, &QaReportView::cancel);
     connect(m_exportCsv, &QPushButton::clicked, this, &QaReportView::chooseCsv);
     connect(m_exportPdf, &QPushButton::clicked, this, &QaReportView::choosePdf);
+    m_mayRun = principal.has(Permission::EvaluationResolve) || principal.has(Permission::RecordingScore);
+    if (!m_mayRun) // shown, not hidden; a run still goes to core, which refuses and audits it
+        m_status->setText(tr("Your role (%1) may not run QA reports.").arg(principal.role));
     setBusy(false);
     loadChoices();
 }
@@ -194,7 +197,7 @@ ReportFilter QaReportView::filter() const
 void QaReportView::setBusy(bool busy)
 {
     m_busy = busy;
-    m_run->setEnabled(!busy);
+    m_run->setEnabled(!busy && m_mayRun);
     m_filterBar->setEnabled(!busy);
     m_cancel->setVisible(busy);
     m_progress->setVisible(busy);
@@ -205,6 +208,8 @@ void QaReportView::setBusy(bool busy)
 void QaReportView::run()
 {
     const ReportFilter filter = m_filterBar->filter();
+    const QStringList filterLines = ReportText::filterLines(
+        filter, m_filterBar->teamName(), m_filterBar->agentName(), m_filterBar->formName());
     const quint64 generation = ++m_generation;
     Database *db = &m_db;
     const Principal principal = m_principal;
@@ -212,7 +217,7 @@ void QaReportView::run()
     setBusy(true);
     m_thread.run<QaReport>(
         [db, principal, filter]() { return QaReportQuery(*db).run(principal, filter); },
-        [this, generation](Result<QaReport> report) {
+        [this, generation, filterLines](Result<QaReport> report) {
             if (generation != m_generation)
                 return; // cancelled, or another run was started since
             if (!report) {
@@ -222,6 +227,7 @@ void QaReportView::run()
                 return;
             }
             m_report = report.takeValue();
+            m_reportFilterLines = filterLines;
             showReport(*m_report);
             m_status->setText(tr("Report of %n evaluation(s).", nullptr, m_report->overall.count));
             setBusy(false);
@@ -238,8 +244,7 @@ void QaReportView::cancel()
 
 void QaReportView::showReport(const QaReport &report)
 {
-    QStringList summary = ReportText::filterLines(report.filter, m_filterBar->teamName(),
-                                                  m_filterBar->agentName(), m_filterBar->formName());
+    QStringList summary = m_reportFilterLines;
     summary << ReportText::overall(report.overall);
     if (report.unreadAnswers > 0)
         summary << tr("%n evaluation(s) left out of the question figures: their answers could not be read.",
@@ -354,8 +359,7 @@ bool QaReportView::exportPdf(const QString &path, QString *error)
     context.siteName = m_siteName;
     context.userName = m_principal.name;
     context.generatedAt = QDateTime::currentDateTime();
-    context.filterLines = ReportText::filterLines(m_report->filter, m_filterBar->teamName(),
-                                                  m_filterBar->agentName(), m_filterBar->formName());
+    context.filterLines = m_reportFilterLines;
     if (auto written = QaReportPdf::write(file, *m_report, context); !written)
         return fail(written.errorMessage(), error);
     if (!file.commit())

@@ -94,6 +94,8 @@ private:
     QTableWidget *m_teams;
     QTableWidget *m_questions;
     std::optional<QaReport> m_report;
+    QStringList m_reportFilterLines; // the filter in words, as it was when the report ran
+    bool m_mayRun = false;           // the role's permissions at log-in (core decides anyway)
     bool m_busy = false;
     quint64 m_generation = 0; // answers of a cancelled or older run are dropped
     CatalogThread m_thread;   // last: it finishes its job before the members above go
