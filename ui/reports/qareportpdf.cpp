@@ -4,6 +4,7 @@
 #include "reporttext.h"
 
 #include <QChart>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QLocale>
@@ -89,7 +90,9 @@ public:
         item->setGeometry(QRectF(0, 0, m_width, height));
         if (item->layout())
             item->layout()->activate();
-        QCoreApplication::sendPostedEvents();
+        // The chart lays itself out on posted layout requests; deliver only those (not
+        // queued calls, which could re-enter the view while it writes the PDF).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         scene.setSceneRect(0, 0, m_width, height);
         scene.render(&m_painter, QRectF(0, m_y, m_width, height), QRectF(0, 0, m_width, height));
         m_y += height + kGap;
