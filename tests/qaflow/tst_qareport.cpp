@@ -70,6 +70,7 @@ private slots:
     void exportIsAudited();
     void csv();
     void csvQuoting();
+    void bucketsAcrossDaylightSaving();
 };
 
 void TestQaReport::figuresOfTheWholeSite()
@@ -320,6 +321,27 @@ void TestQaReport::csvQuoting()
     QCOMPARE(QaReportCsv::field(QStringLiteral("王芳，客服")), QStringLiteral("王芳，客服")); // a full-width comma is text
     QCOMPARE(QaReportCsv::record({QStringLiteral("x"), QString(), QStringLiteral("y,z")}),
              QStringLiteral("x,,\"y,z\""));
+}
+
+void TestQaReport::bucketsAcrossDaylightSaving()
+{
+    // Berlin moves to summer time on Sunday 31 March 2024: that week has 167 hours, and the
+    // next one starts at Monday 00:00 CEST (22:00 UTC), not 23:00 UTC.
+    const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+    QVERIFY(berlin.isValid());
+    const qint64 sunday = QDateTime(QDate(2024, 3, 31), QTime(12, 0), berlin).toMSecsSinceEpoch();
+    const qint64 start = reportBucketStart(sunday, ReportGrouping::Week, berlin);
+    QCOMPARE(start, QDateTime(QDate(2024, 3, 24), QTime(23, 0), Qt::UTC).toMSecsSinceEpoch());
+    const qint64 next = reportNextBucket(start, ReportGrouping::Week, berlin);
+    QCOMPARE(next, QDateTime(QDate(2024, 3, 31), QTime(22, 0), Qt::UTC).toMSecsSinceEpoch());
+    QCOMPARE(next - start, qint64(167) * 3600 * 1000);
+    QCOMPARE(reportNextBucket(QDateTime(QDate(2024, 3, 1), QTime(0, 0), berlin).toMSecsSinceEpoch(),
+                              ReportGrouping::Month, berlin),
+             QDateTime(QDate(2024, 4, 1), QTime(0, 0), berlin).toMSecsSinceEpoch());
+    ReportFilter f;
+    f.fromMs = start;
+    f.toMs = start + (qint64(ReportFilter::kMaxDays) + 1) * 24 * 3600 * 1000;
+    QCOMPARE(f.check().error().code, ErrorCode::InvalidArgument); // too long a period
 }
 
 QTEST_GUILESS_MAIN(TestQaReport)

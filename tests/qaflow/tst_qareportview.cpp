@@ -6,12 +6,17 @@
 #include "authtestsupport.h"
 #include "catalog/siterepository.h"
 #include "catalogtestsupport.h"
+#include "reports/qareportpdf.h"
 #include "reports/qareportview.h"
+#include "reports/reportfilterbar.h"
 #include "reportseed.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QRegularExpression>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -90,6 +95,8 @@ private slots:
     void exportsCsv();
     void chinese();
     void agentsAreRefused();
+    void presets();
+    void longTablesBreakPages();
 
 private:
     Database &db() { return m_backend->db(); }
@@ -257,6 +264,67 @@ void TestQaReportView::agentsAreRefused()
     QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("reportExportPdf"))->isEnabled());
     const auto rows = authtest::auditRows(db(), before);
     QCOMPARE(authtest::countAudit(rows, QStringLiteral("qa.report.view"), QStringLiteral("denied")), 1);
+}
+
+void TestQaReportView::presets()
+{
+    ReportFilterBar bar;
+    bar.setTimeZone(QTimeZone::utc());
+    bar.setToday(QDate(2026, 11, 28)); // a Saturday
+    auto *preset = bar.findChild<QComboBox *>(QStringLiteral("reportPreset"));
+    auto day = [](int y, int m, int d) { return QDateTime(QDate(y, m, d), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(); };
+    preset->setCurrentIndex(preset->findData(int(ReportFilterBar::Preset::LastFourWeeks)));
+    QCOMPARE(bar.filter().fromMs, day(2026, 11, 2)); // three Mondays back, and this week
+    QCOMPARE(bar.filter().toMs, day(2026, 11, 30));
+    preset->setCurrentIndex(preset->findData(int(ReportFilterBar::Preset::LastQuarter)));
+    QCOMPARE(bar.filter().fromMs, day(2026, 7, 1));
+    QCOMPARE(bar.filter().toMs, day(2026, 10, 1));
+    QVERIFY(!bar.findChild<QDateEdit *>(QStringLiteral("reportFrom"))->isEnabled());
+    ReportFilter f = april();
+    f.grouping = ReportGrouping::Month;
+    f.agentId = QStringLiteral("A9"); // not in the lists (yet): kept as it is
+    bar.setFilter(f);
+    QCOMPARE(bar.filter().fromMs, f.fromMs);
+    QCOMPARE(bar.filter().toMs, f.toMs);
+    QCOMPARE(bar.filter().grouping, ReportGrouping::Month);
+    QCOMPARE(bar.filter().agentId, QStringLiteral("A9"));
+    QVERIFY(bar.findChild<QDateEdit *>(QStringLiteral("reportFrom"))->isEnabled());
+}
+
+void TestQaReportView::longTablesBreakPages()
+{
+    QaReport report;
+    report.filter = april();
+    for (int i = 0; i < 150; ++i) {
+        ReportGroup agent;
+        agent.id = QStringLiteral("A%1").arg(i);
+        agent.name = QStringLiteral("Agent number %1").arg(i);
+        agent.teamName = QStringLiteral("T1");
+        agent.count = 1;
+        agent.scored = 1;
+        agent.scoreSum = i % 101;
+        report.agents.append(agent);
+        report.overall.add(agent);
+    }
+    report.teams.append(report.overall);
+    const QString path = m_dir.filePath(QStringLiteral("long.pdf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    auto written = QaReportPdf::write(file, report, QaReportPdf::Context{});
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    file.close();
+    QProcess info;
+    info.start(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), {path});
+    QVERIFY(info.waitForFinished(60000));
+    const QString pages = QString::fromUtf8(info.readAllStandardOutput());
+    static const QRegularExpression count(QStringLiteral("Pages:\\s+(\\d+)"));
+    const auto match = count.match(pages);
+    QVERIFY2(match.hasMatch(), qPrintable(pages));
+    QVERIFY2(match.captured(1).toInt() >= 4, qPrintable(pages));
+    const QString text = pdfText(path);
+    QVERIFY(text.contains(QStringLiteral("Agent number 149")));
+    // The agents header on each of their pages (and once for the teams).
+    QVERIFY2(text.count(QStringLiteral("Dispute rate")) >= match.captured(1).toInt(), qPrintable(text.left(2000)));
 }
 
 QTEST_MAIN(TestQaReportView)
