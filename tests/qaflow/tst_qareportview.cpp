@@ -94,6 +94,7 @@ private slots:
     void exportsAPdfWithRealText();
     void exportsCsv();
     void chinese();
+    void listsFollowTheScope();
     void agentsAreRefused();
     void presets();
     void longTablesBreakPages();
@@ -245,6 +246,20 @@ void TestQaReportView::chinese()
     QVERIFY2(text.contains(QStringLiteral("二组")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("100.0")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Alice Wong")), qPrintable(text));
+}
+
+void TestQaReportView::listsFollowTheScope()
+{
+    QaReportView view(db(), m_seed.site.as(QStringLiteral("u_supervisor2"))); // T2 only
+    auto *agents = view.findChild<QComboBox *>(QStringLiteral("reportAgent"));
+    auto *teams = view.findChild<QComboBox *>(QStringLiteral("reportTeam"));
+    auto *forms = view.findChild<QComboBox *>(QStringLiteral("reportForm"));
+    QTRY_COMPARE(forms->count(), 3); // all forms, sales, service
+    QCOMPARE(agents->count(), 2);    // all agents, A2
+    QCOMPARE(agents->itemData(1).toString(), QStringLiteral("A2"));
+    QCOMPARE(agents->itemText(1), QStringLiteral("王芳 (A2)"));
+    QCOMPARE(teams->count(), 2);
+    QCOMPARE(teams->itemText(1), QStringLiteral("二组 (T2)"));
 }
 
 void TestQaReportView::agentsAreRefused()

@@ -140,7 +140,8 @@ QaReportView::QaReportView(Database &db, const Principal &principal, QWidget *pa
     if (!m_mayRun) // shown, not hidden; a run still goes to core, which refuses and audits it
         m_status->setText(tr("Your role (%1) may not run QA reports.").arg(principal.role));
     setBusy(false);
-    loadChoices();
+    if (m_mayRun) // reading the forms would be refused (and audited) for other roles
+        loadChoices();
 }
 
 QaReportView::~QaReportView() = default;
@@ -152,12 +153,27 @@ void QaReportView::loadChoices()
     m_thread.run<Choices>(
         [db, principal]() -> Result<Choices> {
             Choices c;
+            // Only the teams and agents the person's reports can reach (core enforces the
+            // scope anyway; this keeps the lists short and relevant).
+            const auto reachable = [&](const QString &team, const QString &agent) {
+                switch (principal.scope) {
+                case RoleScope::All:
+                    return true;
+                case RoleScope::Teams:
+                    return principal.teams.contains(team);
+                case RoleScope::Own:
+                    return !agent.isEmpty() && agent == principal.agentId;
+                }
+                return false;
+            };
             if (auto teams = TeamRepository(*db).list())
                 for (const TeamRow &t : teams.value())
-                    c.teams.append({t.id, t.name});
+                    if (reachable(t.id, QString()) || principal.scope == RoleScope::Own)
+                        c.teams.append({t.id, t.name});
             if (auto agents = AgentRepository(*db).list())
                 for (const AgentRow &a : agents.value())
-                    c.agents.append({a.agentId, a.name});
+                    if (reachable(a.team, a.agentId))
+                        c.agents.append({a.agentId, a.name});
             if (auto forms = FormLibrary(*db).list(principal))
                 for (const FormRow &f : forms.value())
                     c.forms.append({f.formId, f.title});
