@@ -30,3 +30,12 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/scoredevaluation.h qa/scoredevaluation.cpp
   qa/calibrationrepository.h qa/calibrationrepository.cpp
   qa/calibrationsessions.h qa/calibrationsessions.cpp)
+
+# QA reports (docs/qa-reports.md): figures by agent, team, form, question and period; CSV.
+list(APPEND CALLVAULT_CORE_SOURCES
+  qa/reportfilter.h qa/reportfilter.cpp
+  qa/qareport.h qa/qareport.cpp
+  qa/reportrepository.h qa/reportrepository.cpp
+  qa/reportaggregator.h qa/reportaggregator.cpp
+  qa/qareportquery.h qa/qareportquery.cpp
+  qa/qareportcsv.h qa/qareportcsv.cpp)
