@@ -4,6 +4,7 @@
 #include "qa/evaluationlistview.h"
 #include "qa/evaluationqueries.h"
 #include "qa/formspanel.h"
+#include "reports/qareportview.h"
 
 namespace cv {
 
@@ -35,6 +36,10 @@ QualityPanel::QualityPanel(Database &db, const Principal &principal, QWidget *pa
     if (principal.has(Permission::QaFormsManage) || principal.has(Permission::RecordingScore)) {
         m_calibration = new CalibrationPanel(db, principal, this);
         addTab(m_calibration, tr("Calibration"));
+    }
+    if (principal.has(Permission::EvaluationResolve) || principal.has(Permission::RecordingScore)) {
+        m_reports = new QaReportView(db, principal, this);
+        addTab(m_reports, tr("Reports"));
     }
     for (EvaluationListView *list : {m_mine, m_disputes}) {
         if (list)

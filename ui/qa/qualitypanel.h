@@ -11,10 +11,11 @@ class CalibrationPanel;
 class Database;
 class EvaluationListView;
 class FormsPanel;
+class QaReportView;
 
 // The workstation's Quality tab (issue 6): one page per part of the QA work this person's
 // role has — an agent's own evaluations to acknowledge or dispute, a supervisor's open
-// disputes, the evaluation forms, calibration sessions. Opening an evaluation from any page emits
+// disputes, the evaluation forms, calibration sessions, reports. Opening an evaluation from any page emits
 // evaluationActivated; the main window then plays the call and opens the evaluation beside
 // the player.
 class QualityPanel final : public QTabWidget
@@ -30,6 +31,7 @@ public:
     EvaluationListView *disputes() const { return m_disputes; }
     FormsPanel *forms() const { return m_forms; }
     CalibrationPanel *calibration() const { return m_calibration; }
+    QaReportView *reports() const { return m_reports; }
     // Reloads the lists (after an evaluation changed elsewhere).
     void refresh();
 
@@ -41,6 +43,7 @@ private:
     EvaluationListView *m_disputes = nullptr;
     FormsPanel *m_forms = nullptr;
     CalibrationPanel *m_calibration = nullptr;
+    QaReportView *m_reports = nullptr;
 };
 
 } // namespace cv
