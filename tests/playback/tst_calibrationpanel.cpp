@@ -12,6 +12,7 @@
 #include "qa/formlibrary.h"
 #include "qa/formpublisher.h"
 #include "qa/qualitypanel.h"
+#include "servicequalityanswers.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -30,20 +31,7 @@ class TestCalibrationPanel final : public QObject
     Q_OBJECT
 
 private:
-    EvaluationAnswers sheet(int courtesy) const
-    {
-        EvaluationAnswers a;
-        a.formId = m_form.id;
-        a.formVersion = m_form.version;
-        a.answers = AnswerMap{{QStringLiteral("greeting"), Answer::yes()},
-                              {QStringLiteral("identity-verified"), Answer::yes()},
-                              {QStringLiteral("needs-identified"), Answer::scale(4)},
-                              {QStringLiteral("accurate-answer"), Answer::choice(QStringLiteral("correct"))},
-                              {QStringLiteral("courtesy"), Answer::scale(courtesy)},
-                              {QStringLiteral("hold-etiquette"), Answer::notApplicable()},
-                              {QStringLiteral("closing"), Answer::yes()}};
-        return a;
-    }
+    EvaluationAnswers sheet(int courtesy) const { return qatest::serviceQualitySheet(m_form, courtesy); }
     // Answers the service-quality form as an evaluator does, by clicking (= sheet(courtesy)).
     static void answer(EvaluationPane &pane, int courtesy)
     {

@@ -6,6 +6,7 @@
 // sees it read-only with its pins and disputes it; the supervisor finds it among the open
 // disputes and re-scores it; the agent sees the outcome in the history. Each role sees
 // only the steps it may take.
+#include "widgetlookup.h"
 #include "playback/playbackengine.h"
 #include "playbacktestsupport.h"
 #include "player/playerpanel.h"
@@ -31,19 +32,13 @@
 #include <QTranslator>
 
 using namespace cv;
+using widgettest::child;
 
 class TestCallEvaluations final : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T> static T *child(QWidget &w, const QString &name)
-    {
-        auto *found = w.findChild<T *>(name);
-        if (!found)
-            qFatal("no widget %s", qPrintable(name));
-        return found;
-    }
     static void click(QWidget &w, const QString &name)
     {
         QTest::mouseClick(child<QAbstractButton>(w, name), Qt::LeftButton);

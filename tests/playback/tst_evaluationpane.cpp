@@ -3,6 +3,7 @@
 // the player there; the score follows every answer (provisional while questions are open,
 // conditional questions appear, a fatal answer zeroes it); the answers with their pins and
 // comments survive the stored JSON and load back into the pane.
+#include "widgetlookup.h"
 #include "playback/playbackengine.h"
 #include "playbacktestsupport.h"
 #include "player/playerpanel.h"
@@ -20,20 +21,13 @@
 #include <QTranslator>
 
 using namespace cv;
+using widgettest::child;
 
 class TestEvaluationPane final : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T> static T *child(QWidget &w, const QString &name)
-    {
-        auto *found = w.findChild<T *>(name);
-        if (!found)
-            qFatal("no widget %s", qPrintable(name));
-        return found;
-    }
-
     static EvaluationForm form(const QString &name)
     {
         auto loaded = DefaultForms::load(name);

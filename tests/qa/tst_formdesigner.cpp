@@ -3,6 +3,7 @@
 // fatal marks, weights), its problems are listed live and block the export, the export is a
 // FormJson file that reads back to the same form, the preview shows it as evaluators will
 // (the conditional question appears on the answer it waits for), and a default form imports.
+#include "widgetlookup.h"
 #include "qa/defaultforms.h"
 #include "qa/evaluationpane.h"
 #include "qa/formdesigner.h"
@@ -26,20 +27,13 @@
 #include <QTreeWidget>
 
 using namespace cv;
+using widgettest::child;
 
 class TestFormDesigner final : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T> static T *child(QWidget &w, const QString &name)
-    {
-        auto *found = w.findChild<T *>(name);
-        if (!found)
-            qFatal("no widget %s", qPrintable(name));
-        return found;
-    }
-
     static void setKind(QWidget &w, QuestionKind kind)
     {
         auto *combo = child<QComboBox>(w, QStringLiteral("questionKindCombo"));

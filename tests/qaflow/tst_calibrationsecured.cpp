@@ -12,6 +12,7 @@
 #include "qa/formlibrary.h"
 #include "qa/formpublisher.h"
 #include "securedcatalog.h"
+#include "servicequalityanswers.h"
 
 #include <QTest>
 #include <map>
@@ -34,20 +35,7 @@ private:
     {
         return SecuredCatalog::outcome(*as(name).db, sql, values);
     }
-    EvaluationAnswers sheet(int courtesy) const
-    {
-        EvaluationAnswers a;
-        a.formId = m_form.id;
-        a.formVersion = m_form.version;
-        a.answers = AnswerMap{{QStringLiteral("greeting"), Answer::yes()},
-                              {QStringLiteral("identity-verified"), Answer::yes()},
-                              {QStringLiteral("needs-identified"), Answer::scale(4)},
-                              {QStringLiteral("accurate-answer"), Answer::choice(QStringLiteral("correct"))},
-                              {QStringLiteral("courtesy"), Answer::scale(courtesy)},
-                              {QStringLiteral("hold-etiquette"), Answer::notApplicable()},
-                              {QStringLiteral("closing"), Answer::yes()}};
-        return a;
-    }
+    EvaluationAnswers sheet(int courtesy) const { return qatest::serviceQualitySheet(m_form, courtesy); }
 
     std::unique_ptr<SecuredCatalog> m_catalog;
     std::map<QString, Person> m_people;

@@ -14,6 +14,7 @@
 #include "qa/formpublisher.h"
 #include "qa/scoreengine.h"
 #include "qaflowtestsupport.h"
+#include "servicequalityanswers.h"
 
 #include <QTest>
 
@@ -35,18 +36,7 @@ private:
         a.answers = given;
         return a;
     }
-    // Every question answered; courtesy and accuracy as given.
-    static AnswerMap sheet(int courtesy, const QString &accuracy)
-    {
-        return AnswerMap{{QStringLiteral("greeting"), Answer::yes()},
-                         {QStringLiteral("identity-verified"), Answer::yes()},
-                         {QStringLiteral("needs-identified"), Answer::scale(4)},
-                         {QStringLiteral("accurate-answer"), Answer::choice(accuracy)},
-                         {QStringLiteral("follow-up-arranged"), Answer::yes()},
-                         {QStringLiteral("courtesy"), Answer::scale(courtesy)},
-                         {QStringLiteral("hold-etiquette"), Answer::notApplicable()},
-                         {QStringLiteral("closing"), Answer::yes()}};
-    }
+    static AnswerMap sheet(int courtesy, const QString &accuracy) { return qatest::serviceQualityAnswers(courtesy, accuracy); }
     Result<CalibrationSessionRow> start()
     {
         return sessions().create(as(QStringLiteral("supervisor")), QStringLiteral("  April calibration "), m_form.id,

@@ -12,6 +12,7 @@
 #include "qa/formpublisher.h"
 #include "qa/scoredevaluation.h"
 #include "qaflowtestsupport.h"
+#include "servicequalityanswers.h"
 
 #include <QTest>
 
@@ -82,13 +83,7 @@ EvaluationAnswers TestScoredEvaluation::answers(const AnswerMap &given) const
 
 AnswerMap TestScoredEvaluation::complete()
 {
-    return AnswerMap{{QStringLiteral("greeting"), Answer::yes()},
-                     {QStringLiteral("identity-verified"), Answer::yes()},
-                     {QStringLiteral("needs-identified"), Answer::scale(5)},
-                     {QStringLiteral("accurate-answer"), Answer::choice(QStringLiteral("correct"))},
-                     {QStringLiteral("courtesy"), Answer::scale(3)},
-                     {QStringLiteral("hold-etiquette"), Answer::notApplicable()},
-                     {QStringLiteral("closing"), Answer::yes()}};
+    return qatest::serviceQualityAnswers(3);
 }
 
 void TestScoredEvaluation::theStoredScoreIsTheEnginesScore()
