@@ -86,6 +86,8 @@ Result<void> MatrixFixture::build()
     m_userIds.insert(QStringLiteral("spare"), spare.value());
     if (auto r = addRecordings(); !r)
         return r;
+    if (auto r = addCalibration(); !r)
+        return r;
     return addTrailAndThrottle();
 }
 
@@ -210,7 +212,7 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
         "WHERE u.id = $UID AND ro.scope = 'own')");
     const QString visibleRecordings =
         QStringLiteral("(SELECT id FROM recordings WHERE agent_id IN %1)").arg(visibleAgents);
-    return {
+    return calibrationSelectProbes() + QVector<SelectProbe>{
         {QStringLiteral("sites"), QStringLiteral("id::text"), {}},
         {QStringLiteral("schema_migrations"), QStringLiteral("version::text"), {}},
         {QStringLiteral("roles"), QStringLiteral("name"), {}},
@@ -289,7 +291,7 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
         "prev_checkpoint_hash, signature) VALUES (1, %1, 1, 0, repeat('a', 64), %1, '\\x%2')")
                                       .arg(kHex32, QStringLiteral("00").repeated(64));
     using S = QStringList;
-    return {
+    return calibrationDmlProbes() + QVector<DmlProbe>{
         {QStringLiteral("sites"), QStringLiteral("INSERT"),
          S{QStringLiteral("INSERT INTO sites (id, name, x25519_public, ed25519_public, key_id, "
                           "created_at_ms) VALUES (gen_random_uuid(), 'x', %1, %1, 'k', 0)")

@@ -55,6 +55,11 @@ public:
 private:
     cv::Result<void> addRecordings();
     cv::Result<void> addTrailAndThrottle();
+    // A blind calibration session (migration 10; calibrationfixture.cpp): created by the
+    // supervisor on R1, with the evaluator and `spare` as participants and spare's score.
+    cv::Result<void> addCalibration();
+    static QVector<SelectProbe> calibrationSelectProbes();
+    QVector<DmlProbe> calibrationDmlProbes() const;
 
     SecuredCatalog &m_catalog;
     QMap<QString, qint64> m_userIds;
