@@ -9,6 +9,7 @@
 #include "qa/samplingrulerepository.h"
 #include "qa/samplingrules.h"
 #include "qa/workitemrepository.h"
+#include "tags/tagname.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -36,10 +37,14 @@ quint64 rankOf(qint64 ruleId, qint64 periodStartMs, const QUuid &recordingId)
     return qFromBigEndian<quint64>(hash.result().constData());
 }
 
+// Tag names compare as the tags do (TagName::foldKey: ASCII letters ignore case).
 bool tagsMatch(const SamplingParameters &p, const QStringList &callTags)
 {
+    QStringList folded;
+    for (const QString &tag : callTags)
+        folded << TagName::foldKey(tag);
     for (const QString &tag : p.tags) {
-        const bool has = callTags.contains(tag);
+        const bool has = folded.contains(TagName::foldKey(tag));
         if (p.match == TagMatch::Any && has)
             return true;
         if (p.match == TagMatch::All && !has)
@@ -193,14 +198,21 @@ Result<GenerationReport> QueueGenerator::generate(const Principal &principal, qi
                           return rankOf(rule.id, periodStartMs, a.recordingId) <
                                  rankOf(rule.id, periodStartMs, b.recordingId);
                       });
+            // Calls the rule already queued for this agent in the window count towards N,
+            // whatever their rank: a call that arrives later never adds to them.
             int taken = 0;
             for (const SamplingCandidate &call : ofAgent) {
-                if (taken >= rule.parameters.count)
-                    break;
                 if (call.queued) {
                     ++report.skippedQueued;
                     ++taken;
-                } else if (call.evaluated) {
+                }
+            }
+            for (const SamplingCandidate &call : ofAgent) {
+                if (taken >= rule.parameters.count)
+                    break;
+                if (call.queued)
+                    continue;
+                if (call.evaluated) {
                     ++report.skippedEvaluated;
                 } else {
                     picked.append(call);

@@ -1,5 +1,7 @@
 #include "qa/samplingrule.h"
 
+#include "tags/tagname.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,18 +64,6 @@ std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 min, qint64 ma
         d > static_cast<double>(max))
         return std::nullopt;
     return static_cast<qint64>(d);
-}
-
-bool validTagName(const QString &tag)
-{
-    if (tag.trimmed().isEmpty() || tag.size() > SamplingParameters::kMaxTagLength)
-        return false;
-    for (const QChar c : tag) {
-        if (c.category() == QChar::Other_Control || c.isSurrogate() ||
-            c == QChar::ReplacementCharacter)
-            return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -145,13 +135,14 @@ Result<void> checkParameters(SamplingKind kind, const SamplingParameters &p)
                                .arg(SamplingParameters::kMaxTags));
         QSet<QString> seen;
         for (const QString &tag : p.tags) {
-            if (!validTagName(tag))
+            auto name = TagName::parse(tag);
+            if (!name || name->text() != tag)
                 return invalid(QStringLiteral("\"tags\" holds an empty, too long (over %1 "
                                               "characters) or unreadable tag name.")
                                    .arg(SamplingParameters::kMaxTagLength));
-            if (seen.contains(tag))
+            if (seen.contains(name->key()))
                 return invalid(QStringLiteral("\"tags\" names the tag \"%1\" twice.").arg(tag));
-            seen.insert(tag);
+            seen.insert(name->key());
         }
         break;
     }

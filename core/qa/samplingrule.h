@@ -48,7 +48,7 @@ struct SamplingParameters
 
     static constexpr int kMaxCount = 1000;
     static constexpr int kMaxTags = 20;
-    static constexpr int kMaxTagLength = 64;
+    static constexpr int kMaxTagLength = 64; // TagName::kMaxLength
     static constexpr qint64 kMinDurationMs = 1000;
     static constexpr qint64 kMaxDurationMs = 24LL * 3600 * 1000;
 };
