@@ -5,6 +5,7 @@
 // trigger keep UserAdmin's rules; the provisioner refuses what it must and leaves nothing
 // behind when it fails; `upgrade` re-applies the security SQL, also to a table that a
 // migration adds.
+#include "catalog/migrator.h"
 #include "catalog/pgpassword.h"
 #include "catalog/pgsecurityprovisioner.h"
 #include "securedcatalog.h"
@@ -396,44 +397,48 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 8 (before the QA workflow of migration 9: the tables
-    // evaluation_forms and evaluation_events, four new columns of evaluations, three new
-    // permissions): `upgrade` migrates it, and the new tables and columns get their grants,
-    // row-level security and policies like every other table.
+    // A catalog secured at version 9 (before the sampling rules and work queues of migration
+    // 10: the tables sampling_rules, sampling_rule_evaluators and work_items): `upgrade`
+    // migrates it, and the new tables get their grants, row-level security and policies like
+    // every other table.
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
+    const QString newTables =
+        QStringLiteral("('sampling_rules', 'sampling_rule_evaluators', 'work_items')");
     const int before = m_catalog->scalar(policies)->toInt();
     for (const QString &sql :
-         {QStringLiteral("DROP TABLE evaluation_events"), QStringLiteral("DROP TABLE evaluation_forms"),
-          QStringLiteral("ALTER TABLE evaluations DROP COLUMN answers, DROP COLUMN comment, "
-                         "DROP COLUMN deadline_at_ms, DROP COLUMN updated_at_ms"),
-          QStringLiteral("DELETE FROM role_permissions WHERE permission IN ('qa.forms.manage', "
-                         "'evaluation.acknowledge', 'evaluation.resolve')"),
-          QStringLiteral("DELETE FROM schema_migrations WHERE version = 9")})
+         {QStringLiteral("DROP TABLE work_items"), QStringLiteral("DROP TABLE sampling_rule_evaluators"),
+          QStringLiteral("DROP TABLE sampling_rules"),
+          QStringLiteral("DELETE FROM schema_migrations WHERE version = 10")})
         QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
-    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 3);
+    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 10);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
     QCOMPARE(
         m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
-        9);
+        Migrator::latestVersion());
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
     QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' "
-                                           "ORDER BY relname) FROM pg_class WHERE relname IN "
-                                           "('evaluation_forms', 'evaluation_events')")),
-             QStringLiteral("evaluation_events:true,evaluation_forms:true"));
+                                           "ORDER BY relname) FROM pg_class WHERE relname IN ") +
+                                newTables),
+             QStringLiteral("sampling_rule_evaluators:true,sampling_rules:true,work_items:true"));
     QCOMPARE(
         outcome(super, QStringLiteral(
                            "SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
-                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN "
-                           "('evaluation_forms', 'evaluation_events')")),
-        QStringLiteral("evaluation_events.cv_read:SELECT,evaluation_forms.cv_insert:INSERT,"
-                       "evaluation_forms.cv_read:SELECT"));
+                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN ") +
+                           newTables),
+        QStringLiteral("sampling_rule_evaluators.cv_delete:DELETE,"
+                       "sampling_rule_evaluators.cv_insert:INSERT,"
+                       "sampling_rule_evaluators.cv_read:SELECT,"
+                       "sampling_rules.cv_insert:INSERT,sampling_rules.cv_read:SELECT,"
+                       "sampling_rules.cv_update:UPDATE,"
+                       "work_items.cv_insert:INSERT,work_items.cv_read:SELECT,"
+                       "work_items.cv_update:UPDATE,work_items.cv_update_own:UPDATE"));
     QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM "
-                                           "pg_tables WHERE tablename IN ('evaluation_forms', "
-                                           "'evaluation_events')")),
+                                           "pg_tables WHERE tablename IN ") +
+                                newTables),
              m_catalog->prefix() + QStringLiteral("_owner"));
     struct Privilege
     {
@@ -441,41 +446,38 @@ void TestPgAccounts::upgradeGivesANewTableItsSecurity()
         const char *privilege;
         const char *granted;
     };
-    for (const Privilege &p : {Privilege{"evaluation_forms", "SELECT", "true"},
-                               Privilege{"evaluation_forms", "INSERT", "true"},
-                               Privilege{"evaluation_forms", "UPDATE", "false"},
-                               Privilege{"evaluation_forms", "DELETE", "false"},
-                               Privilege{"evaluation_events", "SELECT", "true"},
-                               Privilege{"evaluation_events", "INSERT", "false"},
-                               Privilege{"evaluation_events", "UPDATE", "false"},
-                               Privilege{"evaluation_events", "TRUNCATE", "false"}}) {
-        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
+    for (const Privilege &p : {Privilege{"sampling_rules", "SELECT", "true"},
+                               Privilege{"sampling_rules", "INSERT", "true"},
+                               Privilege{"sampling_rules", "DELETE", "false"},
+                               Privilege{"sampling_rule_evaluators", "INSERT", "true"},
+                               Privilege{"sampling_rule_evaluators", "DELETE", "true"},
+                               Privilege{"sampling_rule_evaluators", "UPDATE", "false"},
+                               Privilege{"work_items", "SELECT", "true"},
+                               Privilege{"work_items", "INSERT", "true"},
+                               Privilege{"work_items", "DELETE", "false"},
+                               Privilege{"work_items", "TRUNCATE", "false"}}) {
+        // INSERT and UPDATE are granted on columns (has_table_privilege says false for them).
+        const bool columns = qstrcmp(p.privilege, "INSERT") == 0 || qstrcmp(p.privilege, "UPDATE") == 0;
+        QCOMPARE(outcome(super,
+                         columns ? QStringLiteral("SELECT has_any_column_privilege(?, ?, ?)")
+                                 : QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
                          {app, QString::fromLatin1(p.table), QString::fromLatin1(p.privilege)}),
                  QString::fromLatin1(p.granted));
     }
-    // The new columns of evaluations: a draft's answers and comment are written by its
-    // evaluator; state and deadline change only through the workflow's functions.
-    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"answers", "true"},
-                                          {"comment", "true"},
-                                          {"updated_at_ms", "true"},
+    // A work item changes only its evaluator and its evaluation.
+    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"evaluator", "true"},
+                                          {"evaluation_id", "true"},
                                           {"deadline_at_ms", "false"},
-                                          {"state", "false"}}) {
+                                          {"recording_id", "false"}}) {
         QCOMPARE(outcome(super,
-                         QStringLiteral("SELECT has_column_privilege(?, 'evaluations', ?, 'UPDATE')"),
+                         QStringLiteral("SELECT has_column_privilege(?, 'work_items', ?, 'UPDATE')"),
                          {app, QString::fromLatin1(column)}),
                  QString::fromLatin1(granted));
     }
-    QCOMPARE(outcome(super, QStringLiteral("SELECT has_function_privilege(?, "
-                                           "'cv_evaluation_respond(bigint, boolean, text, bigint, "
-                                           "text, text)', 'EXECUTE')"),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT has_sequence_privilege(?, 'work_items_id_seq', "
+                                           "'USAGE')"),
                      {app}),
              QStringLiteral("true"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(role || ':' || permission, ',' ORDER "
-                                           "BY permission) FROM role_permissions WHERE permission "
-                                           "IN ('qa.forms.manage', 'evaluation.acknowledge', "
-                                           "'evaluation.resolve')")),
-             QStringLiteral("agent:evaluation.acknowledge,supervisor:evaluation.resolve,"
-                            "supervisor:qa.forms.manage"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)
