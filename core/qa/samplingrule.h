@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "search/searchquery.h" // TagMatch: the search's "any / all of the tags"
 
 #include <QByteArray>
 #include <QString>
@@ -27,12 +28,6 @@ enum class SamplingPeriod : int
     Day = 1,
     Week = 2,
     Month = 3,
-};
-
-enum class TagMatch : int
-{
-    Any = 1,
-    All = 2,
 };
 
 // The kind's parameters (one JSON object in sampling_rules.parameters). Only the fields of

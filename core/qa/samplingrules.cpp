@@ -241,4 +241,26 @@ Result<SamplingRule> SamplingRules::find(const Principal &principal, qint64 rule
     return *rule.value();
 }
 
+Result<QStringList> SamplingRules::evaluatorCandidates(const Principal &principal)
+{
+    AccessControl access(m_db);
+    if (auto allowed = access.require(principal, Permission::QaFormsManage,
+                                      QStringLiteral("sampling-rule"), kList);
+        !allowed)
+        return allowed.error();
+    auto accounts = AccountRepository(m_db).list();
+    if (!accounts)
+        return accounts.error();
+    QStringList names;
+    for (const Account &account : accounts.value()) {
+        if (account.disabled)
+            continue;
+        auto live = access.loadPrincipal(account.id, QString(), QString());
+        if (live && live->has(Permission::RecordingScore) && !live->mustChangePassword)
+            names << account.name;
+    }
+    names.sort();
+    return names;
+}
+
 } // namespace cv

@@ -35,6 +35,9 @@ public:
     Result<SamplingRule> setActive(const Principal &principal, qint64 ruleId, bool active);
     Result<QVector<SamplingRule>> list(const Principal &principal);
     Result<SamplingRule> find(const Principal &principal, qint64 ruleId);
+    // The users a rule may name as evaluators: active accounts holding recording.score, by
+    // name (qa.forms.manage; denied as 'qa.sampling.rule.list').
+    Result<QStringList> evaluatorCandidates(const Principal &principal);
 
     static QString auditTarget(qint64 ruleId);
 
