@@ -193,10 +193,12 @@ Result<GenerationReport> QueueGenerator::generate(const Principal &principal, qi
         }
         for (auto it = byAgent.begin(); it != byAgent.end(); ++it) {
             QVector<SamplingCandidate> &ofAgent = it.value();
+            QHash<QUuid, quint64> ranks;
+            for (const SamplingCandidate &call : ofAgent)
+                ranks.insert(call.recordingId, rankOf(rule.id, periodStartMs, call.recordingId));
             std::sort(ofAgent.begin(), ofAgent.end(),
                       [&](const SamplingCandidate &a, const SamplingCandidate &b) {
-                          return rankOf(rule.id, periodStartMs, a.recordingId) <
-                                 rankOf(rule.id, periodStartMs, b.recordingId);
+                          return ranks.value(a.recordingId) < ranks.value(b.recordingId);
                       });
             // Calls the rule already queued for this agent in the window count towards N,
             // whatever their rank: a call that arrives later never adds to them.
