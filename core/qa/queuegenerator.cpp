@@ -1,10 +1,10 @@
 #include "qa/queuegenerator.h"
 
 #include "auth/accesscontrol.h"
-#include "auth/accountrepository.h"
 #include "auth/authtext.h"
 #include "catalog/auditlog.h"
 #include "catalog/transactionguard.h"
+#include "qa/evaluatordirectory.h"
 #include "qa/formrepository.h"
 #include "qa/samplingrulerepository.h"
 #include "qa/samplingrules.h"
@@ -51,53 +51,6 @@ bool tagsMatch(const SamplingParameters &p, const QStringList &callTags)
             return false;
     }
     return p.match == TagMatch::All;
-}
-
-// An evaluator as the catalog describes them now: whether they may score and which calls.
-struct Evaluator
-{
-    QString name;
-    RecordingScope scope;
-    bool mayScore = false;
-
-    bool reaches(const SamplingCandidate &call) const
-    {
-        if (!mayScore)
-            return false;
-        switch (scope.kind) {
-        case RoleScope::All:
-            return true;
-        case RoleScope::Teams:
-            return scope.teams.contains(call.team);
-        case RoleScope::Own:
-            return !scope.agentId.isEmpty() && scope.agentId == call.agentId;
-        }
-        return false;
-    }
-};
-
-Result<QVector<Evaluator>> loadEvaluators(Database &db, const QStringList &names)
-{
-    QVector<Evaluator> evaluators;
-    AccessControl access(db);
-    for (const QString &name : names) {
-        Evaluator e;
-        e.name = name;
-        auto account = AccountRepository(db).findByName(name);
-        if (!account)
-            return account.error();
-        if (account.value() && !account.value()->disabled) {
-            auto live = access.loadPrincipal(account.value()->id, QString(), QString());
-            if (!live)
-                return live.error();
-            e.mayScore = live->has(Permission::RecordingScore) && !live->mustChangePassword;
-            e.scope.kind = live->scope;
-            e.scope.teams = live->teams;
-            e.scope.agentId = live->agentId;
-        }
-        evaluators.append(e);
-    }
-    return evaluators;
 }
 
 } // namespace
@@ -229,9 +182,15 @@ Result<GenerationReport> QueueGenerator::generate(const Principal &principal, qi
                   });
     }
 
-    auto evaluators = loadEvaluators(m_db, rule.evaluators);
-    if (!evaluators)
-        return evaluators.error();
+    // The rule's evaluators who may score calls now (as the catalog says), in name order.
+    auto scorers = EvaluatorDirectory(m_db).scorers();
+    if (!scorers)
+        return scorers.error();
+    QVector<Scorer> evaluators;
+    for (const Scorer &scorer : scorers.value()) {
+        if (rule.evaluators.contains(scorer.name))
+            evaluators.append(scorer);
+    }
     const qint64 now = m_clock();
     TransactionGuard tx(m_db);
     if (!tx.ok())
@@ -241,9 +200,10 @@ Result<GenerationReport> QueueGenerator::generate(const Principal &principal, qi
         return open.error();
     QHash<QString, int> load = open.takeValue();
     for (const SamplingCandidate &call : picked) {
-        const Evaluator *chosen = nullptr;
-        for (const Evaluator &e : evaluators.value()) {
-            if (e.reaches(call) && (!chosen || load.value(e.name) < load.value(chosen->name)))
+        const Scorer *chosen = nullptr;
+        for (const Scorer &e : evaluators) {
+            if (e.reaches(call.team, call.agentId) &&
+                (!chosen || load.value(e.name) < load.value(chosen->name)))
                 chosen = &e;
         }
         if (!chosen) {

@@ -1,16 +1,17 @@
 #include "qa/samplingrules.h"
 
 #include "auth/accesscontrol.h"
-#include "auth/accountrepository.h"
 #include "auth/authtext.h"
 #include "auth/teamrepository.h"
 #include "catalog/auditlog.h"
 #include "catalog/transactionguard.h"
+#include "qa/evaluatordirectory.h"
 #include "qa/formrepository.h"
 #include "qa/qatext.h"
 #include "qa/samplingrulerepository.h"
 
 #include <QJsonObject>
+#include <algorithm>
 
 namespace cv {
 
@@ -83,23 +84,18 @@ Result<void> SamplingRules::check(const Principal &principal, const SamplingRule
     if (rule.evaluators.isEmpty() || rule.evaluators.size() > SamplingRule::kMaxEvaluators)
         return invalid(QStringLiteral("A rule needs 1 to %1 evaluators.")
                            .arg(SamplingRule::kMaxEvaluators));
-    AccessControl access(m_db);
+    auto scorers = EvaluatorDirectory(m_db).scorers();
+    if (!scorers)
+        return scorers.error();
     for (const QString &name : rule.evaluators) {
         if (name.isEmpty() || name.size() > 256)
             return invalid(QStringLiteral("An evaluator's name is empty or too long."));
-        auto account = AccountRepository(m_db).findByName(name);
-        if (!account)
-            return account.error();
-        if (!account.value() || account.value()->disabled)
-            return invalid(QStringLiteral("There is no active user %1.")
+        const bool mayScore = std::any_of(scorers->begin(), scorers->end(),
+                                          [&](const Scorer &s) { return s.name == name; });
+        if (!mayScore)
+            return invalid(QStringLiteral("%1 is no active user who may score recordings: choose "
+                                          "an evaluator.")
                                .arg(authtext::forAudit(name)));
-        auto evaluator = access.loadPrincipal(account.value()->id, QString(), QString());
-        if (!evaluator)
-            return evaluator.error();
-        if (!evaluator->has(Permission::RecordingScore))
-            return invalid(QStringLiteral("%1 may not score recordings (role %2): choose an "
-                                          "evaluator.")
-                               .arg(authtext::forAudit(name), evaluator->role));
     }
     return {};
 }
@@ -248,17 +244,12 @@ Result<QStringList> SamplingRules::evaluatorCandidates(const Principal &principa
                                       QStringLiteral("sampling-rule"), kList);
         !allowed)
         return allowed.error();
-    auto accounts = AccountRepository(m_db).list();
-    if (!accounts)
-        return accounts.error();
+    auto scorers = EvaluatorDirectory(m_db).scorers();
+    if (!scorers)
+        return scorers.error();
     QStringList names;
-    for (const Account &account : accounts.value()) {
-        if (account.disabled)
-            continue;
-        auto live = access.loadPrincipal(account.id, QString(), QString());
-        if (live && live->has(Permission::RecordingScore) && !live->mustChangePassword)
-            names << account.name;
-    }
+    for (const Scorer &scorer : scorers.value())
+        names << scorer.name;
     names.sort();
     return names;
 }

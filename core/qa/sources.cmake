@@ -34,6 +34,7 @@ list(APPEND CALLVAULT_CORE_SOURCES
 list(APPEND CALLVAULT_CORE_SOURCES
   qa/samplingrule.h qa/samplingrule.cpp
   qa/samplingrulerepository.h qa/samplingrulerepository.cpp
+  qa/evaluatordirectory.h qa/evaluatordirectory.cpp
   qa/samplingrules.h qa/samplingrules.cpp
   qa/workitemrepository.h qa/workitemrepository.cpp
   qa/queuegenerator.h qa/queuegenerator.cpp

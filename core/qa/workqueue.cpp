@@ -1,11 +1,11 @@
 #include "qa/workqueue.h"
 
 #include "auth/accesscontrol.h"
-#include "auth/accountrepository.h"
 #include "auth/auditedchange.h"
 #include "auth/authtext.h"
 #include "catalog/recordingrepository.h"
 #include "qa/evaluationworkflow.h"
+#include "qa/evaluatordirectory.h"
 
 #include <QJsonObject>
 
@@ -182,19 +182,14 @@ Result<WorkItemView> WorkQueue::reassign(const Principal &principal, qint64 item
     if (view(item.value()).state == WorkItemState::Done)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Work item %1 is done; it cannot be reassigned.").arg(itemId));
-    auto account = AccountRepository(m_db).findByName(evaluator);
-    if (!account)
-        return account.error();
-    if (!account.value() || account.value()->disabled)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("There is no active user %1.").arg(authtext::forAudit(evaluator)));
-    auto assignee = access.loadPrincipal(account.value()->id, QString(), QString());
+    auto assignee = EvaluatorDirectory(m_db).find(evaluator);
     if (!assignee)
         return assignee.error();
-    if (!assignee->has(Permission::RecordingScore) ||
-        !access.canSeeRecording(assignee.value(), recording.value()))
+    if (!assignee.value() || !assignee.value()->reaches(item->team, item->agentId))
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 may not score this call.").arg(authtext::forAudit(evaluator)));
+                         QStringLiteral("%1 may not score this call: choose an evaluator of its "
+                                        "team.")
+                             .arg(authtext::forAudit(evaluator)));
     if (evaluator == item->evaluator)
         return view(item.value());
     const QJsonObject details{{QStringLiteral("item"), itemId},

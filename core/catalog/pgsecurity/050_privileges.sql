@@ -142,6 +142,7 @@ GRANT EXECUTE ON FUNCTION cv_whoami(), cv_has_permission(text), cv_may_see_agent
     cv_evaluation_submit(bigint, bigint, text, text),
     cv_evaluation_respond(bigint, boolean, text, bigint, text, text),
     cv_evaluation_resolve(bigint, boolean, double precision, text, text, text),
+    cv_sampling_evaluators(),
     cv_login_succeeded(text, text),
     cv_create_login(bigint, text), cv_set_password(bigint, text, boolean),
     cv_set_login_enabled(bigint, boolean)
