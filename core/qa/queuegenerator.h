@@ -21,13 +21,13 @@ struct GenerationReport
     qint64 periodEndMs = 0;
     QString formId;
     int formVersion = 0;
-    int queued = 0;               // new work items
-    int skippedQueued = 0;        // picked calls the rule had already queued
-    int skippedEvaluated = 0;     // calls with a submitted evaluation of the rule's form
-    int skippedNoEvaluator = 0;   // calls none of the rule's evaluators may score
+    int queued = 0;                          // new work items
+    int skippedQueued = 0;                   // picked calls the rule had already queued
+    int skippedEvaluated = 0;                // calls with a submitted evaluation of the rule's form
+    int skippedNoEvaluator = 0;              // calls none of the rule's evaluators may score
     QMap<QString, int> pickedPerAgent;       // new items by the call's agent
     QMap<QString, int> assignedPerEvaluator; // new items by evaluator
-    QString error;                // generateDue only: why this rule generated nothing
+    QString error;                           // generateDue only: why this rule generated nothing
 };
 
 // Turns a sampling rule and a period into work items (docs/qa-workflow.md, "Sampling and

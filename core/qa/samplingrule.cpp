@@ -252,8 +252,8 @@ QString writeParameters(SamplingKind kind, const SamplingParameters &p)
         break;
     case SamplingKind::Tagged:
         object.insert(kTags, QJsonArray::fromStringList(p.tags));
-        object.insert(kMatch, p.match == TagMatch::All ? QStringLiteral("all")
-                                                       : QStringLiteral("any"));
+        object.insert(kMatch,
+                      p.match == TagMatch::All ? QStringLiteral("all") : QStringLiteral("any"));
         break;
     case SamplingKind::LongerThan:
         object.insert(kMinDuration, static_cast<double>(p.minDurationMs));

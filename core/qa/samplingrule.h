@@ -35,11 +35,11 @@ enum class SamplingPeriod : int
 struct SamplingParameters
 {
     SamplingPeriod period = SamplingPeriod::Week;
-    int count = 0;             // RandomPerAgent: 1..kMaxCount calls per agent
-    double threshold = 0;      // SentimentBelow: -1..1, calls with sentiment < threshold
-    QStringList tags;          // Tagged: 1..kMaxTags tag names
+    int count = 0;        // RandomPerAgent: 1..kMaxCount calls per agent
+    double threshold = 0; // SentimentBelow: -1..1, calls with sentiment < threshold
+    QStringList tags;     // Tagged: 1..kMaxTags tag names
     TagMatch match = TagMatch::Any;
-    qint64 minDurationMs = 0;  // LongerThan: 1 s..24 h, calls with duration >= this
+    qint64 minDurationMs = 0; // LongerThan: 1 s..24 h, calls with duration >= this
 
     static constexpr int kMaxCount = 1000;
     static constexpr int kMaxTags = 20;
@@ -55,8 +55,8 @@ struct SamplingRule
     QString name;
     SamplingKind kind = SamplingKind::RandomPerAgent;
     SamplingParameters parameters;
-    QString teamId;  // empty: every team the person who generates may see
-    QString formId;  // the latest published version at generation time
+    QString teamId; // empty: every team the person who generates may see
+    QString formId; // the latest published version at generation time
     int deadlineDays = 7;
     QStringList evaluators; // user names, sorted
     bool active = true;

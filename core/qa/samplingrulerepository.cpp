@@ -27,9 +27,9 @@ Result<SamplingRule> readRule(QSqlQuery &query)
     rule.kind = *kind;
     auto parameters = samplingjson::readParameters(*kind, query.value(3).toString().toUtf8());
     if (!parameters)
-        return makeError(ErrorCode::Format, QStringLiteral("Sampling rule %1: %2")
-                                                .arg(rule.id)
-                                                .arg(parameters.errorMessage()));
+        return makeError(
+            ErrorCode::Format,
+            QStringLiteral("Sampling rule %1: %2").arg(rule.id).arg(parameters.errorMessage()));
     rule.parameters = parameters.takeValue();
     rule.teamId = query.value(4).toString();
     rule.formId = query.value(5).toString();
@@ -47,10 +47,11 @@ SamplingRuleRepository::SamplingRuleRepository(Database &db) : m_db(db) {}
 
 Result<qint64> SamplingRuleRepository::insert(const SamplingRule &rule)
 {
-    auto query = prepare(
-        m_db, QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
-                             "deadline_days, active, created_by, created_at_ms, updated_at_ms) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    auto query =
+        prepare(m_db, QStringLiteral(
+                          "INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
+                          "deadline_days, active, created_by, created_at_ms, updated_at_ms) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!query)
         return query.error();
     query->addBindValue(text(rule.name));
@@ -63,8 +64,8 @@ Result<qint64> SamplingRuleRepository::insert(const SamplingRule &rule)
     query->addBindValue(text(rule.createdBy));
     query->addBindValue(static_cast<qlonglong>(rule.createdAtMs));
     query->addBindValue(static_cast<qlonglong>(rule.updatedAtMs));
-    if (auto r = exec(query.value(), QStringLiteral("Could not add the sampling rule \"%1\"")
-                                         .arg(rule.name));
+    if (auto r = exec(query.value(),
+                      QStringLiteral("Could not add the sampling rule \"%1\"").arg(rule.name));
         !r)
         return r.error();
     if (!query->next())
@@ -93,8 +94,8 @@ Result<bool> SamplingRuleRepository::update(const SamplingRule &rule)
     query->addBindValue(rule.active);
     query->addBindValue(static_cast<qlonglong>(rule.updatedAtMs));
     query->addBindValue(static_cast<qlonglong>(rule.id));
-    if (auto r = exec(query.value(),
-                      QStringLiteral("Could not change sampling rule %1").arg(rule.id));
+    if (auto r =
+            exec(query.value(), QStringLiteral("Could not change sampling rule %1").arg(rule.id));
         !r)
         return r.error();
     if (query->numRowsAffected() == 0)
@@ -104,8 +105,7 @@ Result<bool> SamplingRuleRepository::update(const SamplingRule &rule)
     return true;
 }
 
-Result<void> SamplingRuleRepository::replaceEvaluators(qint64 ruleId,
-                                                       const QStringList &evaluators)
+Result<void> SamplingRuleRepository::replaceEvaluators(qint64 ruleId, const QStringList &evaluators)
 {
     auto removed =
         prepare(m_db, QStringLiteral("DELETE FROM sampling_rule_evaluators WHERE rule_id = ?"));
@@ -123,8 +123,9 @@ Result<void> SamplingRuleRepository::replaceEvaluators(qint64 ruleId,
             return added.error();
         added->addBindValue(static_cast<qlonglong>(ruleId));
         added->addBindValue(text(name));
-        if (auto r = exec(added.value(),
-                          QStringLiteral("Could not add evaluator %1 to rule %2").arg(name).arg(ruleId));
+        if (auto r =
+                exec(added.value(),
+                     QStringLiteral("Could not add evaluator %1 to rule %2").arg(name).arg(ruleId));
             !r)
             return r;
     }

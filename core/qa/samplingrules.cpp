@@ -72,8 +72,8 @@ Result<void> SamplingRules::check(const Principal &principal, const SamplingRule
     if (!form)
         return form.error();
     if (!form.value())
-        return invalid(QStringLiteral("Form %1 has no published version; publish it first.")
-                           .arg(rule.formId));
+        return invalid(
+            QStringLiteral("Form %1 has no published version; publish it first.").arg(rule.formId));
     if (!rule.teamId.isEmpty()) {
         auto team = TeamRepository(m_db).find(rule.teamId);
         if (!team)
@@ -82,8 +82,8 @@ Result<void> SamplingRules::check(const Principal &principal, const SamplingRule
             return invalid(QStringLiteral("There is no team %1.").arg(rule.teamId));
     }
     if (rule.evaluators.isEmpty() || rule.evaluators.size() > SamplingRule::kMaxEvaluators)
-        return invalid(QStringLiteral("A rule needs 1 to %1 evaluators.")
-                           .arg(SamplingRule::kMaxEvaluators));
+        return invalid(
+            QStringLiteral("A rule needs 1 to %1 evaluators.").arg(SamplingRule::kMaxEvaluators));
     auto scorers = EvaluatorDirectory(m_db).scorers();
     if (!scorers)
         return scorers.error();
@@ -100,8 +100,8 @@ Result<void> SamplingRules::check(const Principal &principal, const SamplingRule
     return {};
 }
 
-Result<SamplingRule> SamplingRules::store(const Principal &principal, SamplingRule rule,
-                                          bool isNew, const QJsonObject &extraDetails)
+Result<SamplingRule> SamplingRules::store(const Principal &principal, SamplingRule rule, bool isNew,
+                                          const QJsonObject &extraDetails)
 {
     rule.evaluators.removeDuplicates();
     rule.evaluators.sort();
@@ -140,8 +140,8 @@ Result<SamplingRule> SamplingRules::store(const Principal &principal, SamplingRu
         details.insert(QStringLiteral("kind"), samplingKindName(rule.kind));
         details.insert(QStringLiteral("form"), rule.formId);
     }
-    if (auto audited = AuditLog(m_db).append(principal.auditEvent(
-            action, auditTarget(rule.id), true, authtext::json(details)));
+    if (auto audited = AuditLog(m_db).append(
+            principal.auditEvent(action, auditTarget(rule.id), true, authtext::json(details)));
         !audited)
         return audited.error();
     if (auto done = tx.commit(); !done)

@@ -42,9 +42,9 @@ Result<WorkItemRow> readItem(QSqlQuery &query)
     if (!query.value(15).isNull()) {
         row.evaluationState = evaluationStateFromName(query.value(15).toString());
         if (!row.evaluationState)
-            return makeError(ErrorCode::Format,
-                             QStringLiteral("Work item %1's evaluation has an unknown state.")
-                                 .arg(row.id));
+            return makeError(
+                ErrorCode::Format,
+                QStringLiteral("Work item %1's evaluation has an unknown state.").arg(row.id));
     }
     return row;
 }
@@ -97,14 +97,16 @@ Result<QVector<WorkItemRow>> WorkItemRepository::listForEvaluator(const QString 
                                                                   bool openOnly)
 {
     auto query = prepare(
-        m_db, kSelect + (openOnly ? QStringLiteral("WHERE w.evaluator = ? AND (w.evaluation_id IS "
-                                                   "NULL OR e.state = 'draft') ")
-                                  : QStringLiteral("WHERE w.evaluator = ? ")) +
+        m_db, kSelect +
+                  (openOnly ? QStringLiteral("WHERE w.evaluator = ? AND (w.evaluation_id IS "
+                                             "NULL OR e.state = 'draft') ")
+                            : QStringLiteral("WHERE w.evaluator = ? ")) +
                   QStringLiteral("ORDER BY w.deadline_at_ms, w.id"));
     if (!query)
         return query.error();
     query->addBindValue(text(evaluator));
-    if (auto r = exec(query.value(), QStringLiteral("Could not read the queue of %1").arg(evaluator));
+    if (auto r =
+            exec(query.value(), QStringLiteral("Could not read the queue of %1").arg(evaluator));
         !r)
         return r.error();
     return collectRows<WorkItemRow>(query.value(), readItem);
@@ -126,11 +128,11 @@ Result<QVector<WorkItemRow>> WorkItemRepository::listForRule(qint64 ruleId)
 
 Result<QHash<QString, int>> WorkItemRepository::openCounts()
 {
-    auto query = prepare(m_db, QStringLiteral(
-                                   "SELECT w.evaluator, COUNT(*) FROM work_items w LEFT JOIN "
-                                   "evaluations e ON e.id = w.evaluation_id WHERE "
-                                   "w.evaluation_id IS NULL OR e.state = 'draft' "
-                                   "GROUP BY w.evaluator"));
+    auto query =
+        prepare(m_db, QStringLiteral("SELECT w.evaluator, COUNT(*) FROM work_items w LEFT JOIN "
+                                     "evaluations e ON e.id = w.evaluation_id WHERE "
+                                     "w.evaluation_id IS NULL OR e.state = 'draft' "
+                                     "GROUP BY w.evaluator"));
     if (!query)
         return query.error();
     if (auto r = exec(query.value(), QStringLiteral("Could not count the open work items")); !r)

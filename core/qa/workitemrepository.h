@@ -59,10 +59,10 @@ struct CandidateFilter
     qint64 toMs = 0;
     SamplingKind kind = SamplingKind::RandomPerAgent;
     SamplingParameters parameters;
-    QString teamId;                       // empty: any team
+    QString teamId; // empty: any team
     RoleScope scope = RoleScope::All;
-    qint64 scopeUserId = 0;               // Teams: the user whose teams count
-    QString scopeAgentId;                 // Own
+    qint64 scopeUserId = 0; // Teams: the user whose teams count
+    QString scopeAgentId;   // Own
 };
 
 // The table work_items and the reads the queue generator needs. SQL only: no permission

@@ -90,7 +90,8 @@ Result<WorkItemRow> WorkQueue::load(qint64 itemId)
     if (!row)
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::NotFound, QStringLiteral("There is no work item %1.").arg(itemId));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("There is no work item %1.").arg(itemId));
     return *row.value();
 }
 
@@ -108,9 +109,9 @@ Result<QVector<WorkItemView>> WorkQueue::mine(const Principal &principal)
 
 Result<QVector<WorkItemView>> WorkQueue::ofRule(const Principal &principal, qint64 ruleId)
 {
-    if (auto allowed = AccessControl(m_db).require(principal, Permission::QaFormsManage,
-                                                   QStringLiteral("sampling-rule/%1").arg(ruleId),
-                                                   kList);
+    if (auto allowed =
+            AccessControl(m_db).require(principal, Permission::QaFormsManage,
+                                        QStringLiteral("sampling-rule/%1").arg(ruleId), kList);
         !allowed)
         return allowed.error();
     auto rows = WorkItemRepository(m_db).listForRule(ruleId);
@@ -152,9 +153,9 @@ Result<EvaluationRow> WorkQueue::start(const Principal &principal, qint64 itemId
             draft = row;
     }
     if (!draft) {
-        auto started = EvaluationWorkflow(m_db, m_clock)
-                           .startDraft(principal, item->recordingId, item->formId,
-                                       item->formVersion);
+        auto started =
+            EvaluationWorkflow(m_db, m_clock)
+                .startDraft(principal, item->recordingId, item->formId, item->formVersion);
         if (!started)
             return started.error();
         draft = started.takeValue();
@@ -180,8 +181,9 @@ Result<WorkItemView> WorkQueue::reassign(const Principal &principal, qint64 item
         !allowed)
         return allowed.error();
     if (view(item.value()).state == WorkItemState::Done)
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("Work item %1 is done; it cannot be reassigned.").arg(itemId));
+        return makeError(
+            ErrorCode::Conflict,
+            QStringLiteral("Work item %1 is done; it cannot be reassigned.").arg(itemId));
     auto assignee = EvaluatorDirectory(m_db).find(evaluator);
     if (!assignee)
         return assignee.error();
@@ -195,15 +197,15 @@ Result<WorkItemView> WorkQueue::reassign(const Principal &principal, qint64 item
     const QJsonObject details{{QStringLiteral("item"), itemId},
                               {QStringLiteral("from"), item->evaluator},
                               {QStringLiteral("to"), evaluator}};
-    auto done = auditedchange::commit(m_db, principal, kReassign,
-                                      recordingTarget(item->recordingId), details,
-                                      [&]() -> Result<void> {
-                                          auto changed =
-                                              WorkItemRepository(m_db).reassign(itemId, evaluator);
-                                          if (!changed)
-                                              return changed.error();
-                                          return {};
-                                      });
+    auto done =
+        auditedchange::commit(m_db, principal, kReassign, recordingTarget(item->recordingId),
+                              details, [&]() -> Result<void> {
+                                  auto changed =
+                                      WorkItemRepository(m_db).reassign(itemId, evaluator);
+                                  if (!changed)
+                                      return changed.error();
+                                  return {};
+                              });
     if (!done)
         return done.error();
     auto reread = load(itemId);

@@ -37,23 +37,19 @@ constexpr SamplingKind kKinds[] = {SamplingKind::RandomPerAgent, SamplingKind::S
 
 QString utcText(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
 } // namespace
 
 SamplingRulesPanel::SamplingRulesPanel(Database &db, Principal principal, QWidget *parent)
-    : QWidget(parent),
-      m_db(db),
-      m_principal(std::move(principal)),
-      m_mayManage(m_principal.has(Permission::QaFormsManage)),
-      m_denied(new QLabel(this)),
-      m_list(new QTableWidget(0, 6, this)),
-      m_new(new QPushButton(tr("New rule"), this)),
+    : QWidget(parent), m_db(db), m_principal(std::move(principal)),
+      m_mayManage(m_principal.has(Permission::QaFormsManage)), m_denied(new QLabel(this)),
+      m_list(new QTableWidget(0, 6, this)), m_new(new QPushButton(tr("New rule"), this)),
       m_save(new QPushButton(tr("Save rule"), this)),
       m_toggle(new QPushButton(tr("Switch off"), this)),
-      m_generate(new QPushButton(tr("Generate now"), this)),
-      m_message(new QLabel(this)),
+      m_generate(new QPushButton(tr("Generate now"), this)), m_message(new QLabel(this)),
       m_thread(this, QStringLiteral("CallVault sampling rules"))
 {
     setObjectName(QStringLiteral("samplingRulesPanel"));
@@ -68,8 +64,8 @@ SamplingRulesPanel::SamplingRulesPanel(Database &db, Principal principal, QWidge
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_list->setHorizontalHeaderLabels({tr("Name"), tr("Kind"), tr("Team"), tr("Form"),
-                                       tr("Evaluators"), tr("State")});
+    m_list->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Kind"), tr("Team"), tr("Form"), tr("Evaluators"), tr("State")});
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -105,9 +101,10 @@ SamplingRulesPanel::SamplingRulesPanel(Database &db, Principal principal, QWidge
             [this](int row, int, int, int) { selectRule(row); });
 
     if (!m_mayManage) {
-        m_denied->setText(tr("You may not manage sampling rules: your role (%1) does not allow "
-                             "\"%2\". Ask a security administrator if you need it.")
-                              .arg(m_principal.role, permissionDescription(Permission::QaFormsManage)));
+        m_denied->setText(
+            tr("You may not manage sampling rules: your role (%1) does not allow "
+               "\"%2\". Ask a security administrator if you need it.")
+                .arg(m_principal.role, permissionDescription(Permission::QaFormsManage)));
         setBusy(true);
         m_denied->setEnabled(true);
         return;
@@ -224,10 +221,9 @@ void SamplingRulesPanel::showKindFields()
 void SamplingRulesPanel::setBusy(bool busy)
 {
     const bool on = !busy && m_mayManage;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_list, m_new, m_save, m_toggle, m_generate,
-                                                       m_name, m_kind, m_kindFields, m_period,
-                                                       m_team, m_form, m_deadline, m_evaluators,
-                                                       m_active})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_list, m_new, m_save, m_toggle, m_generate, m_name, m_kind, m_kindFields, m_period,
+             m_team, m_form, m_deadline, m_evaluators, m_active})
         w->setEnabled(on);
 }
 
@@ -263,7 +259,8 @@ void SamplingRulesPanel::refresh()
         [this](Result<Loaded> loaded) {
             setBusy(false);
             if (!loaded) {
-                showMessage(tr("The sampling rules could not be read: %1").arg(loaded.errorMessage()));
+                showMessage(
+                    tr("The sampling rules could not be read: %1").arg(loaded.errorMessage()));
                 emit rulesShown(false);
                 return;
             }
@@ -310,7 +307,8 @@ void SamplingRulesPanel::showRules()
             current = row;
     }
     m_list->setCurrentCell(current, 0);
-    m_toggle->setText(current >= 0 && !m_rules.at(current).active ? tr("Switch on") : tr("Switch off"));
+    m_toggle->setText(current >= 0 && !m_rules.at(current).active ? tr("Switch on")
+                                                                  : tr("Switch off"));
 }
 
 void SamplingRulesPanel::newRule()
@@ -453,17 +451,20 @@ void SamplingRulesPanel::setSelectedActive(bool active)
 QString SamplingRulesPanel::summaryOf(const GenerationReport &report)
 {
     QStringList evaluators;
-    for (auto it = report.assignedPerEvaluator.begin(); it != report.assignedPerEvaluator.end(); ++it)
+    for (auto it = report.assignedPerEvaluator.begin(); it != report.assignedPerEvaluator.end();
+         ++it)
         evaluators << tr("%1: %2").arg(it.key()).arg(it.value());
-    QString text = tr("Rule \"%1\", %2 to %3: queued %4 calls; skipped %5 already queued and %6 "
-                      "already evaluated.")
-                       .arg(report.ruleName, utcText(report.periodStartMs), utcText(report.periodEndMs))
-                       .arg(report.queued)
-                       .arg(report.skippedQueued)
-                       .arg(report.skippedEvaluated);
+    QString text =
+        tr("Rule \"%1\", %2 to %3: queued %4 calls; skipped %5 already queued and %6 "
+           "already evaluated.")
+            .arg(report.ruleName, utcText(report.periodStartMs), utcText(report.periodEndMs))
+            .arg(report.queued)
+            .arg(report.skippedQueued)
+            .arg(report.skippedEvaluated);
     if (report.skippedNoEvaluator > 0)
-        text += QLatin1Char(' ') + tr("Not queued, since no evaluator of the rule may score them: %1.")
-                                       .arg(report.skippedNoEvaluator);
+        text +=
+            QLatin1Char(' ') + tr("Not queued, since no evaluator of the rule may score them: %1.")
+                                   .arg(report.skippedNoEvaluator);
     if (!evaluators.isEmpty())
         text += QLatin1Char(' ') + tr("Assigned: %1.").arg(evaluators.join(QStringLiteral(", ")));
     return text;

@@ -82,7 +82,8 @@ QVariant WorkQueueModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::FontRole && v.overdue && (index.column() == State || index.column() == Deadline)) {
+    if (role == Qt::FontRole && v.overdue &&
+        (index.column() == State || index.column() == Deadline)) {
         QFont bold;
         bold.setBold(true);
         return bold;

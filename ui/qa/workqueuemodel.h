@@ -16,7 +16,17 @@ class WorkQueueModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Started = 0, Agent, Duration, Rule, Form, Deadline, State, ColumnCount };
+    enum Column
+    {
+        Started = 0,
+        Agent,
+        Duration,
+        Rule,
+        Form,
+        Deadline,
+        State,
+        ColumnCount
+    };
 
     explicit WorkQueueModel(QObject *parent = nullptr);
 

@@ -19,11 +19,8 @@ WorkQueueView::WorkQueueView(Database &db, Principal principal, QWidget *parent)
 }
 
 WorkQueueView::WorkQueueView(Loader loader, QWidget *parent)
-    : QWidget(parent),
-      m_loader(std::move(loader)),
-      m_model(new WorkQueueModel(this)),
-      m_table(new QTableView(this)),
-      m_status(new QLabel(this)),
+    : QWidget(parent), m_loader(std::move(loader)), m_model(new WorkQueueModel(this)),
+      m_table(new QTableView(this)), m_status(new QLabel(this)),
       m_refresh(new QPushButton(tr("Refresh"), this)),
       m_thread(this, QStringLiteral("CallVault work queue"))
 {
