@@ -17,6 +17,8 @@
 #include "tags/tagrepository.h"
 
 #include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QtEndian>
 #include <algorithm>
@@ -93,6 +95,7 @@ private slots:
     void myQueueStartAndSubmit();
     void queueRefusalsAreAudited();
     void reassign();
+    void deletingACallRemovesItsItems();
 };
 
 bool TestSampling::setUpSite()
@@ -681,6 +684,24 @@ void TestSampling::reassign()
     auto theirs = queue().start(as(QStringLiteral("u_evaluator2")), itemId);
     QVERIFY2(theirs.ok(), qPrintable(theirs.errorMessage()));
     QCOMPARE(theirs->evaluator, QStringLiteral("u_evaluator2"));
+}
+
+void TestSampling::deletingACallRemovesItsItems()
+{
+    QVERIFY(setUpSite());
+    SamplingParameters p;
+    p.minDurationMs = 600'000;
+    const qint64 id = createRule(rule(QStringLiteral("Long calls"), SamplingKind::LongerThan, p));
+    QCOMPARE(generate(QStringLiteral("u_supervisor"), id).queued, 3);
+    // Crypto-shredding deletes the recording row: its work item goes with it (and its
+    // evaluation, whose link would otherwise be set to NULL).
+    QVERIFY(queue().start(as(QStringLiteral("qa_evaluator")), queue().mine(as(QStringLiteral("qa_evaluator")))->first().item.id).ok());
+    QSqlQuery remove(db().connection());
+    QVERIFY(remove.prepare(QStringLiteral("DELETE FROM recordings WHERE id = ?")));
+    remove.addBindValue(m_ids.value(QStringLiteral("c2")).toString(QUuid::WithoutBraces));
+    QVERIFY2(remove.exec(), qPrintable(remove.lastError().text()));
+    QCOMPARE(queued(id), (QStringList{QStringLiteral("c4"), QStringLiteral("c6")}));
+    QCOMPARE(authtest::countRows(db(), QStringLiteral("work_items")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSampling)
