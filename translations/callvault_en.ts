@@ -242,6 +242,104 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationPanel</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;New session…</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>&amp;Save my score</source>
+        <translation>&amp;Save my score</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Reveal</translation>
+    </message>
+    <message>
+        <source>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</source>
+        <translation>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>Call:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n call(s), %2</source>
+        <translation>
+            <numerusform>%1 — %n call, %2</numerusform>
+            <numerusform>%1 — %n calls, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revealed</source>
+        <translation>revealed</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>blind</translation>
+    </message>
+    <message>
+        <source>No calibration session yet: select calls in Recordings, then New session.</source>
+        <translation>No calibration session yet: select calls in Recordings, then New session.</translation>
+    </message>
+    <message>
+        <source>You take part in no calibration session yet.</source>
+        <translation>You take part in no calibration session yet.</translation>
+    </message>
+    <message>
+        <source>Select the calls to calibrate on in Recordings first.</source>
+        <translation>Select the calls to calibrate on in Recordings first.</translation>
+    </message>
+    <message>
+        <source>Session started; the evaluators score blind until you reveal it.</source>
+        <translation>Session started; the evaluators score blind until you reveal it.</translation>
+    </message>
+    <message>
+        <source>Left out (did not score every call): %1</source>
+        <translation>Left out (did not score every call): %1</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation> (scored)</translation>
+    </message>
+    <message>
+        <source>Call %1 — %2, agent %3%4</source>
+        <translation>Call %1 — %2, agent %3%4</translation>
+    </message>
+    <message>
+        <source>Call %1%2</source>
+        <translation>Call %1%2</translation>
+    </message>
+    <message>
+        <source>Progress unknown: %1</source>
+        <translation>Progress unknown: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1, revealed %2. Scored: %3</source>
+        <translation>%1, revealed %2. Scored: %3</translation>
+    </message>
+    <message>
+        <source>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</source>
+        <translation>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</translation>
+    </message>
+    <message>
+        <source>Your score of call %1 is saved (%2). Others see it only after the reveal.</source>
+        <translation>Your score of call %1 is saved (%2). Others see it only after the reveal.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+</context>
+<context>
     <name>cv::CalibrationRevealView</name>
     <message>
         <source>Question</source>
@@ -324,9 +422,80 @@
     <message numerus="yes">
         <source>Overall agreement: Fleiss&apos; κ = %1 (%2) over %n rated item(s) (a question on a call).</source>
         <translation>
-            <numerusform>Overall agreement: Fleiss' κ = %1 (%2) over %n rated item (a question on a call).</numerusform>
-            <numerusform>Overall agreement: Fleiss' κ = %1 (%2) over %n rated items (a question on a call).</numerusform>
+            <numerusform>Overall agreement: Fleiss&apos; κ = %1 (%2) over %n rated item (a question on a call).</numerusform>
+            <numerusform>Overall agreement: Fleiss&apos; κ = %1 (%2) over %n rated items (a question on a call).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cv::CallEvaluationsPanel</name>
+    <message>
+        <source>#%1 · %2 · %3 · %4</source>
+        <translation>#%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Evaluate</translation>
+    </message>
+    <message>
+        <source>Start a new evaluation of this call with the chosen form.</source>
+        <translation>Start a new evaluation of this call with the chosen form.</translation>
+    </message>
+    <message>
+        <source>Evaluations:</source>
+        <translation>Evaluations:</translation>
+    </message>
+    <message>
+        <source>Choose a call to see or start its evaluations.</source>
+        <translation>Choose a call to see or start its evaluations.</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>No evaluation form is published yet: a supervisor publishes them under Quality → Forms.</source>
+        <translation>No evaluation form is published yet: a supervisor publishes them under Quality → Forms.</translation>
+    </message>
+    <message>
+        <source>This call has no evaluation yet.</source>
+        <translation>This call has no evaluation yet.</translation>
+    </message>
+    <message>
+        <source>%1, version %2 · evaluator %3 · %4 · score %5 · due %6</source>
+        <translation>%1, version %2 · evaluator %3 · %4 · score %5 · due %6</translation>
+    </message>
+    <message>
+        <source>A new draft: answer the questions, then submit.</source>
+        <translation>A new draft: answer the questions, then submit.</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>Draft saved at %1.</translation>
+    </message>
+    <message>
+        <source>Submitted with score %1. The agent is asked to acknowledge it.</source>
+        <translation>Submitted with score %1. The agent is asked to acknowledge it.</translation>
+    </message>
+    <message>
+        <source>You acknowledged the evaluation.</source>
+        <translation>You acknowledged the evaluation.</translation>
+    </message>
+    <message>
+        <source>Your dispute was sent; a supervisor decides.</source>
+        <translation>Your dispute was sent; a supervisor decides.</translation>
+    </message>
+    <message>
+        <source>Re-scored; the agent sees the new score and your notes.</source>
+        <translation>Re-scored; the agent sees the new score and your notes.</translation>
+    </message>
+    <message>
+        <source>Upheld; the agent sees your notes.</source>
+        <translation>Upheld; the agent sees your notes.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
     </message>
 </context>
 <context>
@@ -380,6 +549,60 @@
     </message>
 </context>
 <context>
+    <name>cv::EvaluationListView</name>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>Could not load: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n evaluation</numerusform>
+            <numerusform>%n evaluations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::EvaluationPane</name>
     <message>
         <source>Overall comment</source>
@@ -423,6 +646,88 @@
             <numerusform>(provisional: %n question not answered yet)</numerusform>
             <numerusform>(provisional: %n questions not answered yet)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cv::EvaluationStepBar</name>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit</source>
+        <translation>Su&amp;bmit</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>D&amp;ispute…</source>
+        <translation>D&amp;ispute…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>Every question must be answered (or N/A where allowed) first.</source>
+        <translation>Every question must be answered (or N/A where allowed) first.</translation>
+    </message>
+    <message>
+        <source>Dispute the evaluation</source>
+        <translation>Dispute the evaluation</translation>
+    </message>
+    <message>
+        <source>Why do you dispute it? A supervisor reads this and decides.</source>
+        <translation>Why do you dispute it? A supervisor reads this and decides.</translation>
+    </message>
+</context>
+<context>
+    <name>cv::EvaluationText</name>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>disputed</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 submitted it (score %3)</source>
+        <translation>%1 — %2 submitted it (score %3)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 acknowledged it</source>
+        <translation>%1 — %2 acknowledged it</translation>
+    </message>
+    <message>
+        <source>%1 — %2 disputed it: %3</source>
+        <translation>%1 — %2 disputed it: %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 upheld the score: %3</source>
+        <translation>%1 — %2 upheld the score: %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 re-scored it from %3 to %4: %5</source>
+        <translation>%1 — %2 re-scored it from %3 to %4: %5</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1153,92 @@
     </message>
 </context>
 <context>
+    <name>cv::FormsPanel</name>
+    <message>
+        <source>&amp;New form</source>
+        <translation>&amp;New form</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <source>Add the &amp;built-in forms</source>
+        <translation>Add the &amp;built-in forms</translation>
+    </message>
+    <message>
+        <source>Publishes the general service-quality form and the 双录 compliance form, in English and Chinese.</source>
+        <translation>Publishes the general service-quality form and the 双录 compliance form, in English and Chinese.</translation>
+    </message>
+    <message>
+        <source>Published forms (latest versions):</source>
+        <translation>Published forms (latest versions):</translation>
+    </message>
+    <message>
+        <source>Could not read the forms: %1</source>
+        <translation>Could not read the forms: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (version %3, %4)</source>
+        <translation>%1 — %2 (version %3, %4)</translation>
+    </message>
+    <message>
+        <source>Could not open form %1: %2</source>
+        <translation>Could not open form %1: %2</translation>
+    </message>
+    <message>
+        <source>Form %1 cannot be edited here: %2</source>
+        <translation>Form %1 cannot be edited here: %2</translation>
+    </message>
+    <message>
+        <source>Editing %1 version %2; publishing a change makes version %3.</source>
+        <translation>Editing %1 version %2; publishing a change makes version %3.</translation>
+    </message>
+    <message>
+        <source>A new form: give it an id, a title, sections and questions.</source>
+        <translation>A new form: give it an id, a title, sections and questions.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
+        <source>Published %1 version %2.</source>
+        <translation>Published %1 version %2.</translation>
+    </message>
+    <message>
+        <source>%1 version %2 already says this; nothing was published.</source>
+        <translation>%1 version %2 already says this; nothing was published.</translation>
+    </message>
+    <message>
+        <source>Built-in form %1 is damaged: %2</source>
+        <translation>Built-in form %1 is damaged: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n built-in form(s).</source>
+        <translation>
+            <numerusform>Published %n built-in form.</numerusform>
+            <numerusform>Published %n built-in forms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The built-in forms are already published.</source>
+        <translation>The built-in forms are already published.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not publish forms.</source>
+        <translation>Your role (%1) may not publish forms.</translation>
+    </message>
+    <message>
+        <source>Fix the problems the designer lists first.</source>
+        <translation>Fix the problems the designer lists first.</translation>
+    </message>
+    <message>
+        <source>Publish as a new version; evaluations keep the version they used.</source>
+        <translation>Publish as a new version; evaluations keep the version they used.</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyRotationPanel</name>
     <message>
         <source>Rotate the encryption key…</source>
@@ -1103,6 +1494,52 @@ Other workstations need the new private key afterwards: make a new key backup wh
         <source>Your role (%1) does not administer the site.</source>
         <translation>Your role (%1) does not administer the site.</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluations</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Your role (%1) has no QA work.</source>
+        <translation>Your role (%1) has no QA work.</translation>
+    </message>
+</context>
+<context>
+    <name>cv::NewCalibrationDialog</name>
+    <message>
+        <source>New calibration session</source>
+        <translation>New calibration session</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) selected in Recordings will be scored.</source>
+        <translation>
+            <numerusform>%n call selected in Recordings will be scored.</numerusform>
+            <numerusform>%n calls selected in Recordings will be scored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluators (two or more):</source>
+        <translation>&amp;Evaluators (two or more):</translation>
+    </message>
 </context>
 <context>
     <name>cv::PlayerHost</name>
@@ -1284,6 +1721,33 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Complete</source>
         <translation>Complete</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QualityPanel</name>
+    <message>
+        <source>No evaluation of your calls yet.</source>
+        <translation>No evaluation of your calls yet.</translation>
+    </message>
+    <message>
+        <source>My evaluations</source>
+        <translation>My evaluations</translation>
+    </message>
+    <message>
+        <source>No open dispute.</source>
+        <translation>No open dispute.</translation>
+    </message>
+    <message>
+        <source>Open disputes</source>
+        <translation>Open disputes</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +2092,29 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cv::ResolveDialog</name>
+    <message>
+        <source>&amp;Uphold the score (%1)</source>
+        <translation>&amp;Uphold the score (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-score</source>
+        <translation>&amp;Re-score</translation>
+    </message>
+    <message>
+        <source>Resolve the dispute</source>
+        <translation>Resolve the dispute</translation>
+    </message>
+    <message>
+        <source>Why: the agent reads this</source>
+        <translation>Why: the agent reads this</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
     </message>
 </context>
 <context>

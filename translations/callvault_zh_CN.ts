@@ -241,6 +241,103 @@
     </message>
 </context>
 <context>
+    <name>cv::CalibrationPanel</name>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>新建校准会话(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save my score</source>
+        <translation>保存我的评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>揭晓(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shows everyone&apos;s scores side by side. Scores can no longer change afterwards.</source>
+        <translation>并排显示所有人的评分。揭晓后评分不能再修改。</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>通话：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n call(s), %2</source>
+        <translation>
+            <numerusform>%1 — %n 通通话，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revealed</source>
+        <translation>已揭晓</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>盲评中</translation>
+    </message>
+    <message>
+        <source>No calibration session yet: select calls in Recordings, then New session.</source>
+        <translation>还没有校准会话：请在“录音”中选择通话，然后点击“新建校准会话”。</translation>
+    </message>
+    <message>
+        <source>You take part in no calibration session yet.</source>
+        <translation>您还没有参与任何校准会话。</translation>
+    </message>
+    <message>
+        <source>Select the calls to calibrate on in Recordings first.</source>
+        <translation>请先在“录音”中选择要校准的通话。</translation>
+    </message>
+    <message>
+        <source>Session started; the evaluators score blind until you reveal it.</source>
+        <translation>会话已开始；在您揭晓之前，评估员将盲评。</translation>
+    </message>
+    <message>
+        <source>Left out (did not score every call): %1</source>
+        <translation>未纳入比较（未评完所有通话）：%1</translation>
+    </message>
+    <message>
+        <source> (scored)</source>
+        <translation>（已评分）</translation>
+    </message>
+    <message>
+        <source>Call %1 — %2, agent %3%4</source>
+        <translation>通话 %1 — %2，坐席 %3%4</translation>
+    </message>
+    <message>
+        <source>Call %1%2</source>
+        <translation>通话 %1%2</translation>
+    </message>
+    <message>
+        <source>Progress unknown: %1</source>
+        <translation>进度未知：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1, revealed %2. Scored: %3</source>
+        <translation>%1，已于 %2 揭晓。评分进度：%3</translation>
+    </message>
+    <message>
+        <source>%1, blind: nobody sees another&apos;s scores until %2 reveals it. Scored: %3</source>
+        <translation>%1，盲评中：在 %2 揭晓之前，任何人都看不到他人的评分。评分进度：%3</translation>
+    </message>
+    <message>
+        <source>Your score of call %1 is saved (%2). Others see it only after the reveal.</source>
+        <translation>您对通话 %1 的评分已保存（%2）。揭晓后他人才能看到。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>cv::CalibrationRevealView</name>
     <message>
         <source>Question</source>
@@ -326,6 +423,77 @@
     </message>
 </context>
 <context>
+    <name>cv::CallEvaluationsPanel</name>
+    <message>
+        <source>#%1 · %2 · %3 · %4</source>
+        <translation>#%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Start a new evaluation of this call with the chosen form.</source>
+        <translation>用所选表单开始评估这通电话。</translation>
+    </message>
+    <message>
+        <source>Evaluations:</source>
+        <translation>评估：</translation>
+    </message>
+    <message>
+        <source>Choose a call to see or start its evaluations.</source>
+        <translation>请选择一通电话，查看或开始评估。</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>No evaluation form is published yet: a supervisor publishes them under Quality → Forms.</source>
+        <translation>尚未发布评估表单：主管可在“质检 → 表单”中发布。</translation>
+    </message>
+    <message>
+        <source>This call has no evaluation yet.</source>
+        <translation>这通电话还没有评估。</translation>
+    </message>
+    <message>
+        <source>%1, version %2 · evaluator %3 · %4 · score %5 · due %6</source>
+        <translation>%1，第 %2 版 · 评估员 %3 · %4 · 得分 %5 · 截止 %6</translation>
+    </message>
+    <message>
+        <source>A new draft: answer the questions, then submit.</source>
+        <translation>已新建草稿：请回答各问题，然后提交。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>草稿已于 %1 保存。</translation>
+    </message>
+    <message>
+        <source>Submitted with score %1. The agent is asked to acknowledge it.</source>
+        <translation>已提交，得分 %1。坐席将被要求确认。</translation>
+    </message>
+    <message>
+        <source>You acknowledged the evaluation.</source>
+        <translation>您已确认此评估。</translation>
+    </message>
+    <message>
+        <source>Your dispute was sent; a supervisor decides.</source>
+        <translation>您的申诉已提交，由主管裁决。</translation>
+    </message>
+    <message>
+        <source>Re-scored; the agent sees the new score and your notes.</source>
+        <translation>已重新评分；坐席将看到新分数和您的说明。</translation>
+    </message>
+    <message>
+        <source>Upheld; the agent sees your notes.</source>
+        <translation>已维持原分；坐席将看到您的说明。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -375,6 +543,59 @@
     </message>
 </context>
 <context>
+    <name>cv::EvaluationListView</name>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>评估员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 第 %2 版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n 条评估</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cv::EvaluationPane</name>
     <message>
         <source>Overall comment</source>
@@ -417,6 +638,88 @@
         <translation>
             <numerusform>（暂定：还有 %n 个问题未作答）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cv::EvaluationStepBar</name>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit</source>
+        <translation>提交(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>D&amp;ispute…</source>
+        <translation>申诉(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>裁决(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Every question must be answered (or N/A where allowed) first.</source>
+        <translation>须先回答每个问题（允许时可选“不适用”）。</translation>
+    </message>
+    <message>
+        <source>Dispute the evaluation</source>
+        <translation>申诉此评估</translation>
+    </message>
+    <message>
+        <source>Why do you dispute it? A supervisor reads this and decides.</source>
+        <translation>申诉理由是什么？主管会阅读并裁决。</translation>
+    </message>
+</context>
+<context>
+    <name>cv::EvaluationText</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 submitted it (score %3)</source>
+        <translation>%1 — %2 提交了评估（得分 %3）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 acknowledged it</source>
+        <translation>%1 — %2 确认了评估</translation>
+    </message>
+    <message>
+        <source>%1 — %2 disputed it: %3</source>
+        <translation>%1 — %2 提出申诉：%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 upheld the score: %3</source>
+        <translation>%1 — %2 维持原分：%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2 re-scored it from %3 to %4: %5</source>
+        <translation>%1 — %2 将得分从 %3 改为 %4：%5</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1143,91 @@
     </message>
 </context>
 <context>
+    <name>cv::FormsPanel</name>
+    <message>
+        <source>&amp;New form</source>
+        <translation>新建表单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add the &amp;built-in forms</source>
+        <translation>添加内置表单(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Publishes the general service-quality form and the 双录 compliance form, in English and Chinese.</source>
+        <translation>发布通用服务质量表单和双录合规表单（英文和中文）。</translation>
+    </message>
+    <message>
+        <source>Published forms (latest versions):</source>
+        <translation>已发布的表单（最新版本）：</translation>
+    </message>
+    <message>
+        <source>Could not read the forms: %1</source>
+        <translation>无法读取表单：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (version %3, %4)</source>
+        <translation>%1 — %2（第 %3 版，%4）</translation>
+    </message>
+    <message>
+        <source>Could not open form %1: %2</source>
+        <translation>无法打开表单 %1：%2</translation>
+    </message>
+    <message>
+        <source>Form %1 cannot be edited here: %2</source>
+        <translation>表单 %1 无法在此编辑：%2</translation>
+    </message>
+    <message>
+        <source>Editing %1 version %2; publishing a change makes version %3.</source>
+        <translation>正在编辑 %1 第 %2 版；发布修改将生成第 %3 版。</translation>
+    </message>
+    <message>
+        <source>A new form: give it an id, a title, sections and questions.</source>
+        <translation>新表单：请填写标识、标题、分区和问题。</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
+    </message>
+    <message>
+        <source>Published %1 version %2.</source>
+        <translation>已发布 %1 第 %2 版。</translation>
+    </message>
+    <message>
+        <source>%1 version %2 already says this; nothing was published.</source>
+        <translation>%1 第 %2 版内容相同，未发布新版本。</translation>
+    </message>
+    <message>
+        <source>Built-in form %1 is damaged: %2</source>
+        <translation>内置表单 %1 已损坏：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n built-in form(s).</source>
+        <translation>
+            <numerusform>已发布 %n 个内置表单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The built-in forms are already published.</source>
+        <translation>内置表单已发布。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not publish forms.</source>
+        <translation>您的角色（%1）无权发布表单。</translation>
+    </message>
+    <message>
+        <source>Fix the problems the designer lists first.</source>
+        <translation>请先修正设计器列出的问题。</translation>
+    </message>
+    <message>
+        <source>Publish as a new version; evaluations keep the version they used.</source>
+        <translation>发布为新版本；已有评估保留其所用版本。</translation>
+    </message>
+</context>
+<context>
     <name>cv::KeyRotationPanel</name>
     <message>
         <source>Rotate the encryption key…</source>
@@ -1085,6 +1473,51 @@ Other workstations need the new private key afterwards: make a new key backup wh
         <source>Your role (%1) does not administer the site.</source>
         <translation>您的角色（%1）不负责站点管理。</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Your role (%1) has no QA work.</source>
+        <translation>您的角色（%1）没有质检工作。</translation>
+    </message>
+</context>
+<context>
+    <name>cv::NewCalibrationDialog</name>
+    <message>
+        <source>New calibration session</source>
+        <translation>新建校准会话</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) selected in Recordings will be scored.</source>
+        <translation>
+            <numerusform>将对在“录音”中选中的 %n 通通话评分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluators (two or more):</source>
+        <translation>评估员（两名或以上）(&amp;E)：</translation>
+    </message>
 </context>
 <context>
     <name>cv::PlayerHost</name>
@@ -1266,6 +1699,33 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Complete</source>
         <translation>完整</translation>
+    </message>
+</context>
+<context>
+    <name>cv::QualityPanel</name>
+    <message>
+        <source>No evaluation of your calls yet.</source>
+        <translation>您的通话还没有评估。</translation>
+    </message>
+    <message>
+        <source>My evaluations</source>
+        <translation>我的评估</translation>
+    </message>
+    <message>
+        <source>No open dispute.</source>
+        <translation>没有待处理的申诉。</translation>
+    </message>
+    <message>
+        <source>Open disputes</source>
+        <translation>待处理申诉</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +2070,29 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>cv::ResolveDialog</name>
+    <message>
+        <source>&amp;Uphold the score (%1)</source>
+        <translation>维持原分（%1）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-score</source>
+        <translation>重新评分(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resolve the dispute</source>
+        <translation>裁决申诉</translation>
+    </message>
+    <message>
+        <source>Why: the agent reads this</source>
+        <translation>理由：坐席会看到</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>说明：</translation>
     </message>
 </context>
 <context>

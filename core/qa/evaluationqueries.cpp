@@ -53,6 +53,11 @@ Result<EvaluationRow> EvaluationQueries::visibleEvaluation(const Principal &prin
     return *evaluation.value();
 }
 
+Result<EvaluationRow> EvaluationQueries::evaluation(const Principal &principal, qint64 evaluationId)
+{
+    return visibleEvaluation(principal, evaluationId, QStringLiteral("qa.evaluation.open"));
+}
+
 Result<QVector<EvaluationEventRow>> EvaluationQueries::history(const Principal &principal,
                                                                qint64 evaluationId)
 {

@@ -22,6 +22,8 @@ public:
     // their own evaluator: a draft is unfinished work, not a judgement yet. Denied as
     // 'qa.evaluation.list'.
     Result<QVector<EvaluationRow>> ofRecording(const Principal &principal, const QUuid &recordingId);
+    // One evaluation, for whoever may see it (as ofRecording). Denied as 'qa.evaluation.open'.
+    Result<EvaluationRow> evaluation(const Principal &principal, qint64 evaluationId);
     // The history of one evaluation (submitted, answered, resolved, re-scored), for whoever
     // may see the evaluation (as ofRecording). Denied as 'qa.evaluation.history'.
     Result<QVector<EvaluationEventRow>> history(const Principal &principal, qint64 evaluationId);

@@ -26,7 +26,19 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/evaluationtransitions.h qa/evaluationtransitions.cpp
   qa/evaluationworkflow.h qa/evaluationworkflow.cpp
   qa/evaluationqueries.h qa/evaluationqueries.cpp
-  qa/formpublisher.h qa/formpublisher.cpp)
+  qa/formpublisher.h qa/formpublisher.cpp
+  qa/scoredevaluation.h qa/scoredevaluation.cpp
+  qa/calibrationrepository.h qa/calibrationrepository.cpp
+  qa/calibrationsessions.h qa/calibrationsessions.cpp)
+
+# QA reports (docs/qa-reports.md): figures by agent, team, form, question and period; CSV.
+list(APPEND CALLVAULT_CORE_SOURCES
+  qa/reportfilter.h qa/reportfilter.cpp
+  qa/qareport.h qa/qareport.cpp
+  qa/reportrepository.h qa/reportrepository.cpp
+  qa/reportaggregator.h qa/reportaggregator.cpp
+  qa/qareportquery.h qa/qareportquery.cpp
+  qa/qareportcsv.h qa/qareportcsv.cpp)
 
 # Sampling rules and work queues (docs/qa-workflow.md, "Sampling and work queues"): rules
 # pick calls of a period, a generation run queues them for the rules' evaluators, each

@@ -397,8 +397,8 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 9 (before the sampling rules and work queues of migration
-    // 10: the tables sampling_rules, sampling_rule_evaluators and work_items): `upgrade`
+    // A catalog secured at version 10 (before the sampling rules and work queues of migration
+    // 11: the tables sampling_rules, sampling_rule_evaluators and work_items): `upgrade`
     // migrates it, and the new tables get their grants, row-level security and policies like
     // every other table.
     const QString policies =
@@ -406,10 +406,12 @@ void TestPgAccounts::upgradeGivesANewTableItsSecurity()
     const QString newTables =
         QStringLiteral("('sampling_rules', 'sampling_rule_evaluators', 'work_items')");
     const int before = m_catalog->scalar(policies)->toInt();
+    const int latest = Migrator::latestVersion();
+    QCOMPARE(latest, 11);
     for (const QString &sql :
          {QStringLiteral("DROP TABLE work_items"), QStringLiteral("DROP TABLE sampling_rule_evaluators"),
           QStringLiteral("DROP TABLE sampling_rules"),
-          QStringLiteral("DELETE FROM schema_migrations WHERE version = 10")})
+          QStringLiteral("DELETE FROM schema_migrations WHERE version = 11")})
         QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 10);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());

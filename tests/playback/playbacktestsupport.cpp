@@ -66,11 +66,14 @@ bool Site::setUp(cv::RecordingStatus status)
     if (!authtest::addTeam(*db, QStringLiteral("T1")) ||
         !authtest::addAgent(*db, QStringLiteral("A1"), QStringLiteral("T1")))
         return false;
-    for (const QString &role : {QStringLiteral("supervisor"), QStringLiteral("auditor")}) {
+    for (const QString &role : {QStringLiteral("supervisor"), QStringLiteral("auditor"), QStringLiteral("qa_evaluator")}) {
         if (authtest::addUser(*db, QStringLiteral("u_") + role, "not used here", role,
                               {QStringLiteral("T1")}) == 0)
             return false;
     }
+    if (authtest::addUser(*db, QStringLiteral("u_agent"), "not used here", QStringLiteral("agent"), {},
+                          QStringLiteral("A1")) == 0)
+        return false;
 
     cv::RecordingWriter::Options o;
     o.spoolDir = layout.spoolDirectory();

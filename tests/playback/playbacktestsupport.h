@@ -39,8 +39,9 @@ struct Site
     std::optional<cv::SiteKeys> siteKeys;
     cv::RecordingRow recording;
 
-    // Catalog, key, team T1 with agent A1, one user per role in {supervisor (T1), auditor}
-    // named u_<role>, and the recording; false with a test failure.
+    // Catalog, key, team T1 with agent A1, one user per role in {supervisor (T1), auditor,
+    // qa_evaluator (T1), agent (A1)} named u_<role>, and the recording; false with a test
+    // failure.
     bool setUp(cv::RecordingStatus status = cv::RecordingStatus::Normal);
     // The principal of u_<role> as the catalog describes it now.
     cv::Principal principal(const QString &role);

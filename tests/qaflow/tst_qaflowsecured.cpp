@@ -14,6 +14,7 @@
 #include "qa/evaluationqueries.h"
 #include "qa/evaluationworkflow.h"
 #include "qa/formlibrary.h"
+#include "qa/qareportquery.h"
 #include "securedcatalog.h"
 
 #include <QSqlQuery>
@@ -61,6 +62,7 @@ private slots:
     void wholeFlowThroughTheServer();
     void sqlClientsCannotBypassTheWorkflow();
     void illegalStepsAreRefusedByTheServerToo();
+    void reportsAsLoginRoles();
 };
 
 void TestQaFlowSecured::initTestCase()
@@ -311,6 +313,51 @@ void TestQaFlowSecured::illegalStepsAreRefusedByTheServerToo()
     QCOMPARE(outcomeAs(QStringLiteral("eve"), QStringLiteral("SELECT cv_evaluation_submit(?, NULL, '', '')"),
                        {static_cast<qlonglong>(draft->id)}),
              QStringLiteral("error 22023"));
+}
+
+// QA reports (docs/qa-reports.md) as the users' own login roles: the report's SQL reads what
+// the server lets each role read, the scope holds (row-level security and core agree), the
+// export's audit row goes through the server, and an agent is refused.
+void TestQaFlowSecured::reportsAsLoginRoles()
+{
+    ReportFilter april;
+    april.fromMs = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    april.toMs = QDateTime(QDate(2024, 5, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const auto counted = [&](const char *agent) {
+        return m_catalog
+            ->scalar(QStringLiteral("SELECT count(*) FROM evaluations e JOIN recordings r ON r.id = "
+                                    "e.recording_id WHERE e.state <> 'draft' AND r.agent_id = ?"),
+                     {QString::fromLatin1(agent)})
+            ->toInt();
+    };
+    if (counted("A1") == 0)
+        QVERIFY(submitted(75) > 0);
+    const int a1 = counted("A1");
+    auto sue = QaReportQuery(*as(QStringLiteral("sue")).db).run(as(QStringLiteral("sue")).principal, april);
+    QVERIFY2(sue, qPrintable(sue.errorMessage()));
+    QCOMPARE(sue->overall.count, a1);
+    QCOMPARE(sue->agents.size(), 1);
+    QCOMPARE(sue->agents.at(0).id, QStringLiteral("A1"));
+    QCOMPARE(sue->agents.at(0).name, QStringLiteral("Agent 1"));
+    auto sam = QaReportQuery(*as(QStringLiteral("sam")).db).run(as(QStringLiteral("sam")).principal, april);
+    QVERIFY2(sam, qPrintable(sam.errorMessage()));
+    QCOMPARE(sam->overall.count, counted("A2")); // none of T1's
+
+    const qint64 before = lastAuditId();
+    auto exported = QaReportQuery(*as(QStringLiteral("sue")).db)
+                        .recordExport(as(QStringLiteral("sue")).principal, sue.value(),
+                                      QaReportQuery::ExportFormat::Csv);
+    QVERIFY2(exported, qPrintable(exported.errorMessage()));
+    auto ann = QaReportQuery(*as(QStringLiteral("ann")).db).run(as(QStringLiteral("ann")).principal, april);
+    QVERIFY(!ann);
+    QCOMPARE(ann.error().code, ErrorCode::PermissionDenied);
+    const QStringList rows = auditAfter(before);
+    QCOMPARE(rows.size(), 2);
+    QVERIFY2(rows.at(0).startsWith(QStringLiteral("sue qa.report.export allowed {\"evaluations\":%1,\"format\":\"csv\"")
+                                       .arg(a1)),
+             qPrintable(rows.at(0)));
+    QVERIFY2(rows.at(1).startsWith(QStringLiteral("ann qa.report.view denied")), qPrintable(rows.at(1)));
+    QVERIFY(AuditLog(m_catalog->superuser()).verifyChain().ok());
 }
 
 QTEST_GUILESS_MAIN(TestQaFlowSecured)

@@ -4,6 +4,8 @@
 #include "common/language.h"
 #include "workstationtestsupport.h"
 #include "mainwindow.h"
+#include "qa/callevaluationspanel.h"
+#include "qa/qualitypanel.h"
 #include "search/searchpanel.h"
 #include "search/searchresultmodel.h"
 #include "session/workstationsession.h"
@@ -13,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
 
@@ -58,6 +61,30 @@ private slots:
         QVERIFY(!search->isEnabled());
         auto *status = window.findChild<QLabel *>(QStringLiteral("searchStatus"));
         QCOMPARE(status->text(), QStringLiteral("Your role (auditor) may not search recordings."));
+    }
+
+    void theQualityTabIsThereForRolesWithQaWork()
+    {
+        auto session = logIn(QStringLiteral("sam"), "sam-password-for-tests");
+        QVERIFY(session);
+        MainWindow supervisor(*session);
+        auto *tabs = supervisor.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        QVERIFY(tabs);
+        const int qualityTab = tabs->indexOf(supervisor.qualityPanel());
+        QCOMPARE(tabs->tabText(qualityTab), QStringLiteral("Quality"));
+        QVERIFY(tabs->isTabEnabled(qualityTab));
+        QVERIFY(supervisor.qualityPanel()->disputes());
+        QVERIFY(supervisor.qualityPanel()->forms());
+        auto *side = supervisor.findChild<QTabWidget *>(QStringLiteral("sideTabs"));
+        QVERIFY(side);
+        QCOMPARE(side->indexOf(supervisor.evaluationsPanel()), 1);
+
+        auto auditorSession = logIn(QStringLiteral("audrey"), "audrey-password-for-tests");
+        QVERIFY(auditorSession);
+        MainWindow auditor(*auditorSession);
+        tabs = auditor.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        QVERIFY(!tabs->isTabEnabled(tabs->indexOf(auditor.qualityPanel())));
+        QCOMPARE(tabs->tabToolTip(tabs->indexOf(auditor.qualityPanel())), QStringLiteral("Your role (auditor) has no QA work."));
     }
 
     void speaksChinese()

@@ -71,4 +71,21 @@ void PlayerHost::play(const QUuid &recordingId)
         (void)m_player->engine().play();
 }
 
+std::optional<qint64> PlayerHost::positionIn(const QUuid &recordingId) const
+{
+    if (!m_player || recordingId.isNull() || m_player->engine().recording().id != recordingId)
+        return std::nullopt;
+    return m_player->engine().positionMs();
+}
+
+void PlayerHost::seekIn(const QUuid &recordingId, qint64 ms)
+{
+    if (recordingId.isNull())
+        return;
+    if (!m_player || m_player->engine().recording().id != recordingId)
+        play(recordingId);
+    if (m_player && m_player->engine().recording().id == recordingId)
+        m_player->engine().seek(ms);
+}
+
 } // namespace cv

@@ -3,6 +3,7 @@
 #include <QUuid>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QLabel;
 
@@ -29,6 +30,11 @@ public:
     PlayerPanel *player() const { return m_player; }
     // Makes the player now (unlocking the site key if needed); false with the reason shown.
     bool ensurePlayer();
+    // The playback position when the player holds `recordingId`; none otherwise (the
+    // evaluation pane pins answers to it).
+    std::optional<qint64> positionIn(const QUuid &recordingId) const;
+    // Seeks when the player holds `recordingId`, else opens and plays it first; a pin's click.
+    void seekIn(const QUuid &recordingId, qint64 ms);
 
 private:
     void dropPlayer();

@@ -1,4 +1,4 @@
--- Version 10: sampling rules and work queues of issue 6 (docs/qa-workflow.md, "Sampling and
+-- Version 11: sampling rules and work queues of issue 6 (docs/qa-workflow.md, "Sampling and
 -- work queues"; docs/catalog-schema.md, "sampling_rules", "sampling_rule_evaluators",
 -- "work_items"). A rule says which calls of a period are evaluated (N random per agent, below
 -- a sentiment, with tags, longer than a duration), with which form, by whom and by when; a
