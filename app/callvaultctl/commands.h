@@ -25,4 +25,5 @@ int runBenchSearch(const QStringList &args); // searchcommands.cpp: bench search
 int runTag(const QStringList &args);         // tagcommands.cpp
 int runBookmark(const QStringList &args);    // bookmarkcommands.cpp
 int runForm(const QStringList &args);        // formcommands.cpp: QA evaluation forms
+int runSampling(const QStringList &args);    // samplingcommands.cpp: sampling rules, work queues
 } // namespace ctl

@@ -33,6 +33,8 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("search"), {ctl::runSearch, "search recordings: filters, pages, count (audited)"}},
         {QStringLiteral("tag"), {ctl::runTag, "tags on recordings: add | remove | list | names"}},
         {QStringLiteral("form"), {ctl::runForm, "QA evaluation forms: list | import | export | defaults"}},
+        {QStringLiteral("sampling"),
+         {ctl::runSampling, "QA sampling rules and work queues: rule-add | rule-list | rule-disable | generate | queue"}},
         {QStringLiteral("bookmark"), {ctl::runBookmark, "bookmarks in recordings: add | list | remove"}},
         {QStringLiteral("upgrade"), {ctl::runUpgrade, "migrate a secured PostgreSQL catalog as its owner (--pg SUPERUSER_URL)"}},
     };

@@ -39,3 +39,15 @@ list(APPEND CALLVAULT_CORE_SOURCES
   qa/reportaggregator.h qa/reportaggregator.cpp
   qa/qareportquery.h qa/qareportquery.cpp
   qa/qareportcsv.h qa/qareportcsv.cpp)
+
+# Sampling rules and work queues (docs/qa-workflow.md, "Sampling and work queues"): rules
+# pick calls of a period, a generation run queues them for the rules' evaluators, each
+# evaluator works through their queue.
+list(APPEND CALLVAULT_CORE_SOURCES
+  qa/samplingrule.h qa/samplingrule.cpp
+  qa/samplingrulerepository.h qa/samplingrulerepository.cpp
+  qa/evaluatordirectory.h qa/evaluatordirectory.cpp
+  qa/samplingrules.h qa/samplingrules.cpp
+  qa/workitemrepository.h qa/workitemrepository.cpp
+  qa/queuegenerator.h qa/queuegenerator.cpp
+  qa/workqueue.h qa/workqueue.cpp)

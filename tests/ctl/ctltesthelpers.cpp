@@ -400,7 +400,8 @@ RunResult CtlSite::ctl(const QStringList &commandAndArgs, const QProcessEnvironm
     static const QStringList groups = {QStringLiteral("key"),     QStringLiteral("user"),
                                        QStringLiteral("team"),    QStringLiteral("role"),
                                        QStringLiteral("setting"), QStringLiteral("audit"),
-                                       QStringLiteral("tag"),     QStringLiteral("bookmark"), QStringLiteral("form")};
+                                       QStringLiteral("tag"),     QStringLiteral("bookmark"), QStringLiteral("form"),
+                                       QStringLiteral("sampling")};
     const int at = (!args.isEmpty() && groups.contains(args.first())) ? 2 : 1;
     args.insert(std::min<qsizetype>(at, args.size()), m_site);
     args.insert(std::min<qsizetype>(at, args.size()), QStringLiteral("--site"));

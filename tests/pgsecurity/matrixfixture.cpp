@@ -136,6 +136,20 @@ Result<void> MatrixFixture::addRecordings()
           QStringLiteral("INSERT INTO evaluation_forms (form_id, version, title, language, "
                          "definition, published_at_ms, published_by) VALUES ('fixture-form', 1, "
                          "'Fixture', 'en', '{}', 0, 'u_supervisor')"),
+          // Two sampling rules (migration 10) with an evaluator, and a work item of the
+          // first on R1 and R2 for the evaluator (the second rule is free for INSERT probes).
+          QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
+                         "deadline_days, active, created_by, created_at_ms, updated_at_ms) VALUES "
+                         "('fixture-rule', 'longer_than', '{\"minDurationMs\":600000}', '', "
+                         "'fixture-form', 7, true, 'u_supervisor', 0, 0), ('fixture-rule2', "
+                         "'sentiment_below', '{\"threshold\":-0.3}', '', 'fixture-form', 7, true, "
+                         "'u_supervisor', 0, 0)"),
+          QStringLiteral("INSERT INTO sampling_rule_evaluators (rule_id, user_name) SELECT id, "
+                         "'u_qa_evaluator' FROM sampling_rules"),
+          QStringLiteral("INSERT INTO work_items (rule_id, recording_id, evaluator, form_id, "
+                         "form_version, period_start_ms, assigned_at_ms, deadline_at_ms) SELECT s.id, "
+                         "r.id, 'u_qa_evaluator', 'fixture-form', 1, 0, 0, 1 FROM sampling_rules s, "
+                         "recordings r WHERE s.name = 'fixture-rule' AND r.id IN (?, ?)"),
           // A finished key rotation, so that reading key_rotations has a row to find.
           QStringLiteral("INSERT INTO key_rotations (old_key_id, new_key_id, new_x25519_public, "
                          "state, started_at_ms, started_by, rewrapped, finished_at_ms) VALUES "
@@ -241,6 +255,11 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
         {QStringLiteral("audit"), QStringLiteral("id::text"), {}},
         {QStringLiteral("audit_checkpoints"), QStringLiteral("id::text"), {}},
         {QStringLiteral("key_rotations"), QStringLiteral("id::text"), {}},
+        {QStringLiteral("sampling_rules"), QStringLiteral("name"), {}},
+        {QStringLiteral("sampling_rule_evaluators"), QStringLiteral("rule_id || '/' || user_name"),
+         {}},
+        {QStringLiteral("work_items"), QStringLiteral("id::text"),
+         QStringLiteral("recording_id IN ") + visibleRecordings},
     };
 }
 
@@ -257,6 +276,14 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
                    "VALUES (gen_random_uuid(), %1, 0, 1000, 1000, 'in', '%2', '13800138000', "
                    "'normal', 'hot', 'hot/x.cvr', 10, '', 'opus', 16000, 2, 24000, '\\x00', 0)")
             .arg(site, agent);
+    };
+    // A work item of the second fixture rule (which has none) on a recording.
+    const auto workItem = [&](const QString &rec) {
+        return QStringLiteral("INSERT INTO work_items (rule_id, recording_id, evaluator, form_id, "
+                              "form_version, period_start_ms, assigned_at_ms, deadline_at_ms) "
+                              "SELECT id, CAST(%1 AS uuid), 'u_qa_evaluator', 'fixture-form', 1, 0, 0, 1 FROM "
+                              "sampling_rules WHERE name = 'fixture-rule2'")
+            .arg(rec);
     };
     const auto tagLink = [&](const QString &rec, qint64 started) {
         return QStringLiteral("INSERT INTO recording_tags (recording_id, tag_id, started_at_ms, "
@@ -431,5 +458,29 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
          S{QStringLiteral("UPDATE key_rotations SET rewrapped = rewrapped + 1")}},
         {QStringLiteral("key_rotations"), QStringLiteral("DELETE"),
          S{QStringLiteral("DELETE FROM key_rotations")}},
+        {QStringLiteral("sampling_rules"), QStringLiteral("INSERT"),
+         S{QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
+                          "deadline_days, active, created_by, created_at_ms, updated_at_ms) VALUES "
+                          "('probe-rule', 'tagged', '{\"tags\":[\"x\"]}', '', 'fixture-form', 7, "
+                          "true, $ME, 0, 0)")}},
+        {QStringLiteral("sampling_rules"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE sampling_rules SET active = false")}},
+        {QStringLiteral("sampling_rules"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM sampling_rules")}},
+        {QStringLiteral("sampling_rule_evaluators"), QStringLiteral("INSERT"),
+         S{QStringLiteral("INSERT INTO sampling_rule_evaluators (rule_id, user_name) SELECT id, "
+                          "'u_supervisor' FROM sampling_rules")}},
+        {QStringLiteral("sampling_rule_evaluators"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE sampling_rule_evaluators SET user_name = 'someone'")}},
+        {QStringLiteral("sampling_rule_evaluators"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM sampling_rule_evaluators")}},
+        {QStringLiteral("work_items"), QStringLiteral("INSERT"),
+         S{workItem(r1), workItem(r2)}},
+        {QStringLiteral("work_items"), QStringLiteral("UPDATE"),
+         S{QStringLiteral("UPDATE work_items SET evaluator = $ME WHERE recording_id = %1").arg(r1),
+           QStringLiteral("UPDATE work_items SET evaluator = $ME WHERE recording_id = %1").arg(r2)}},
+        {QStringLiteral("work_items"), QStringLiteral("DELETE"),
+         S{QStringLiteral("DELETE FROM work_items WHERE recording_id = %1").arg(r1),
+           QStringLiteral("DELETE FROM work_items WHERE recording_id = %1").arg(r2)}},
     };
 }

@@ -397,42 +397,50 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured before the newest migration (10: the calibration tables): `upgrade`
-    // migrates it, and the new tables get their grants, row-level security, policies and
-    // functions like every other table. (When a migration adds tables, this test moves to it.)
+    // A catalog secured at version 10 (before the sampling rules and work queues of migration
+    // 11: the tables sampling_rules, sampling_rule_evaluators and work_items): `upgrade`
+    // migrates it, and the new tables get their grants, row-level security and policies like
+    // every other table.
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
+    const QString newTables =
+        QStringLiteral("('sampling_rules', 'sampling_rule_evaluators', 'work_items')");
     const int before = m_catalog->scalar(policies)->toInt();
     const int latest = Migrator::latestVersion();
-    QCOMPARE(latest, 10);
+    QCOMPARE(latest, 11);
     for (const QString &sql :
-         {QStringLiteral("DROP TABLE calibration_scores, calibration_calls, calibration_participants, "
-                         "calibration_sessions CASCADE"),
-          QStringLiteral("DELETE FROM schema_migrations WHERE version = 10")})
+         {QStringLiteral("DROP TABLE work_items"), QStringLiteral("DROP TABLE sampling_rule_evaluators"),
+          QStringLiteral("DROP TABLE sampling_rules"),
+          QStringLiteral("DELETE FROM schema_migrations WHERE version = 11")})
         QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 10);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
-    QCOMPARE(m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(), latest);
+    QCOMPARE(
+        m_catalog->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations"))->toInt(),
+        Migrator::latestVersion());
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
-    const QString tables = QStringLiteral("('calibration_sessions', 'calibration_calls', "
-                                          "'calibration_participants', 'calibration_scores')");
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' ORDER BY relname) "
-                                           "FROM pg_class WHERE relkind = 'r' AND relname IN ") + tables),
-             QStringLiteral("calibration_calls:true,calibration_participants:true,calibration_scores:true,"
-                            "calibration_sessions:true"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
-                                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN ") +
-                                tables),
-             QStringLiteral("calibration_calls.cv_insert:INSERT,calibration_calls.cv_read:SELECT,"
-                            "calibration_participants.cv_insert:INSERT,calibration_participants.cv_read:SELECT,"
-                            "calibration_scores.cv_insert:INSERT,calibration_scores.cv_read:SELECT,"
-                            "calibration_scores.cv_update:UPDATE,calibration_sessions.cv_insert:INSERT,"
-                            "calibration_sessions.cv_read:SELECT,calibration_sessions.cv_update:UPDATE"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE "
-                                           "tablename IN ") + tables),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' "
+                                           "ORDER BY relname) FROM pg_class WHERE relname IN ") +
+                                newTables),
+             QStringLiteral("sampling_rule_evaluators:true,sampling_rules:true,work_items:true"));
+    QCOMPARE(
+        outcome(super, QStringLiteral(
+                           "SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
+                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN ") +
+                           newTables),
+        QStringLiteral("sampling_rule_evaluators.cv_delete:DELETE,"
+                       "sampling_rule_evaluators.cv_insert:INSERT,"
+                       "sampling_rule_evaluators.cv_read:SELECT,"
+                       "sampling_rules.cv_insert:INSERT,sampling_rules.cv_read:SELECT,"
+                       "sampling_rules.cv_update:UPDATE,"
+                       "work_items.cv_insert:INSERT,work_items.cv_read:SELECT,"
+                       "work_items.cv_update:UPDATE,work_items.cv_update_own:UPDATE"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM "
+                                           "pg_tables WHERE tablename IN ") +
+                                newTables),
              m_catalog->prefix() + QStringLiteral("_owner"));
     struct Privilege
     {
@@ -440,32 +448,36 @@ void TestPgAccounts::upgradeGivesANewTableItsSecurity()
         const char *privilege;
         const char *granted;
     };
-    for (const Privilege &p : {Privilege{"calibration_sessions", "SELECT", "true"},
-                               Privilege{"calibration_sessions", "INSERT", "true"},
-                               Privilege{"calibration_sessions", "DELETE", "false"},
-                               Privilege{"calibration_scores", "SELECT", "true"},
-                               Privilege{"calibration_scores", "INSERT", "true"},
-                               Privilege{"calibration_scores", "DELETE", "false"},
-                               Privilege{"calibration_calls", "UPDATE", "false"},
-                               Privilege{"calibration_participants", "TRUNCATE", "false"}}) {
-        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
+    for (const Privilege &p : {Privilege{"sampling_rules", "SELECT", "true"},
+                               Privilege{"sampling_rules", "INSERT", "true"},
+                               Privilege{"sampling_rules", "DELETE", "false"},
+                               Privilege{"sampling_rule_evaluators", "INSERT", "true"},
+                               Privilege{"sampling_rule_evaluators", "DELETE", "true"},
+                               Privilege{"sampling_rule_evaluators", "UPDATE", "false"},
+                               Privilege{"work_items", "SELECT", "true"},
+                               Privilege{"work_items", "INSERT", "true"},
+                               Privilege{"work_items", "DELETE", "false"},
+                               Privilege{"work_items", "TRUNCATE", "false"}}) {
+        // INSERT and UPDATE are granted on columns (has_table_privilege says false for them).
+        const bool columns = qstrcmp(p.privilege, "INSERT") == 0 || qstrcmp(p.privilege, "UPDATE") == 0;
+        QCOMPARE(outcome(super,
+                         columns ? QStringLiteral("SELECT has_any_column_privilege(?, ?, ?)")
+                                 : QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
                          {app, QString::fromLatin1(p.table), QString::fromLatin1(p.privilege)}),
                  QString::fromLatin1(p.granted));
     }
-    // A session changes only by its reveal; a score only in its answers.
-    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"revealed_at_ms", "true"},
-                                          {"created_by", "false"},
-                                          {"title", "false"}}) {
-        QCOMPARE(outcome(super, QStringLiteral("SELECT has_column_privilege(?, 'calibration_sessions', ?, 'UPDATE')"),
+    // A work item changes only its evaluator and its evaluation.
+    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"evaluator", "true"},
+                                          {"evaluation_id", "true"},
+                                          {"deadline_at_ms", "false"},
+                                          {"recording_id", "false"}}) {
+        QCOMPARE(outcome(super,
+                         QStringLiteral("SELECT has_column_privilege(?, 'work_items', ?, 'UPDATE')"),
                          {app, QString::fromLatin1(column)}),
                  QString::fromLatin1(granted));
     }
-    QCOMPARE(outcome(super, QStringLiteral("SELECT has_column_privilege(?, 'calibration_scores', 'evaluator', "
-                                           "'UPDATE')"),
-                     {app}),
-             QStringLiteral("false"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT has_function_privilege(?, 'cv_calibration_progress(bigint)', "
-                                           "'EXECUTE')"),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT has_sequence_privilege(?, 'work_items_id_seq', "
+                                           "'USAGE')"),
                      {app}),
              QStringLiteral("true"));
 }

@@ -24,3 +24,8 @@ list(APPEND CALLVAULT_UI_SOURCES
 list(APPEND CALLVAULT_UI_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/newcalibrationdialog.h ${CMAKE_CURRENT_LIST_DIR}/newcalibrationdialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/calibrationpanel.h ${CMAKE_CURRENT_LIST_DIR}/calibrationpanel.cpp)
+# Sampling rules and work queues (docs/qa-workflow.md, "Sampling and work queues").
+list(APPEND CALLVAULT_UI_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/workqueuemodel.h ${CMAKE_CURRENT_LIST_DIR}/workqueuemodel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/workqueueview.h ${CMAKE_CURRENT_LIST_DIR}/workqueueview.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/samplingrulespanel.h ${CMAKE_CURRENT_LIST_DIR}/samplingrulespanel.cpp)

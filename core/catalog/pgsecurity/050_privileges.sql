@@ -87,6 +87,29 @@ GRANT SELECT ON evaluation_events TO ${app};
 -- qa.forms.manage; a published version is never changed or removed (evaluations keep it).
 GRANT SELECT, INSERT ON evaluation_forms TO ${app};
 
+-- Sampling rules and work queues (migration 10, docs/qa-workflow.md "Sampling and work
+-- queues"): rules are read by QA management and by evaluators (their queue names the rule),
+-- written with qa.forms.manage, switched off but never deleted; their evaluators are
+-- replaced as a set. Work items are queued with qa.forms.manage; an item changes only its
+-- evaluator (reassigned) and its evaluation (linked when started); never deleted (the
+-- recording's deletion takes them along).
+GRANT SELECT ON sampling_rules, sampling_rule_evaluators, work_items TO ${app};
+
+GRANT INSERT (name, kind, parameters, team_id, form_id, deadline_days, active, created_by,
+              created_at_ms, updated_at_ms)
+    ON sampling_rules TO ${app};
+
+GRANT UPDATE (name, kind, parameters, team_id, form_id, deadline_days, active, updated_at_ms)
+    ON sampling_rules TO ${app};
+
+GRANT INSERT, DELETE ON sampling_rule_evaluators TO ${app};
+
+GRANT INSERT (rule_id, recording_id, evaluator, form_id, form_version, period_start_ms,
+              assigned_at_ms, deadline_at_ms)
+    ON work_items TO ${app};
+
+GRANT UPDATE (evaluator, evaluation_id) ON work_items TO ${app};
+
 -- Key rotations and the site's public key: keys.manage (policies). A rotation row is
 -- recorded, counts its progress and is finished with its signature; its keys never change.
 GRANT SELECT, INSERT (old_key_id, new_key_id, new_x25519_public, state, started_at_ms, started_by)
@@ -104,7 +127,7 @@ GRANT SELECT ON audit, audit_checkpoints TO ${app};
 
 -- Sequences where INSERT is granted.
 GRANT USAGE ON SEQUENCE users_id_seq, tags_id_seq, bookmarks_id_seq, evaluations_id_seq,
-    key_rotations_id_seq
+    key_rotations_id_seq, sampling_rules_id_seq, work_items_id_seq
     TO ${app};
 
 -- Functions: the contract for the client, and what the policies and the users trigger call
@@ -119,6 +142,7 @@ GRANT EXECUTE ON FUNCTION cv_whoami(), cv_has_permission(text), cv_may_see_agent
     cv_evaluation_submit(bigint, bigint, text, text),
     cv_evaluation_respond(bigint, boolean, text, bigint, text, text),
     cv_evaluation_resolve(bigint, boolean, double precision, text, text, text),
+    cv_sampling_evaluators(),
     cv_login_succeeded(text, text),
     cv_create_login(bigint, text), cv_set_password(bigint, text, boolean),
     cv_set_login_enabled(bigint, boolean)

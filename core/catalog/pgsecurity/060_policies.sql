@@ -25,6 +25,9 @@ ALTER TABLE evaluations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE evaluation_forms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE evaluation_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE key_rotations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sampling_rules ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sampling_rule_evaluators ENABLE ROW LEVEL SECURITY;
+ALTER TABLE work_items ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
 
@@ -200,6 +203,51 @@ CREATE POLICY cv_read ON evaluation_forms FOR SELECT TO ${app}
 CREATE POLICY cv_insert ON evaluation_forms FOR INSERT TO ${app}
     WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
                 AND published_by = (SELECT cv_my_name()));
+
+-- Sampling rules (migration 10): read by QA management and by evaluators (a queue shows its
+-- rule's name); added under the caller's own name and changed with qa.forms.manage. No
+-- DELETE policy (and no grant): a rule is switched off, its items and audit rows name it.
+-- A rule's evaluators are replaced as a set with qa.forms.manage.
+CREATE POLICY cv_read ON sampling_rules FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('qa.forms.manage') OR cv_has_permission('recording.score')));
+CREATE POLICY cv_insert ON sampling_rules FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
+                AND created_by = (SELECT cv_my_name()));
+CREATE POLICY cv_update ON sampling_rules FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('qa.forms.manage')))
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage')));
+CREATE POLICY cv_read ON sampling_rule_evaluators FOR SELECT TO ${app}
+    USING ((SELECT cv_has_permission('qa.forms.manage') OR cv_has_permission('recording.score')));
+CREATE POLICY cv_insert ON sampling_rule_evaluators FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage')));
+CREATE POLICY cv_delete ON sampling_rule_evaluators FOR DELETE TO ${app}
+    USING ((SELECT cv_has_permission('qa.forms.manage')));
+
+-- Work items: visible with their recording (so within the caller's scope), to QA management
+-- and to the item's own evaluator. Queued with qa.forms.manage on recordings the caller
+-- sees; reassigned with qa.forms.manage; the evaluator links their own item to their own
+-- evaluation of the same call (and cannot hand the item to someone else). No DELETE.
+CREATE POLICY cv_read ON work_items FOR SELECT TO ${app}
+    USING (((SELECT cv_has_permission('qa.forms.manage')) OR evaluator = (SELECT cv_my_name()))
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_insert ON work_items FOR INSERT TO ${app}
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
+                AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_update ON work_items FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('qa.forms.manage'))
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
+                AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+CREATE POLICY cv_update_own ON work_items FOR UPDATE TO ${app}
+    USING ((SELECT cv_has_permission('recording.score')) AND evaluator = (SELECT cv_my_name())
+           AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))
+    WITH CHECK ((SELECT cv_has_permission('recording.score'))
+                AND evaluator = (SELECT cv_my_name())
+                AND (evaluation_id IS NULL
+                     OR EXISTS (SELECT 1 FROM evaluations e
+                                WHERE e.id = evaluation_id
+                                  AND e.recording_id = work_items.recording_id
+                                  AND e.evaluator = (SELECT cv_my_name()))));
 
 -- The site's public key changes only in a key rotation (keys.manage).
 CREATE POLICY cv_update ON sites FOR UPDATE TO ${app}
