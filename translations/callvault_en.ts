@@ -2039,6 +2039,22 @@ Other workstations need the new private key afterwards: make a new key backup wh
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
+    <message>
+        <source>My queue</source>
+        <translation>My queue</translation>
+    </message>
+    <message>
+        <source>Sampling rules</source>
+        <translation>Sampling rules</translation>
+    </message>
+    <message>
+        <source>Work item</source>
+        <translation>Work item</translation>
+    </message>
+    <message>
+        <source>Could not start the evaluation: %1</source>
+        <translation>Could not start the evaluation: %1</translation>
+    </message>
 </context>
 <context>
     <name>cv::QuestionEditor</name>
@@ -2654,6 +2670,197 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Role %1 created; tick the permissions it needs.</source>
         <translation>Role %1 created; tick the permissions it needs.</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SamplingRulesPanel</name>
+    <message>
+        <source>New rule</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>Switch off</translation>
+    </message>
+    <message>
+        <source>Generate now</source>
+        <translation>Generate now</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>Evaluators</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>You may not manage sampling rules: your role (%1) does not allow &quot;%2&quot;. Ask a security administrator if you need it.</source>
+        <translation>You may not manage sampling rules: your role (%1) does not allow &quot;%2&quot;. Ask a security administrator if you need it.</translation>
+    </message>
+    <message>
+        <source> calls per agent</source>
+        <translation> calls per agent</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, separated by commas</translation>
+    </message>
+    <message>
+        <source>with any of the tags</source>
+        <translation>with any of the tags</translation>
+    </message>
+    <message>
+        <source>with all of the tags</source>
+        <translation>with all of the tags</translation>
+    </message>
+    <message>
+        <source> minutes or longer</source>
+        <translation> minutes or longer</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week (from Monday 00:00 UTC)</source>
+        <translation>Week (from Monday 00:00 UTC)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>All my teams</source>
+        <translation>All my teams</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>Pick</translation>
+    </message>
+    <message>
+        <source>Which calls</source>
+        <translation>Which calls</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Random calls per agent</source>
+        <translation>Random calls per agent</translation>
+    </message>
+    <message>
+        <source>Calls with sentiment below</source>
+        <translation>Calls with sentiment below</translation>
+    </message>
+    <message>
+        <source>Calls with tags</source>
+        <translation>Calls with tags</translation>
+    </message>
+    <message>
+        <source>Long calls</source>
+        <translation>Long calls</translation>
+    </message>
+    <message>
+        <source>The sampling rules could not be read: %1</source>
+        <translation>The sampling rules could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Switch on</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Give the rule a name.</translation>
+    </message>
+    <message>
+        <source>Tick at least one evaluator.</source>
+        <translation>Tick at least one evaluator.</translation>
+    </message>
+    <message>
+        <source>Check the rule&apos;s fields: %1</source>
+        <translation>Check the rule&apos;s fields: %1</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>The rule was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved rule &quot;%1&quot;.</source>
+        <translation>Saved rule &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>The rule was not changed: %1</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is on.</source>
+        <translation>Rule &quot;%1&quot; is on.</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is switched off.</source>
+        <translation>Rule &quot;%1&quot; is switched off.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;, %2 to %3: queued %4 calls; skipped %5 already queued and %6 already evaluated.</source>
+        <translation>Rule &quot;%1&quot;, %2 to %3: queued %4 calls; skipped %5 already queued and %6 already evaluated.</translation>
+    </message>
+    <message>
+        <source>Not queued, since no evaluator of the rule may score them: %1.</source>
+        <translation>Not queued, since no evaluator of the rule may score them: %1.</translation>
+    </message>
+    <message>
+        <source>Assigned: %1.</source>
+        <translation>Assigned: %1.</translation>
+    </message>
+    <message>
+        <source>Select a rule to generate its queue.</source>
+        <translation>Select a rule to generate its queue.</translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1</source>
+        <translation>Nothing was queued: %1</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3518,100 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkQueueModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, overdue</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>The deadline has passed and the evaluation is not submitted.</source>
+        <translation>The deadline has passed and the evaluation is not submitted.</translation>
+    </message>
+    <message>
+        <source>Call start</source>
+        <translation>Call start</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkQueueView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Calls to evaluate</source>
+        <translation>Calls to evaluate</translation>
+    </message>
+    <message>
+        <source>My queue: calls to evaluate, by deadline</source>
+        <translation>My queue: calls to evaluate, by deadline</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>The queue could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to evaluate.</source>
+        <translation>Nothing to evaluate.</translation>
+    </message>
+    <message>
+        <source>Calls in the queue: %1.</source>
+        <translation>Calls in the queue: %1.</translation>
+    </message>
+    <message>
+        <source>Calls in the queue: %1, overdue: %2.</source>
+        <translation>Calls in the queue: %1, overdue: %2.</translation>
     </message>
 </context>
 <context>

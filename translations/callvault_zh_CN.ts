@@ -2014,6 +2014,22 @@ Other workstations need the new private key afterwards: make a new key backup wh
         <source>Reports</source>
         <translation>报表</translation>
     </message>
+    <message>
+        <source>My queue</source>
+        <translation>我的待评队列</translation>
+    </message>
+    <message>
+        <source>Sampling rules</source>
+        <translation>抽样规则</translation>
+    </message>
+    <message>
+        <source>Work item</source>
+        <translation>待评任务</translation>
+    </message>
+    <message>
+        <source>Could not start the evaluation: %1</source>
+        <translation>无法开始评估：%1</translation>
+    </message>
 </context>
 <context>
     <name>cv::QuestionEditor</name>
@@ -2629,6 +2645,197 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>Role %1 created; tick the permissions it needs.</source>
         <translation>已创建角色 %1；请勾选它所需的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>cv::SamplingRulesPanel</name>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Generate now</source>
+        <translation>立即生成</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>评估表</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>You may not manage sampling rules: your role (%1) does not allow &quot;%2&quot;. Ask a security administrator if you need it.</source>
+        <translation>您无权管理抽样规则：您的角色（%1）不具有“%2”权限。如有需要，请联系安全管理员。</translation>
+    </message>
+    <message>
+        <source> calls per agent</source>
+        <translation> 个通话/坐席</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>with any of the tags</source>
+        <translation>含任一标签</translation>
+    </message>
+    <message>
+        <source>with all of the tags</source>
+        <translation>含全部标签</translation>
+    </message>
+    <message>
+        <source> minutes or longer</source>
+        <translation> 分钟及以上</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week (from Monday 00:00 UTC)</source>
+        <translation>周（自周一 00:00 UTC 起）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>All my teams</source>
+        <translation>我的所有团队</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>抽取方式</translation>
+    </message>
+    <message>
+        <source>Which calls</source>
+        <translation>抽取条件</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止期限</translation>
+    </message>
+    <message>
+        <source>Random calls per agent</source>
+        <translation>每个坐席随机抽取</translation>
+    </message>
+    <message>
+        <source>Calls with sentiment below</source>
+        <translation>情绪值低于阈值的通话</translation>
+    </message>
+    <message>
+        <source>Calls with tags</source>
+        <translation>带指定标签的通话</translation>
+    </message>
+    <message>
+        <source>Long calls</source>
+        <translation>长通话</translation>
+    </message>
+    <message>
+        <source>The sampling rules could not be read: %1</source>
+        <translation>无法读取抽样规则：%1</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>请为规则命名。</translation>
+    </message>
+    <message>
+        <source>Tick at least one evaluator.</source>
+        <translation>请至少勾选一名评估员。</translation>
+    </message>
+    <message>
+        <source>Check the rule&apos;s fields: %1</source>
+        <translation>请检查规则的各项设置：%1</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>规则未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved rule &quot;%1&quot;.</source>
+        <translation>已保存规则“%1”。</translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>规则未更改：%1</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is on.</source>
+        <translation>规则“%1”已启用。</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is switched off.</source>
+        <translation>规则“%1”已停用。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;, %2 to %3: queued %4 calls; skipped %5 already queued and %6 already evaluated.</source>
+        <translation>规则“%1”，%2 至 %3：已加入队列 %4 个通话；跳过已在队列中的 %5 个、已评估的 %6 个。</translation>
+    </message>
+    <message>
+        <source>Not queued, since no evaluator of the rule may score them: %1.</source>
+        <translation>因规则中没有评估员有权评分而未加入队列：%1 个。</translation>
+    </message>
+    <message>
+        <source>Assigned: %1.</source>
+        <translation>分配情况：%1。</translation>
+    </message>
+    <message>
+        <source>Select a rule to generate its queue.</source>
+        <translation>请选择一条规则以生成其队列。</translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1</source>
+        <translation>未加入任何通话：%1</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +3493,100 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkQueueModel</name>
+    <message>
+        <source>Open</source>
+        <translation>待评估</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>评估中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已逾期</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 第 %2 版</translation>
+    </message>
+    <message>
+        <source>The deadline has passed and the evaluation is not submitted.</source>
+        <translation>已过截止时间，评估尚未提交。</translation>
+    </message>
+    <message>
+        <source>Call start</source>
+        <translation>通话开始</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>评估表</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cv::WorkQueueView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Calls to evaluate</source>
+        <translation>待评估的通话</translation>
+    </message>
+    <message>
+        <source>My queue: calls to evaluate, by deadline</source>
+        <translation>我的队列：待评估的通话（按截止时间排序）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>无法读取队列：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to evaluate.</source>
+        <translation>没有待评估的通话。</translation>
+    </message>
+    <message>
+        <source>Calls in the queue: %1.</source>
+        <translation>队列中的通话：%1 个。</translation>
+    </message>
+    <message>
+        <source>Calls in the queue: %1, overdue: %2.</source>
+        <translation>队列中的通话：%1 个，已逾期：%2 个。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,10 @@
 #include "qa/formdesigner.h"
 #include "qa/formspanel.h"
 #include "qa/qualitypanel.h"
+#include "qa/queuegenerator.h"
+#include "qa/samplingrules.h"
+#include "qa/workqueuemodel.h"
+#include "qa/workqueueview.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -176,6 +180,40 @@ private slots:
         m_evaluation = id;
     }
 
+    void aSampledCallOpensFromTheQueue()
+    {
+        // A supervisor's rule samples the call (longer than 10 s) for the evaluator.
+        SamplingRule rule;
+        rule.name = QStringLiteral("Long calls");
+        rule.kind = SamplingKind::LongerThan;
+        rule.parameters.minDurationMs = 10000;
+        rule.formId = QStringLiteral("dual-recording-compliance-en");
+        rule.evaluators = {QStringLiteral("u_qa_evaluator")};
+        const Principal supervisor = m_site.principal(QStringLiteral("supervisor"));
+        auto created = SamplingRules(*m_site.db).create(supervisor, rule);
+        QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+        const qint64 started = m_site.recording.startedAt.toMSecsSinceEpoch();
+        auto generated = QueueGenerator(*m_site.db).generate(supervisor, created->id, started - 1000, started + 1000);
+        QVERIFY2(generated.ok(), qPrintable(generated.errorMessage()));
+
+        QualityPanel quality(*m_site.db, m_site.principal(QStringLiteral("qa_evaluator")));
+        QVERIFY(quality.myQueue());
+        QVERIFY(!quality.samplingRules()); // the evaluator does not manage rules
+        QTRY_COMPARE(quality.myQueue()->model()->rowCount(), 1);
+        QSignalSpy opened(&quality, &QualityPanel::evaluationActivated);
+        quality.myQueue()->activateRow(0);
+        QTRY_COMPARE(opened.count(), 1);
+        const qint64 draft = opened.at(0).at(0).toLongLong();
+        QCOMPARE(opened.at(0).at(1).toUuid(), m_site.recording.id);
+        QCOMPARE(stored(draft).formId, QStringLiteral("dual-recording-compliance-en"));
+        QCOMPARE(stored(draft).state, EvaluationState::Draft);
+        // Opening it again reopens the same draft.
+        QVERIFY(quality.startWorkItem(quality.myQueue()->model()->itemAt(0)->item.id));
+        QCOMPARE(opened.at(1).at(0).toLongLong(), draft);
+        QualityPanel supervisorPanel(*m_site.db, supervisor);
+        QVERIFY(supervisorPanel.samplingRules());
+    }
+
     void theAgentDisputesTheSupervisorRescores()
     {
         QVERIFY(m_evaluation > 0);
@@ -216,6 +254,7 @@ private slots:
         CallEvaluationsPanel evaluatorView(*m_site.db, m_site.principal(QStringLiteral("qa_evaluator")));
         evaluatorView.show();
         evaluatorView.setRecording(m_site.recording.id);
+        QVERIFY(evaluatorView.openEvaluation(m_evaluation));
         QVERIFY(!child<QPushButton>(evaluatorView, QStringLiteral("resolveEvaluationButton"))->isVisible());
 
         CallEvaluationsPanel judge(*m_site.db, supervisor);
