@@ -103,6 +103,8 @@ Result<void> TestAccessControl::perform(const QString &operation, const Principa
         {QStringLiteral("tag"), Permission::RecordingTag},
         {QStringLiteral("bookmark"), Permission::RecordingBookmark},
         {QStringLiteral("score"), Permission::RecordingScore},
+        {QStringLiteral("acknowledge"), Permission::EvaluationAcknowledge},
+        {QStringLiteral("resolve"), Permission::EvaluationResolve},
     };
     // Tags and bookmarks through their services (core/tags), the rest as the permission.
     if (operation == QLatin1String("tag")) {
@@ -121,6 +123,8 @@ Result<void> TestAccessControl::perform(const QString &operation, const Principa
         return access.require(principal, Permission::AuditRead, QStringLiteral("audit"));
     if (operation == QLatin1String("verify_audit"))
         return access.require(principal, Permission::AuditVerify, QStringLiteral("audit"));
+    if (operation == QLatin1String("manage_qa"))
+        return access.require(principal, Permission::QaFormsManage, QStringLiteral("forms"));
     if (operation == QLatin1String("manage_keys"))
         return access.require(principal, Permission::KeysManage, QStringLiteral("site keys"));
     if (operation == QLatin1String("manage_users")) {
@@ -187,7 +191,7 @@ void TestAccessControl::permissionMatrixThroughCoreApi()
                                       .arg(rows.size()));
         }
     }
-    QCOMPARE(covered.size(), 7 * 15);
+    QCOMPARE(covered.size(), 7 * 18);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
 }
 
