@@ -3,7 +3,7 @@
 // the accounts and the environment, and runs this once per language.
 //
 //   callvault-screenshots --site DIR --out DIR [--lang zh_CN|en]
-//   accounts: $CALLVAULT_SCREENSHOT_SUPERVISOR, _AUDITOR and _ADMIN as "name:password";
+//   accounts: $CALLVAULT_SCREENSHOT_SUPERVISOR, _AUDITOR, _ADMIN and _EVALUATOR as "name:password";
 //   $CALLVAULT_PASSPHRASE unlocks a key-file site.
 #include "scenes.h"
 #include "common/language.h"
@@ -56,10 +56,11 @@ int main(int argc, char *argv[])
     context.supervisor = accountFrom("CALLVAULT_SCREENSHOT_SUPERVISOR");
     context.auditor = accountFrom("CALLVAULT_SCREENSHOT_AUDITOR");
     context.admin = accountFrom("CALLVAULT_SCREENSHOT_ADMIN");
+    context.evaluator = accountFrom("CALLVAULT_SCREENSHOT_EVALUATOR");
     context.keyPassphrase = qgetenv("CALLVAULT_PASSPHRASE");
     if (context.outDir.isEmpty() || context.supervisor.name.isEmpty() || context.auditor.name.isEmpty() ||
-        context.admin.name.isEmpty()) {
-        err << "callvault-screenshots: needs --out and the three accounts (see the source's header)" << Qt::endl;
+        context.admin.name.isEmpty() || context.evaluator.name.isEmpty()) {
+        err << "callvault-screenshots: needs --out and the four accounts (see the source's header)" << Qt::endl;
         return 2;
     }
     if (!QDir().mkpath(context.outDir)) {
@@ -70,5 +71,7 @@ int main(int argc, char *argv[])
     ok = screenshots::searchWithDetails(context) && ok;
     ok = screenshots::auditTrail(context) && ok;
     ok = screenshots::administration(context) && ok;
+    ok = screenshots::evaluation(context) && ok; // submits evaluations the report then shows
+    ok = screenshots::qaReport(context) && ok;
     return ok ? 0 : 1;
 }

@@ -22,6 +22,7 @@ struct Context
     Account supervisor; // searches, plays, tags
     Account auditor;    // reads and verifies the audit trail
     Account admin;      // manages users and settings
+    Account evaluator;  // scores calls (QA)
     QByteArray keyPassphrase; // for a key-file site
 };
 
@@ -30,5 +31,7 @@ bool login(const Context &context);
 bool searchWithDetails(const Context &context);
 bool auditTrail(const Context &context);
 bool administration(const Context &context);
+bool evaluation(const Context &context); // qascenes.cpp
+bool qaReport(const Context &context);
 
 } // namespace screenshots

@@ -233,6 +233,7 @@ void CallEvaluationsPanel::closeEvaluation()
     m_showing = false;
     m_pane->setVisible(false);
     m_history->clear();
+    m_history->setVisible(false);
     refreshSteps();
 }
 
@@ -248,7 +249,9 @@ void CallEvaluationsPanel::refreshSteps()
 void CallEvaluationsPanel::reloadHistory()
 {
     m_history->clear();
-    if (!m_opened || m_opened->row.state == EvaluationState::Draft)
+    // A draft has no history yet: the pane gets the room.
+    m_history->setVisible(m_opened && m_opened->row.state != EvaluationState::Draft);
+    if (!m_history->isVisibleTo(this))
         return;
     auto events = EvaluationQueries(m_db).history(m_principal, m_opened->row.id);
     if (!events) {
