@@ -338,6 +338,18 @@
         <source>Not done: %1</source>
         <translation>Not done: %1</translation>
     </message>
+    <message>
+        <source>Answers you did not save in &quot;%1&quot; were dropped.</source>
+        <translation>Answers you did not save in &quot;%1&quot; were dropped.</translation>
+    </message>
+    <message>
+        <source>Two evaluators at least must score every call before the reveal.</source>
+        <translation>Two evaluators at least must score every call before the reveal.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
 </context>
 <context>
     <name>cv::CalibrationRevealView</name>

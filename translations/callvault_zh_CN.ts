@@ -336,6 +336,18 @@
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
+    <message>
+        <source>Answers you did not save in &quot;%1&quot; were dropped.</source>
+        <translation>“%1”中未保存的答案已丢弃。</translation>
+    </message>
+    <message>
+        <source>Two evaluators at least must score every call before the reveal.</source>
+        <translation>揭晓前，至少两名评估员必须评完所有通话。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>cv::CalibrationRevealView</name>

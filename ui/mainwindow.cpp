@@ -6,6 +6,7 @@
 #include "player/playerhost.h"
 #include "qa/calibrationpanel.h"
 #include "qa/callevaluationspanel.h"
+#include "qa/formspanel.h"
 #include "qa/qualitypanel.h"
 #include "export/exportaction.h"
 #include "search/searchpanel.h"
@@ -101,6 +102,8 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
             [this](qint64 ms) { m_player->seekIn(m_evaluations->recording(), ms); });
     connect(m_evaluations, &CallEvaluationsPanel::evaluationChanged, m_quality, &QualityPanel::refresh);
     connect(m_quality, &QualityPanel::evaluationActivated, this, &MainWindow::openEvaluation);
+    if (FormsPanel *forms = m_quality->forms())
+        connect(forms, &FormsPanel::published, m_evaluations, &CallEvaluationsPanel::formsPublished);
     if (CalibrationPanel *calibration = m_quality->calibration()) {
         calibration->setCallSelection([this] {
             QVector<QUuid> ids;
@@ -111,13 +114,10 @@ MainWindow::MainWindow(WorkstationSession &session, QWidget *parent)
             return ids;
         });
         connect(calibration, &CalibrationPanel::playRequested, m_player, &PlayerHost::play);
-        calibration->setPositionSource([this] {
-            return m_player->player() ? std::optional<qint64>(m_player->player()->engine().positionMs()) : std::nullopt;
-        });
-        connect(calibration, &CalibrationPanel::seekRequested, this, [this](qint64 ms) {
-            if (m_player->player())
-                m_player->player()->engine().seek(ms);
-        });
+        // Pins take the moment of the call being scored, never of another call in the player.
+        calibration->setPositionSource([this, calibration] { return m_player->positionIn(calibration->currentCall()); });
+        connect(calibration, &CalibrationPanel::seekRequested, this,
+                [this, calibration](qint64 ms) { m_player->seekIn(calibration->currentCall(), ms); });
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::placePlayer);
     connect(m_quality, &QTabWidget::currentChanged, this, &MainWindow::placePlayer);
@@ -133,6 +133,12 @@ void MainWindow::openEvaluation(qint64 evaluationId, const QUuid &recordingId)
     m_evaluations->setRecording(recordingId);
     m_evaluations->openEvaluation(evaluationId);
     m_player->play(recordingId);
+}
+
+MainWindow::~MainWindow()
+{
+    disconnect(m_tabs, nullptr, this, nullptr);
+    disconnect(m_quality, nullptr, this, nullptr);
 }
 
 void MainWindow::placePlayer()

@@ -29,6 +29,9 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(WorkstationSession &session, QWidget *parent = nullptr);
+    // Disconnects the tab widgets first: deleting the children makes them report tab
+    // changes while the player they would move is already gone.
+    ~MainWindow() override;
 
     SearchPanel *searchPanel() const { return m_search; }
     RecordingDetailsPane *detailsPane() const { return m_details; }

@@ -3,8 +3,10 @@
 #include "auth/accesscontrol.h"
 #include "auth/auditedchange.h"
 #include "catalog/database.h"
+#include "catalog/agentrepository.h"
 #include "catalog/recordingrepository.h"
 #include "catalog/sqlhelpers.h"
+#include "qa/evaluatordirectory.h"
 #include "qa/formlibrary.h"
 #include "qa/formpublisher.h"
 #include "qa/qatext.h"
@@ -12,7 +14,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHash>
 #include <QSet>
+#include <algorithm>
 
 namespace cv {
 
@@ -57,19 +61,12 @@ Result<QStringList> CalibrationSessions::candidates(const Principal &principal)
                                                    QStringLiteral("calibration"), kCreate);
         !allowed)
         return allowed.error();
-    const QString sql = m_db.serverEnforced()
-                            ? QStringLiteral("SELECT * FROM cv_calibration_candidates()")
-                            : QStringLiteral("SELECT u.name FROM users u JOIN role_permissions rp ON rp.role = u.role "
-                                             "AND rp.permission = 'recording.score' WHERE NOT u.disabled "
-                                             "ORDER BY u.name");
-    auto query = sqlhelpers::prepare(m_db, sql);
-    if (!query)
-        return query.error();
-    if (auto r = sqlhelpers::exec(query.value(), QStringLiteral("Could not list who may score calls")); !r)
-        return r.error();
+    auto scorers = EvaluatorDirectory(m_db).scorers();
+    if (!scorers)
+        return scorers.error();
     QStringList names;
-    while (query->next())
-        names.append(query->value(0).toString());
+    for (const Scorer &scorer : scorers.value())
+        names.append(scorer.name);
     return names;
 }
 
@@ -78,9 +75,11 @@ Result<CalibrationSessionRow> CalibrationSessions::create(const Principal &princ
                                                           const QVector<QUuid> &calls,
                                                           const QStringList &participants)
 {
-    auto people = candidates(principal); // checks qa.forms.manage (denial audited)
-    if (!people)
-        return people.error();
+    if (auto allowed = AccessControl(m_db).require(principal, Permission::QaFormsManage,
+                                                   QStringLiteral("calibration"), kCreate);
+        !allowed)
+        return allowed.error();
+    QVector<RecordingRow> recordings;
     for (const QUuid &call : calls) {
         auto recording = RecordingRepository(m_db).get(call);
         if (!recording)
@@ -89,7 +88,17 @@ Result<CalibrationSessionRow> CalibrationSessions::create(const Principal &princ
                                                                 recording.value(), kCreate);
             !allowed)
             return allowed.error();
+        recordings.append(recording.takeValue());
     }
+    auto scorers = EvaluatorDirectory(m_db).scorers();
+    if (!scorers)
+        return scorers.error();
+    auto agents = AgentRepository(m_db).list();
+    if (!agents)
+        return agents.error();
+    QHash<QString, QString> teamOf;
+    for (const AgentRow &agent : agents.value())
+        teamOf.insert(agent.agentId, agent.team);
     const QString trimmed = title.trimmed();
     if (auto ok = qatext::checkText(trimmed, QStringLiteral("The title"), 200, true); !ok)
         return ok.error();
@@ -103,11 +112,20 @@ Result<CalibrationSessionRow> CalibrationSessions::create(const Principal &princ
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("A calibration session needs 2 to %1 evaluators.").arg(kMaxParticipants));
     for (const QString &name : unique) {
-        if (!people->contains(name))
+        const auto scorer = std::find_if(scorers->cbegin(), scorers->cend(),
+                                         [&name](const Scorer &s) { return s.name == name; });
+        if (scorer == scorers->cend())
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("%1 may not score calls (no such user, disabled, or a role without "
                                             "recording.score).")
                                  .arg(name));
+        // Everyone must be able to play every call, or the session cannot be finished.
+        for (const RecordingRow &recording : recordings) {
+            if (!scorer->reaches(teamOf.value(recording.agentId), recording.agentId))
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("%1 may not score call %2 (outside their teams).")
+                                     .arg(name, recording.id.toString(QUuid::WithoutBraces)));
+        }
     }
     if (auto form = FormLibrary(m_db, m_clock).version(principal, formId, formVersion); !form)
         return form.error();
@@ -266,6 +284,16 @@ Result<void> CalibrationSessions::score(const Principal &principal, qint64 sessi
     row.scoredAtMs = m_clock();
     return auditedchange::commitReporting(
         m_db, principal, kScore, sessionTarget(sessionId), [&]() -> Result<std::optional<QJsonObject>> {
+            // Again inside the transaction: a reveal that committed since the check above
+            // freezes the scores (SQLite's BEGIN IMMEDIATE orders the two writers).
+            auto now = CalibrationRepository(m_db).find(sessionId);
+            if (!now)
+                return now.error();
+            if (!now.value() || now.value()->revealed())
+                return makeError(ErrorCode::Conflict,
+                                 QStringLiteral("Calibration session %1 was revealed meanwhile; its scores no "
+                                                "longer change.")
+                                     .arg(sessionId));
             if (auto saved = CalibrationRepository(m_db).saveScore(row); !saved)
                 return saved.error();
             return std::optional<QJsonObject>(

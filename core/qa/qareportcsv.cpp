@@ -15,8 +15,13 @@ QString number(const std::optional<double> &value, int decimals, double scale = 
 
 } // namespace
 
-QString QaReportCsv::field(const QString &value)
+QString QaReportCsv::field(const QString &raw)
 {
+    // A text starting like a formula (an agent named "=HYPERLINK(...)", a question text "-1")
+    // would run as one in a spreadsheet: a leading apostrophe keeps it text (OWASP's advice
+    // for CSV injection). Numbers this file writes never start with these characters.
+    static const QString formula = QStringLiteral("=+-@\t\r");
+    const QString value = !raw.isEmpty() && formula.contains(raw.front()) ? QLatin1Char('\'') + raw : raw;
     static const QString special = QStringLiteral(",\"\r\n");
     bool quote = false;
     for (const QChar c : value)

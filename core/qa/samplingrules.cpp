@@ -38,22 +38,30 @@ QString SamplingRules::auditTarget(qint64 ruleId)
     return QStringLiteral("sampling-rule/%1").arg(ruleId);
 }
 
+Result<void> SamplingRules::requireTeam(const Principal &principal, const QString &teamId,
+                                        qint64 ruleId, const QString &action)
+{
+    if (teamId.isEmpty())
+        return {};
+    auto scope = AccessControl(m_db).recordingScope(principal);
+    if (!scope)
+        return scope.error();
+    if (scope->kind == RoleScope::All || scope->teams.contains(teamId))
+        return {};
+    return AccessControl(m_db).deny(
+        principal, action, ruleId ? auditTarget(ruleId) : QStringLiteral("sampling-rule"),
+        QStringLiteral("Permission denied: team %1 is not one of your teams.")
+            .arg(authtext::forAudit(teamId)),
+        QJsonObject{{QStringLiteral("reason"), QStringLiteral("team outside scope")},
+                    {QStringLiteral("team"), authtext::forAudit(teamId)}});
+}
+
 Result<void> SamplingRules::check(const Principal &principal, const SamplingRule &rule,
                                   const QString &action)
 {
     // Scope first (a denial), then the values (InvalidArgument, no row).
-    if (!rule.teamId.isEmpty()) {
-        auto scope = AccessControl(m_db).recordingScope(principal);
-        if (!scope)
-            return scope.error();
-        if (scope->kind != RoleScope::All && !scope->teams.contains(rule.teamId))
-            return AccessControl(m_db).deny(
-                principal, action, rule.id ? auditTarget(rule.id) : QStringLiteral("sampling-rule"),
-                QStringLiteral("Permission denied: team %1 is not one of your teams.")
-                    .arg(authtext::forAudit(rule.teamId)),
-                QJsonObject{{QStringLiteral("reason"), QStringLiteral("team outside scope")},
-                            {QStringLiteral("team"), authtext::forAudit(rule.teamId)}});
-    }
+    if (auto inScope = requireTeam(principal, rule.teamId, rule.id, action); !inScope)
+        return inScope;
     if (auto ok = qatext::checkText(rule.name, QStringLiteral("The rule's name"),
                                     SamplingRule::kMaxNameLength, true);
         !ok)
@@ -183,6 +191,9 @@ Result<SamplingRule> SamplingRules::update(const Principal &principal, const Sam
     if (!existing.value())
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("There is no sampling rule %1.").arg(rule.id));
+    // Another team's rule is not one's to change (nor to move into one's own team).
+    if (auto inScope = requireTeam(principal, existing.value()->teamId, rule.id, kUpdate); !inScope)
+        return inScope.error();
     SamplingRule row = rule;
     row.createdBy = existing.value()->createdBy;
     row.createdAtMs = existing.value()->createdAtMs;
@@ -206,6 +217,8 @@ Result<SamplingRule> SamplingRules::setActive(const Principal &principal, qint64
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("There is no sampling rule %1.").arg(ruleId));
     SamplingRule row = *existing.value();
+    if (auto inScope = requireTeam(principal, row.teamId, ruleId, kUpdate); !inScope)
+        return inScope.error();
     if (row.active == active)
         return row;
     row.active = active;

@@ -42,6 +42,10 @@ public:
     static QString auditTarget(qint64 ruleId);
 
 private:
+    // Denied (audited as `action`) when the rule's team is outside the person's scope; a
+    // rule of no team (every team the generator sees) is anyone's with qa.forms.manage.
+    Result<void> requireTeam(const Principal &principal, const QString &teamId, qint64 ruleId,
+                             const QString &action);
     Result<void> check(const Principal &principal, const SamplingRule &rule, const QString &action);
     Result<SamplingRule> store(const Principal &principal, SamplingRule rule, bool isNew,
                                const QJsonObject &extraDetails);

@@ -97,7 +97,10 @@ private slots:
         QCOMPARE(supervisor.sessionList()->count(), 1);
         QCOMPARE(supervisor.sessionList()->item(0)->text(), QStringLiteral("December calibration — 1 call, blind"));
         QVERIFY(supervisor.progressText().contains(QLatin1String("u_qa_evaluator 0/1")));
-        QVERIFY(!supervisor.reveal()); // nobody has scored
+        auto *revealButton = supervisor.findChild<QPushButton *>(QStringLiteral("revealCalibrationButton"));
+        QVERIFY(!revealButton->isEnabled()); // nobody has scored: the button says why
+        QVERIFY(revealButton->toolTip().startsWith(QLatin1String("Two evaluators at least")));
+        QVERIFY(!supervisor.reveal());
         QVERIFY(supervisor.statusText().contains(QLatin1String("Two evaluators at least")));
 
         QVERIFY(scoreAs(QStringLiteral("qa_evaluator"), 5));
@@ -113,9 +116,9 @@ private slots:
         second.findChild<QPushButton *>(QStringLiteral("playCalibrationCallButton"))->click();
         QCOMPARE(play.count(), 1);
         QCOMPARE(play.at(0).at(0).toUuid(), m_site.recording.id);
-        supervisor.sessionList()->setCurrentRow(-1);
-        supervisor.reload();
-        supervisor.sessionList()->setCurrentRow(0);
+        supervisor.findChild<QPushButton *>(QStringLiteral("refreshCalibrationButton"))->click();
+        QVERIFY2(supervisor.progressText().contains(QLatin1String("u_second 1/1")), qPrintable(supervisor.progressText()));
+        QVERIFY(revealButton->isEnabled());
         QVERIFY(supervisor.reveal());
         auto *pages = supervisor.findChild<QStackedWidget *>();
         QVERIFY(pages);

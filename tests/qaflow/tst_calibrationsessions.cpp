@@ -205,6 +205,14 @@ void TestCalibrationSessions::creatingIsCheckedAndAudited()
     QCOMPARE(sessions().create(sup, QStringLiteral("x"), m_form.id, m_form.version + 5, calls,
                                {QStringLiteral("u_qa_evaluator"), QStringLiteral("u_evaluator2")}).error().code,
              ErrorCode::NotFound);
+    // An evaluator of another team could not play the call: refused, naming them.
+    QVERIFY(authtest::addUser(db(), QStringLiteral("u_evaluatorT2"), "not used", QStringLiteral("qa_evaluator"),
+                              {QStringLiteral("T2")}) > 0);
+    auto outside = sessions().create(sup, QStringLiteral("x"), m_form.id, m_form.version, calls,
+                                     {QStringLiteral("u_qa_evaluator"), QStringLiteral("u_evaluatorT2")});
+    QCOMPARE(outside.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(outside.errorMessage().contains(QLatin1String("u_evaluatorT2 may not score call")),
+             qPrintable(outside.errorMessage()));
     QCOMPARE(authtest::countRows(db(), QStringLiteral("calibration_sessions")), 0);
 
     auto made = start();

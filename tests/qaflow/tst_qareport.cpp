@@ -318,6 +318,11 @@ void TestQaReport::csvQuoting()
     QCOMPARE(QaReportCsv::field(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
     QCOMPARE(QaReportCsv::field(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
     QCOMPARE(QaReportCsv::field(QStringLiteral("cr\rhere")), QStringLiteral("\"cr\rhere\""));
+    // Formula-like text stays text in a spreadsheet.
+    QCOMPARE(QaReportCsv::field(QStringLiteral("=HYPERLINK(\"x\")")), QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\""));
+    QCOMPARE(QaReportCsv::field(QStringLiteral("+86 138")), QStringLiteral("'+86 138"));
+    QCOMPARE(QaReportCsv::field(QStringLiteral("@sum")), QStringLiteral("'@sum"));
+    QCOMPARE(QaReportCsv::field(QStringLiteral("-1")), QStringLiteral("'-1"));
     QCOMPARE(QaReportCsv::field(QStringLiteral("王芳，客服")), QStringLiteral("王芳，客服")); // a full-width comma is text
     QCOMPARE(QaReportCsv::record({QStringLiteral("x"), QString(), QStringLiteral("y,z")}),
              QStringLiteral("x,,\"y,z\""));

@@ -536,9 +536,28 @@ void TestSampling::rulesNeedQaManagement()
     QCOMPARE(authtest::countAudit(rows, QStringLiteral("qa.sampling.rule.create"), QStringLiteral("allowed")), 1);
     QCOMPARE(authtest::countAudit(rows, QStringLiteral("qa.sampling.rule.update"), QStringLiteral("allowed")), 2);
     QVERIFY(rows.last().details.contains(QLatin1String("\"active\":false")));
+    // Another team's rule is not a T1 supervisor's to change, switch off, or pull into T1.
+    SamplingRule theirs = r;
+    theirs.name = QStringLiteral("Team 2 sample");
+    theirs.teamId = QStringLiteral("T2");
+    auto made = rules().create(as(QStringLiteral("u_supervisor2")), theirs);
+    QVERIFY2(made.ok(), qPrintable(made.errorMessage()));
+    SamplingRule moved = made.value();
+    moved.teamId.clear();
+    qint64 mark = authtest::lastAuditId(db());
+    QCOMPARE(rules().update(as(QStringLiteral("supervisor")), moved).error().code, ErrorCode::PermissionDenied);
+    expectOneDenial(mark, QStringLiteral("u_supervisor"), QStringLiteral("qa.sampling.rule.update"),
+                    QStringLiteral("team outside scope"));
+    mark = authtest::lastAuditId(db());
+    QCOMPARE(rules().setActive(as(QStringLiteral("supervisor")), made->id, false).error().code,
+             ErrorCode::PermissionDenied);
+    expectOneDenial(mark, QStringLiteral("u_supervisor"), QStringLiteral("qa.sampling.rule.update"),
+                    QStringLiteral("team outside scope"));
+    QVERIFY(rules().find(as(QStringLiteral("u_supervisor2")), made->id)->active);
+    // Every rule is listed (a queue names its rule); only one's own teams' rules change.
     auto listed = rules().list(as(QStringLiteral("supervisor")));
     QVERIFY(listed.ok());
-    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->size(), 2);
     // Generating is QA management too.
     before = authtest::lastAuditId(db());
     auto generated = generator().generate(as(QStringLiteral("qa_evaluator")), created->id, kWeekStart, kWeekEnd);

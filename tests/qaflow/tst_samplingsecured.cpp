@@ -177,6 +177,21 @@ void TestSamplingSecured::queuesThroughTheServer()
              QStringLiteral("0"));
     QCOMPARE(WorkQueue(*as(QStringLiteral("ann")).db).mine(as(QStringLiteral("ann")).principal).error().code,
              ErrorCode::PermissionDenied);
+    // A rule of team T2 is not sue's to change in SQL either (row-level security), nor to
+    // pull into T1; sam's own works.
+    QVERIFY(m_catalog->exec(QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
+                                           "deadline_days, active, created_by, created_at_ms, updated_at_ms) "
+                                           "VALUES ('T2 rule', 'longer_than', '{\"minDurationMs\":1000}', 'T2', "
+                                           "'call-quality', 7, true, 'sam', 0, 0)"))
+                .ok());
+    const QString switchOff = QStringLiteral("WITH u AS (UPDATE sampling_rules SET active = false WHERE name = 'T2 rule' "
+                                             "RETURNING 1) SELECT count(*) FROM u");
+    QCOMPARE(outcomeAs(QStringLiteral("sue"), switchOff), QStringLiteral("0"));
+    QCOMPARE(outcomeAs(QStringLiteral("sue"), QStringLiteral("UPDATE sampling_rules SET team_id = 'T1' WHERE name = 'T2 rule'")),
+             QStringLiteral(""));
+    QCOMPARE(m_catalog->scalar(QStringLiteral("SELECT team_id FROM sampling_rules WHERE name = 'T2 rule'"))->toString(),
+             QStringLiteral("T2"));
+    QCOMPARE(outcomeAs(QStringLiteral("sam"), switchOff), QStringLiteral("1"));
     // The supervisor reassigns (the draft stays eve's).
     auto moved = WorkQueue(*sue.db).reassign(sue.principal, itemId, QStringLiteral("eva"));
     QVERIFY2(moved.ok(), qPrintable(moved.errorMessage()));

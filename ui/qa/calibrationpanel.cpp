@@ -57,7 +57,6 @@ CalibrationPanel::CalibrationPanel(Database &db, const Principal &principal, QWi
     m_status->setObjectName(QStringLiteral("calibrationStatus"));
     m_progress->setWordWrap(true);
     m_status->setWordWrap(true);
-    m_revealButton->setToolTip(tr("Shows everyone's scores side by side. Scores can no longer change afterwards."));
 
     auto *scoring = new QWidget(this);
     auto *callRow = new QHBoxLayout;
@@ -76,6 +75,10 @@ CalibrationPanel::CalibrationPanel(Database &db, const Principal &principal, QWi
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_sessions, 1);
+    auto *refresh = new QPushButton(tr("Re&fresh"), left);
+    refresh->setObjectName(QStringLiteral("refreshCalibrationButton"));
+    connect(refresh, &QPushButton::clicked, this, &CalibrationPanel::reload);
+    leftLayout->addWidget(refresh);
     leftLayout->addWidget(m_new);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -109,7 +112,11 @@ CalibrationPanel::CalibrationPanel(Database &db, const Principal &principal, QWi
             emit playRequested(m_session->calls.at(m_call));
     });
     connect(m_pane, &EvaluationPane::seekRequested, this, &CalibrationPanel::seekRequested);
-    connect(m_pane, &EvaluationPane::answersChanged, this, &CalibrationPanel::updateButtons);
+    connect(m_pane, &EvaluationPane::answersChanged, this, [this] {
+        if (!m_loading)
+            keepUnsaved();
+        updateButtons();
+    });
     connect(m_save, &QPushButton::clicked, this, &CalibrationPanel::saveScore);
     connect(m_revealButton, &QPushButton::clicked, this, &CalibrationPanel::reveal);
     reload();
@@ -147,6 +154,8 @@ void CalibrationPanel::reload()
         if (open && row.id == *open)
             m_sessions->setCurrentRow(m_sessions->count() - 1);
     }
+    if (m_session)
+        showProgress(); // who has scored since
     if (m_rows.isEmpty())
         say(m_principal.has(Permission::QaFormsManage)
                 ? tr("No calibration session yet: select calls in Recordings, then New session.")
@@ -183,20 +192,41 @@ bool CalibrationPanel::createSession(const QString &title, const QString &formId
     if (!made)
         return fail(made.error());
     m_session = made.value();
+    m_call = -1;
+    m_unsaved.clear();
     reload();
     openSession(made->id);
     say(tr("Session started; the evaluators score blind until you reveal it."));
     return true;
 }
 
+QUuid CalibrationPanel::currentCall() const
+{
+    return m_session && m_call >= 0 && m_call < m_session->calls.size() ? m_session->calls.at(m_call) : QUuid();
+}
+
+void CalibrationPanel::keepUnsaved()
+{
+    if (!currentCall().isNull())
+        m_unsaved.insert(currentCall(), m_pane->answers());
+}
+
 bool CalibrationPanel::openSession(qint64 sessionId)
 {
+    if (m_session && m_session->id == sessionId && !m_session->revealed() && m_call >= 0) {
+        showProgress(); // already open: keep what is being typed, refresh who has scored
+        updateButtons();
+        return true;
+    }
     CalibrationSessions sessions(m_db);
     auto progress = sessions.progress(m_principal, sessionId);
     if (!progress)
         return fail(progress.error());
+    if (!m_unsaved.isEmpty() && m_session && m_session->id != sessionId)
+        say(tr("Answers you did not save in \"%1\" were dropped.").arg(m_session->title));
     m_session = progress->session;
     m_mine.clear();
+    m_unsaved.clear();
     m_call = -1;
     if (m_session->revealed()) {
         auto outcome = sessions.outcome(m_principal, sessionId);
@@ -253,8 +283,11 @@ void CalibrationPanel::showProgress()
         return;
     }
     QStringList parts;
-    for (auto it = progress->scoredCalls.cbegin(); it != progress->scoredCalls.cend(); ++it)
+    m_finished = 0;
+    for (auto it = progress->scoredCalls.cbegin(); it != progress->scoredCalls.cend(); ++it) {
         parts << tr("%1 %2/%3").arg(it.key()).arg(it.value()).arg(m_session->calls.size());
+        m_finished += it.value() >= m_session->calls.size() ? 1 : 0;
+    }
     m_progress->setText(m_session->revealed()
                             ? tr("%1, revealed %2. Scored: %3")
                                   .arg(m_session->title, EvaluationText::time(m_session->revealedAtMs),
@@ -267,12 +300,18 @@ bool CalibrationPanel::chooseCall(int index)
 {
     if (!m_session || m_session->revealed() || index < 0 || index >= m_session->calls.size())
         return false;
+    if (index == m_call)
+        return true;
     m_call = index;
     m_calls->setCurrentIndex(index);
+    m_loading = true;
     m_pane->setForm(m_form);
     const QUuid id = m_session->calls.at(index);
-    if (m_mine.contains(id))
+    if (m_unsaved.contains(id))
+        m_pane->setAnswers(m_unsaved.value(id));
+    else if (m_mine.contains(id))
         m_pane->setAnswers(m_mine.value(id));
+    m_loading = false;
     updateButtons();
     return true;
 }
@@ -286,9 +325,11 @@ bool CalibrationPanel::saveScore()
     if (auto saved = CalibrationSessions(m_db).score(m_principal, m_session->id, id, answers); !saved)
         return fail(saved.error());
     m_mine.insert(id, answers);
+    m_unsaved.remove(id);
     const int call = m_call;
     showSession();
     showProgress();
+    m_call = -1; // show it again from what was saved
     chooseCall(call);
     say(tr("Your score of call %1 is saved (%2). Others see it only after the reveal.")
             .arg(call + 1)
@@ -304,6 +345,9 @@ bool CalibrationPanel::reveal()
     if (!revealed)
         return fail(revealed.error());
     const qint64 id = m_session->id;
+    m_session.reset(); // open it afresh, revealed
+    m_call = -1;
+    m_unsaved.clear();
     reload();
     openSession(id);
     return true;
@@ -321,7 +365,10 @@ void CalibrationPanel::updateButtons()
     m_save->setVisible(participant);
     m_save->setEnabled(blind && participant && m_call >= 0 && score.isComplete() && score.total.has_value());
     m_revealButton->setVisible(open && m_session->createdBy == m_principal.name);
-    m_revealButton->setEnabled(blind);
+    m_revealButton->setEnabled(blind && m_finished >= 2);
+    m_revealButton->setToolTip(blind && m_finished < 2
+                                   ? tr("Two evaluators at least must score every call before the reveal.")
+                                   : tr("Shows everyone's scores side by side. Scores can no longer change afterwards."));
 }
 
 bool CalibrationPanel::fail(const Error &error)

@@ -41,7 +41,10 @@ public:
     bool openSession(qint64 sessionId);
     bool createSession(const QString &title, const QString &formId, int formVersion,
                        const QVector<QUuid> &calls, const QStringList &evaluators);
-    bool chooseCall(int index); // of the open session
+    // Another call of the open session; answers not yet saved stay with their call (in
+    // memory) and come back when it is chosen again.
+    bool chooseCall(int index);
+    QUuid currentCall() const; // null: none
     bool saveScore();
     bool reveal();
 
@@ -62,6 +65,7 @@ private:
     void askNewSession();
     void showSession();
     void showProgress();
+    void keepUnsaved();
     void updateButtons();
     bool fail(const Error &error);
     void say(const QString &text);
@@ -72,8 +76,11 @@ private:
     QVector<CalibrationSessionRow> m_rows;
     std::optional<CalibrationSessionRow> m_session;
     EvaluationForm m_form;
-    QMap<QUuid, EvaluationAnswers> m_mine;
+    QMap<QUuid, EvaluationAnswers> m_mine;    // saved
+    QMap<QUuid, EvaluationAnswers> m_unsaved; // changed since, by call
     int m_call = -1;
+    int m_finished = 0; // participants who scored every call (the reveal needs two)
+    bool m_loading = false;
     QListWidget *m_sessions;
     QPushButton *m_new;
     QLabel *m_progress;

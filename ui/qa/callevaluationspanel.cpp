@@ -87,8 +87,9 @@ CallEvaluationsPanel::CallEvaluationsPanel(Database &db, const Principal &princi
     m_start->setVisible(scores);
     connect(m_start, &QPushButton::clicked, this, &CallEvaluationsPanel::startChosen);
     connect(m_list, &QComboBox::activated, this, [this](int index) {
-        if (index >= 0)
-            openEvaluation(m_list->itemData(index).toLongLong());
+        const qint64 id = index >= 0 ? m_list->itemData(index).toLongLong() : 0;
+        if (id > 0 && !(m_opened && m_opened->row.id == id)) // the open one: keep what is typed
+            openEvaluation(id);
     });
     connect(m_pane, &EvaluationPane::seekRequested, this, &CallEvaluationsPanel::seekRequested);
     connect(m_pane, &EvaluationPane::answersChanged, this, [this] {
@@ -122,7 +123,8 @@ std::optional<qint64> CallEvaluationsPanel::openedEvaluation() const
 
 void CallEvaluationsPanel::setRecording(const QUuid &recordingId)
 {
-    saveIfChanged();
+    if (!saveIfChanged())
+        return; // the draft could not be saved: it stays open, with the reason shown
     m_recording = recordingId;
     closeEvaluation();
     say(QString());
@@ -135,6 +137,13 @@ void CallEvaluationsPanel::setRecording(const QUuid &recordingId)
     }
     reloadForms();
     reloadList(std::nullopt);
+}
+
+void CallEvaluationsPanel::formsPublished()
+{
+    m_forms->clear();
+    if (!m_recording.isNull())
+        reloadForms();
 }
 
 void CallEvaluationsPanel::reloadForms()
@@ -190,8 +199,8 @@ void CallEvaluationsPanel::reloadList(std::optional<qint64> select)
 
 bool CallEvaluationsPanel::openEvaluation(qint64 evaluationId)
 {
-    if (m_opened && m_opened->row.id != evaluationId)
-        saveIfChanged();
+    if (m_opened && m_opened->row.id != evaluationId && !saveIfChanged())
+        return false;
     auto opened = ScoredEvaluation(m_db).open(m_principal, evaluationId);
     if (!opened)
         return fail(opened.error());
@@ -271,7 +280,8 @@ void CallEvaluationsPanel::startChosen()
 
 bool CallEvaluationsPanel::startEvaluation(const QString &formId, int version)
 {
-    saveIfChanged();
+    if (!saveIfChanged())
+        return false;
     auto draft = EvaluationWorkflow(m_db).startDraft(m_principal, m_recording, formId, version);
     if (!draft)
         return fail(draft.error());

@@ -47,6 +47,9 @@ public:
     bool dispute(const QString &reason);
     bool resolve(bool rescored, std::optional<double> newScore, const QString &notes);
 
+    // A form was published: the chooser offers the latest versions again.
+    void formsPublished();
+
     EvaluationPane *pane() const { return m_pane; }
     EvaluationStepBar *steps() const { return m_steps; }
     QString message() const; // the last outcome or error shown

@@ -213,9 +213,15 @@ CREATE POLICY cv_read ON sampling_rules FOR SELECT TO ${app}
 CREATE POLICY cv_insert ON sampling_rules FOR INSERT TO ${app}
     WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
                 AND created_by = (SELECT cv_my_name()));
+-- A rule of a team is changed only by QA management of that team (before and after the
+-- change: no moving another team's rule into one's own); a rule of no team by any of them.
 CREATE POLICY cv_update ON sampling_rules FOR UPDATE TO ${app}
-    USING ((SELECT cv_has_permission('qa.forms.manage')))
-    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage')));
+    USING ((SELECT cv_has_permission('qa.forms.manage'))
+           AND (team_id = '' OR (SELECT cv_scope_all('qa.forms.manage'))
+                OR team_id IN (SELECT ut.team_id FROM user_teams ut WHERE ut.user_id = (SELECT cv_my_id()))))
+    WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
+                AND (team_id = '' OR (SELECT cv_scope_all('qa.forms.manage'))
+                     OR team_id IN (SELECT ut.team_id FROM user_teams ut WHERE ut.user_id = (SELECT cv_my_id()))));
 CREATE POLICY cv_read ON sampling_rule_evaluators FOR SELECT TO ${app}
     USING ((SELECT cv_has_permission('qa.forms.manage') OR cv_has_permission('recording.score')));
 CREATE POLICY cv_insert ON sampling_rule_evaluators FOR INSERT TO ${app}
@@ -237,7 +243,10 @@ CREATE POLICY cv_update ON work_items FOR UPDATE TO ${app}
     USING ((SELECT cv_has_permission('qa.forms.manage'))
            AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))
     WITH CHECK ((SELECT cv_has_permission('qa.forms.manage'))
-                AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id));
+                AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id)
+                AND (evaluation_id IS NULL
+                     OR EXISTS (SELECT 1 FROM evaluations e WHERE e.id = evaluation_id
+                                AND e.recording_id = work_items.recording_id)));
 CREATE POLICY cv_update_own ON work_items FOR UPDATE TO ${app}
     USING ((SELECT cv_has_permission('recording.score')) AND evaluator = (SELECT cv_my_name())
            AND EXISTS (SELECT 1 FROM recordings r WHERE r.id = recording_id))

@@ -74,23 +74,6 @@ CREATE POLICY cv_update ON calibration_scores FOR UPDATE TO ${app}
     USING (evaluator = (SELECT cv_my_name()) AND NOT (cv_calibration_state(session_id)).revealed)
     WITH CHECK (evaluator = (SELECT cv_my_name()) AND NOT (cv_calibration_state(session_id)).revealed);
 
--- Who may be asked to score in a session: the enabled users whose role holds
--- recording.score. A supervisor cannot read the users table (users.manage); this tells
--- them names only, and only with qa.forms.manage.
-CREATE OR REPLACE FUNCTION cv_calibration_candidates() RETURNS SETOF text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-BEGIN
-    IF NOT cv_has_permission('qa.forms.manage') THEN
-        RAISE EXCEPTION 'permission denied: qa.forms.manage' USING ERRCODE = '42501';
-    END IF;
-    RETURN QUERY SELECT u.name FROM users u
-        JOIN role_permissions rp ON rp.role = u.role AND rp.permission = 'recording.score'
-        WHERE NOT u.disabled ORDER BY u.name;
-END
-$$;
-REVOKE ALL ON FUNCTION cv_calibration_candidates() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cv_calibration_candidates() TO ${app};
-
 -- How many calls each participant has scored: what the session's members see before the
 -- reveal (the scores themselves stay blind under the policy above).
 CREATE OR REPLACE FUNCTION cv_calibration_progress(p_id bigint)
