@@ -16,34 +16,25 @@
 #include "qa/formlibrary.h"
 #include "qa/qareportquery.h"
 #include "securedcatalog.h"
+#include "securedqasite.h"
 
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
-#include <map>
 
 using namespace cv;
 
-namespace {
-const QString kHost = QStringLiteral("ws-7");
-const QString kProgram = QStringLiteral("tst_qaflowsecured");
-} // namespace
 
 class TestQaFlowSecured final : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Person
-    {
-        std::unique_ptr<Database> db;
-        Principal principal;
-    };
-    Person &as(const QString &name) { return m_people.at(name); }
+    qaflowtest::SecuredPerson &as(const QString &name) { return m_site.as(name); }
     EvaluationWorkflow workflow(const QString &name) { return EvaluationWorkflow(*as(name).db); }
     QString outcomeAs(const QString &name, const QString &sql, const QVariantList &values = {})
     {
-        return SecuredCatalog::outcome(*as(name).db, sql, values);
+        return m_site.outcomeAs(name, sql, values);
     }
     // "actor action result details" of the audit rows after `afterId` (as the superuser).
     QStringList auditAfter(qint64 afterId);
@@ -51,10 +42,7 @@ private:
     // A submitted evaluation of R1 by eve; 0 on failure.
     qint64 submitted(double score);
 
-    std::unique_ptr<SecuredCatalog> m_catalog;
-    std::map<QString, Person> m_people;
-    RecordingRow m_r1; // agent A1, team T1
-    RecordingRow m_r2; // agent A2, team T2
+    qaflowtest::SecuredQaSite m_site;
 
 private slots:
     void initTestCase();
@@ -67,53 +55,14 @@ private slots:
 
 void TestQaFlowSecured::initTestCase()
 {
-    m_catalog = std::make_unique<SecuredCatalog>();
-    const auto created = m_catalog->create();
-    QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
-    for (const QString &sql :
-         {QStringLiteral("INSERT INTO teams VALUES ('T1', 'Team 1', 0), ('T2', 'Team 2', 0)"),
-          QStringLiteral("INSERT INTO agents VALUES ('A1', 'Agent 1', 'T1'), ('A2', 'Agent 2', 'T2')")}) {
-        const auto ran = m_catalog->exec(sql);
-        QVERIFY2(ran.ok(), qPrintable(ran.errorMessage()));
-    }
-    m_r1 = catalogtest::makeRecording(m_catalog->siteId(),
-                                      QDateTime(QDate(2024, 4, 1), QTime(9, 0), Qt::UTC));
-    m_r1.agentId = QStringLiteral("A1");
-    m_r2 = catalogtest::makeRecording(m_catalog->siteId(),
-                                      QDateTime(QDate(2024, 4, 2), QTime(9, 0), Qt::UTC));
-    m_r2.agentId = QStringLiteral("A2");
-    QVERIFY(RecordingRepository(m_catalog->superuser()).insert(m_r1).ok());
-    QVERIFY(RecordingRepository(m_catalog->superuser()).insert(m_r2).ok());
-    struct User
-    {
-        const char *name, *role, *team, *agent;
-    };
-    const User users[] = {{"sue", "supervisor", "T1", nullptr},
+    const auto set = m_site.setUp({{"sue", "supervisor", "T1", nullptr},
                           {"sam", "supervisor", "T2", nullptr},
                           {"eve", "qa_evaluator", "T1", nullptr},
                           {"ann", "agent", nullptr, "A1"},
                           {"bob", "agent", nullptr, "A2"},
-                          {"aud", "auditor", nullptr, nullptr}};
-    QUrl url(m_catalog->urlFor(QStringLiteral("nobody"), QByteArrayLiteral("x")));
-    url.setUserInfo(QString());
-    PgLoginTarget target;
-    target.url = url.toString(QUrl::FullyEncoded);
-    target.rolePrefix = m_catalog->prefix();
-    target.gatePassword = m_catalog->gatePassword();
-    for (const User &u : users) {
-        const QString name = QString::fromLatin1(u.name);
-        auto id = m_catalog->addUser(name, QString::fromLatin1(u.role),
-                                     u.team ? QStringList{QString::fromLatin1(u.team)} : QStringList(),
-                                     u.agent ? QString::fromLatin1(u.agent) : QString());
-        QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
-        auto in = PgLogin(target).login(name, SecuredCatalog::passwordOf(name), kHost, kProgram);
-        QVERIFY2(in.ok(), qPrintable(in.errorMessage()));
-        QVERIFY(in->db->serverEnforced());
-        Person person;
-        person.principal = in->session.principal();
-        person.db = std::move(in->db);
-        m_people.emplace(name, std::move(person));
-    }
+                          {"aud", "auditor", nullptr, nullptr}},
+                                  QStringLiteral("tst_qaflowsecured"));
+    QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
     auto published = FormLibrary(*as(QStringLiteral("sue")).db)
                          .publish(as(QStringLiteral("sue")).principal, QStringLiteral("call-quality"),
                                   QStringLiteral("Call quality"), QStringLiteral("en"),
@@ -123,18 +72,17 @@ void TestQaFlowSecured::initTestCase()
 
 void TestQaFlowSecured::cleanupTestCase()
 {
-    m_people.clear();
-    m_catalog.reset();
+    m_site.tearDown();
 }
 
 qint64 TestQaFlowSecured::lastAuditId()
 {
-    return m_catalog->scalar(QStringLiteral("SELECT COALESCE(max(id), 0) FROM audit"))->toLongLong();
+    return m_site.catalog->scalar(QStringLiteral("SELECT COALESCE(max(id), 0) FROM audit"))->toLongLong();
 }
 
 QStringList TestQaFlowSecured::auditAfter(qint64 afterId)
 {
-    QSqlQuery query(m_catalog->superuser().connection());
+    QSqlQuery query(m_site.catalog->superuser().connection());
     query.prepare(QStringLiteral("SELECT actor, action, result, details FROM audit WHERE id > ? "
                                  "ORDER BY id"));
     query.addBindValue(afterId);
@@ -151,7 +99,7 @@ QStringList TestQaFlowSecured::auditAfter(qint64 afterId)
 qint64 TestQaFlowSecured::submitted(double score)
 {
     const Principal &eve = as(QStringLiteral("eve")).principal;
-    auto draft = workflow(QStringLiteral("eve")).startDraft(eve, m_r1.id, QStringLiteral("call-quality"), 1);
+    auto draft = workflow(QStringLiteral("eve")).startDraft(eve, m_site.r1.id, QStringLiteral("call-quality"), 1);
     if (!draft) {
         qWarning("draft: %s", qPrintable(draft.errorMessage()));
         return 0;
@@ -219,7 +167,7 @@ void TestQaFlowSecured::wholeFlowThroughTheServer()
                  QStringLiteral("eve qa.evaluation.save allowed {\"evaluation\":%1,\"score\":90}").arg(s),
                  QStringLiteral("eve qa.evaluation.submit allowed {\"evaluation\":%1,\"score\":90}").arg(s),
                  QStringLiteral("ann qa.evaluation.acknowledge allowed {\"evaluation\":%1}").arg(s)}));
-    QVERIFY(AuditLog(m_catalog->superuser()).verifyChain().ok());
+    QVERIFY(AuditLog(m_site.catalog->superuser()).verifyChain().ok());
 }
 
 void TestQaFlowSecured::sqlClientsCannotBypassTheWorkflow()
@@ -241,7 +189,7 @@ void TestQaFlowSecured::sqlClientsCannotBypassTheWorkflow()
                        QStringLiteral("INSERT INTO evaluations (recording_id, started_at_ms, form_id, form_version, "
                                       "evaluator, state, score, created_at_ms, submitted_at_ms) VALUES (?, ?, 'f', 1, "
                                       "'eve', 'submitted', 100, 0, 0)"),
-                       {m_r1.id.toString(QUuid::WithoutBraces), m_r1.startedAt.toMSecsSinceEpoch()}),
+                       {m_site.r1.id.toString(QUuid::WithoutBraces), m_site.r1.startedAt.toMSecsSinceEpoch()}),
              denied);
     // No one writes history rows or forms' old versions directly.
     for (const QString &who : {QStringLiteral("eve"), QStringLiteral("ann"), QStringLiteral("sue")}) {
@@ -265,7 +213,7 @@ void TestQaFlowSecured::sqlClientsCannotBypassTheWorkflow()
     const QString resolve = QStringLiteral("SELECT cv_evaluation_resolve(?, true, 99, 'notes', '', '')");
     for (const QString &who : {QStringLiteral("eve"), QStringLiteral("sam"), QStringLiteral("ann"), QStringLiteral("aud")})
         QCOMPARE(outcomeAs(who, resolve, ids), denied);
-    QCOMPARE(m_catalog->scalar(QStringLiteral("SELECT state || ':' || score FROM evaluations WHERE id = ?"), ids)->toString(),
+    QCOMPARE(m_site.catalog->scalar(QStringLiteral("SELECT state || ':' || score FROM evaluations WHERE id = ?"), ids)->toString(),
              QStringLiteral("disputed:50"));
     // Bad values are refused by the server too.
     QCOMPARE(outcomeAs(QStringLiteral("sue"), QStringLiteral("SELECT cv_evaluation_resolve(?, true, 101, 'n', '', '')"), ids),
@@ -303,7 +251,7 @@ void TestQaFlowSecured::illegalStepsAreRefusedByTheServerToo()
     QVERIFY2(rows.first().startsWith(QLatin1String("ann qa.evaluation.dispute denied ")), qPrintable(rows.first()));
     QVERIFY2(rows.first().contains(QLatin1String("\"reason\":\"state acknowledged\"")), qPrintable(rows.first()));
     // Acknowledging a draft.
-    auto draft = workflow(QStringLiteral("eve")).startDraft(as(QStringLiteral("eve")).principal, m_r1.id,
+    auto draft = workflow(QStringLiteral("eve")).startDraft(as(QStringLiteral("eve")).principal, m_site.r1.id,
                                                             QStringLiteral("call-quality"), 1);
     QVERIFY(draft.ok());
     QCOMPARE(outcomeAs(QStringLiteral("ann"), QStringLiteral("SELECT cv_evaluation_respond(?, false, '', NULL, '', '')"),
@@ -324,7 +272,7 @@ void TestQaFlowSecured::reportsAsLoginRoles()
     april.fromMs = QDateTime(QDate(2024, 4, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     april.toMs = QDateTime(QDate(2024, 5, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const auto counted = [&](const char *agent) {
-        return m_catalog
+        return m_site.catalog
             ->scalar(QStringLiteral("SELECT count(*) FROM evaluations e JOIN recordings r ON r.id = "
                                     "e.recording_id WHERE e.state <> 'draft' AND r.agent_id = ?"),
                      {QString::fromLatin1(agent)})
@@ -357,7 +305,7 @@ void TestQaFlowSecured::reportsAsLoginRoles()
                                        .arg(a1)),
              qPrintable(rows.at(0)));
     QVERIFY2(rows.at(1).startsWith(QStringLiteral("ann qa.report.view denied")), qPrintable(rows.at(1)));
-    QVERIFY(AuditLog(m_catalog->superuser()).verifyChain().ok());
+    QVERIFY(AuditLog(m_site.catalog->superuser()).verifyChain().ok());
 }
 
 QTEST_GUILESS_MAIN(TestQaFlowSecured)

@@ -13,38 +13,26 @@
 #include "qa/samplingrules.h"
 #include "qa/workqueue.h"
 #include "securedcatalog.h"
+#include "securedqasite.h"
 
 #include <QTest>
 #include <QUrl>
-#include <map>
 
 using namespace cv;
 
-namespace {
-const QString kHost = QStringLiteral("ws-7");
-const QString kProgram = QStringLiteral("tst_samplingsecured");
-} // namespace
 
 class TestSamplingSecured final : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Person
-    {
-        std::unique_ptr<Database> db;
-        Principal principal;
-    };
-    Person &as(const QString &name) { return m_people.at(name); }
+    qaflowtest::SecuredPerson &as(const QString &name) { return m_site.as(name); }
     QString outcomeAs(const QString &name, const QString &sql, const QVariantList &values = {})
     {
-        return SecuredCatalog::outcome(*as(name).db, sql, values);
+        return m_site.outcomeAs(name, sql, values);
     }
 
-    std::unique_ptr<SecuredCatalog> m_catalog;
-    std::map<QString, Person> m_people;
-    RecordingRow m_r1; // agent A1, team T1
-    RecordingRow m_r2; // agent A2, team T2
+    qaflowtest::SecuredQaSite m_site;
 
 private slots:
     void initTestCase();
@@ -54,50 +42,13 @@ private slots:
 
 void TestSamplingSecured::initTestCase()
 {
-    m_catalog = std::make_unique<SecuredCatalog>();
-    const auto created = m_catalog->create();
-    QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
-    for (const QString &sql :
-         {QStringLiteral("INSERT INTO teams VALUES ('T1', 'Team 1', 0), ('T2', 'Team 2', 0)"),
-          QStringLiteral("INSERT INTO agents VALUES ('A1', 'Agent 1', 'T1'), ('A2', 'Agent 2', 'T2')")}) {
-        const auto ran = m_catalog->exec(sql);
-        QVERIFY2(ran.ok(), qPrintable(ran.errorMessage()));
-    }
-    m_r1 = catalogtest::makeRecording(m_catalog->siteId(), QDateTime(QDate(2024, 4, 1), QTime(9, 0), Qt::UTC));
-    m_r1.agentId = QStringLiteral("A1");
-    m_r2 = catalogtest::makeRecording(m_catalog->siteId(), QDateTime(QDate(2024, 4, 2), QTime(9, 0), Qt::UTC));
-    m_r2.agentId = QStringLiteral("A2");
-    QVERIFY(RecordingRepository(m_catalog->superuser()).insert(m_r1).ok());
-    QVERIFY(RecordingRepository(m_catalog->superuser()).insert(m_r2).ok());
-    struct User
-    {
-        const char *name, *role, *team, *agent;
-    };
-    const User users[] = {{"sue", "supervisor", "T1", nullptr},
+    const auto set = m_site.setUp({{"sue", "supervisor", "T1", nullptr},
                           {"sam", "supervisor", "T2", nullptr},
                           {"eve", "qa_evaluator", "T1", nullptr},
                           {"eva", "qa_evaluator", "T1", nullptr},
-                          {"ann", "agent", nullptr, "A1"}};
-    QUrl url(m_catalog->urlFor(QStringLiteral("nobody"), QByteArrayLiteral("x")));
-    url.setUserInfo(QString());
-    PgLoginTarget target;
-    target.url = url.toString(QUrl::FullyEncoded);
-    target.rolePrefix = m_catalog->prefix();
-    target.gatePassword = m_catalog->gatePassword();
-    for (const User &u : users) {
-        const QString name = QString::fromLatin1(u.name);
-        auto id = m_catalog->addUser(name, QString::fromLatin1(u.role),
-                                     u.team ? QStringList{QString::fromLatin1(u.team)} : QStringList(),
-                                     u.agent ? QString::fromLatin1(u.agent) : QString());
-        QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
-        auto in = PgLogin(target).login(name, SecuredCatalog::passwordOf(name), kHost, kProgram);
-        QVERIFY2(in.ok(), qPrintable(in.errorMessage()));
-        QVERIFY(in->db->serverEnforced());
-        Person person;
-        person.principal = in->session.principal();
-        person.db = std::move(in->db);
-        m_people.emplace(name, std::move(person));
-    }
+                          {"ann", "agent", nullptr, "A1"}},
+                                  QStringLiteral("tst_samplingsecured"));
+    QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
     auto published = FormLibrary(*as(QStringLiteral("sue")).db)
                          .publish(as(QStringLiteral("sue")).principal, QStringLiteral("call-quality"),
                                   QStringLiteral("Call quality"), QStringLiteral("en"),
@@ -107,13 +58,12 @@ void TestSamplingSecured::initTestCase()
 
 void TestSamplingSecured::cleanupTestCase()
 {
-    m_people.clear();
-    m_catalog.reset();
+    m_site.tearDown();
 }
 
 void TestSamplingSecured::queuesThroughTheServer()
 {
-    Person &sue = as(QStringLiteral("sue"));
+    qaflowtest::SecuredPerson &sue = as(QStringLiteral("sue"));
     // Naming evaluators works although sue reads no accounts: the server says who may score.
     auto candidates = SamplingRules(*sue.db).evaluatorCandidates(sue.principal);
     QVERIFY2(candidates.ok(), qPrintable(candidates.errorMessage()));
@@ -138,18 +88,18 @@ void TestSamplingSecured::queuesThroughTheServer()
     QCOMPARE(report->queued, 1); // R1; R2 is T2's and the server does not show it to sue
     QCOMPARE(report->assignedPerEvaluator, (QMap<QString, int>{{QStringLiteral("eve"), 1}}));
     // T2's supervisor sees R2, but eve may not score it.
-    Person &sam = as(QStringLiteral("sam"));
+    qaflowtest::SecuredPerson &sam = as(QStringLiteral("sam"));
     auto theirs = QueueGenerator(*sam.db).generate(sam.principal, created->id, from, to);
     QVERIFY2(theirs.ok(), qPrintable(theirs.errorMessage()));
     QCOMPARE(theirs->queued, 0);
     QCOMPARE(theirs->skippedNoEvaluator, 1);
     QCOMPARE(outcomeAs(QStringLiteral("sam"), QStringLiteral("SELECT count(*) FROM work_items")), QStringLiteral("0"));
 
-    Person &eve = as(QStringLiteral("eve"));
+    qaflowtest::SecuredPerson &eve = as(QStringLiteral("eve"));
     auto mine = WorkQueue(*eve.db).mine(eve.principal);
     QVERIFY2(mine.ok(), qPrintable(mine.errorMessage()));
     QCOMPARE(mine->size(), 1);
-    QCOMPARE(mine->first().item.recordingId, m_r1.id);
+    QCOMPARE(mine->first().item.recordingId, m_site.r1.id);
     QCOMPARE(mine->first().item.ruleName, rule.name);
     const qint64 itemId = mine->first().item.id;
     auto draft = WorkQueue(*eve.db).start(eve.principal, itemId);
@@ -170,7 +120,7 @@ void TestSamplingSecured::queuesThroughTheServer()
                        QStringLiteral("INSERT INTO work_items (rule_id, recording_id, evaluator, form_id, form_version, "
                                       "period_start_ms, assigned_at_ms, deadline_at_ms) VALUES (?, ?, 'eve', "
                                       "'call-quality', 1, 0, 0, 0)"),
-                       {static_cast<qlonglong>(created->id), m_r2.id.toString(QUuid::WithoutBraces)}),
+                       {static_cast<qlonglong>(created->id), m_site.r2.id.toString(QUuid::WithoutBraces)}),
              denied);
     QCOMPARE(outcomeAs(QStringLiteral("eva"), QStringLiteral("SELECT count(*) FROM work_items")), QStringLiteral("0"));
     QCOMPARE(outcomeAs(QStringLiteral("ann"), QStringLiteral("SELECT count(*) FROM cv_sampling_evaluators()")),
@@ -179,7 +129,7 @@ void TestSamplingSecured::queuesThroughTheServer()
              ErrorCode::PermissionDenied);
     // A rule of team T2 is not sue's to change in SQL either (row-level security), nor to
     // pull into T1; sam's own works.
-    QVERIFY(m_catalog->exec(QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
+    QVERIFY(m_site.catalog->exec(QStringLiteral("INSERT INTO sampling_rules (name, kind, parameters, team_id, form_id, "
                                            "deadline_days, active, created_by, created_at_ms, updated_at_ms) "
                                            "VALUES ('T2 rule', 'longer_than', '{\"minDurationMs\":1000}', 'T2', "
                                            "'call-quality', 7, true, 'sam', 0, 0)"))
@@ -189,7 +139,7 @@ void TestSamplingSecured::queuesThroughTheServer()
     QCOMPARE(outcomeAs(QStringLiteral("sue"), switchOff), QStringLiteral("0"));
     QCOMPARE(outcomeAs(QStringLiteral("sue"), QStringLiteral("UPDATE sampling_rules SET team_id = 'T1' WHERE name = 'T2 rule'")),
              QStringLiteral(""));
-    QCOMPARE(m_catalog->scalar(QStringLiteral("SELECT team_id FROM sampling_rules WHERE name = 'T2 rule'"))->toString(),
+    QCOMPARE(m_site.catalog->scalar(QStringLiteral("SELECT team_id FROM sampling_rules WHERE name = 'T2 rule'"))->toString(),
              QStringLiteral("T2"));
     QCOMPARE(outcomeAs(QStringLiteral("sam"), switchOff), QStringLiteral("1"));
     // The supervisor reassigns (the draft stays eve's).
