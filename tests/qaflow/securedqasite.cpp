@@ -3,6 +3,7 @@
 #include "auth/pglogin.h"
 #include "catalog/recordingrepository.h"
 #include "catalogtestsupport.h"
+#include "qa/formlibrary.h"
 
 #include <QUrl>
 
@@ -50,6 +51,16 @@ cv::Result<void> SecuredQaSite::setUp(std::initializer_list<SecuredUser> users, 
         person.db = std::move(in->db);
         people.emplace(name, std::move(person));
     }
+    return {};
+}
+
+cv::Result<void> SecuredQaSite::publishCallQuality(const QString &publisher)
+{
+    auto published = cv::FormLibrary(*as(publisher).db)
+                         .publish(as(publisher).principal, QStringLiteral("call-quality"), QStringLiteral("Call quality"),
+                                  QStringLiteral("en"), QStringLiteral("{\"questions\":[\"Greeting?\"]}"));
+    if (!published)
+        return published.error();
     return {};
 }
 

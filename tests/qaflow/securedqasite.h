@@ -41,6 +41,8 @@ struct SecuredQaSite
     // `program`: the log-ins' program name (the audit rows show it).
     cv::Result<void> setUp(std::initializer_list<SecuredUser> users, const QString &program);
     void tearDown();
+    // Publishes the small opaque form "call-quality" (version 1) as `publisher`.
+    cv::Result<void> publishCallQuality(const QString &publisher);
     SecuredPerson &as(const QString &name) { return people.at(name); }
     // SecuredCatalog::outcome as that person.
     QString outcomeAs(const QString &name, const QString &sql, const QVariantList &values = {});

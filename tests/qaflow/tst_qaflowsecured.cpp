@@ -63,10 +63,7 @@ void TestQaFlowSecured::initTestCase()
                           {"aud", "auditor", nullptr, nullptr}},
                                   QStringLiteral("tst_qaflowsecured"));
     QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
-    auto published = FormLibrary(*as(QStringLiteral("sue")).db)
-                         .publish(as(QStringLiteral("sue")).principal, QStringLiteral("call-quality"),
-                                  QStringLiteral("Call quality"), QStringLiteral("en"),
-                                  QStringLiteral("{\"questions\":[\"Greeting?\"]}"));
+    const auto published = m_site.publishCallQuality(QStringLiteral("sue"));
     QVERIFY2(published.ok(), qPrintable(published.errorMessage()));
 }
 

@@ -49,10 +49,7 @@ void TestSamplingSecured::initTestCase()
                           {"ann", "agent", nullptr, "A1"}},
                                   QStringLiteral("tst_samplingsecured"));
     QVERIFY2(set.ok(), qPrintable(set.errorMessage()));
-    auto published = FormLibrary(*as(QStringLiteral("sue")).db)
-                         .publish(as(QStringLiteral("sue")).principal, QStringLiteral("call-quality"),
-                                  QStringLiteral("Call quality"), QStringLiteral("en"),
-                                  QStringLiteral("{\"questions\":[\"Greeting?\"]}"));
+    const auto published = m_site.publishCallQuality(QStringLiteral("sue"));
     QVERIFY2(published.ok(), qPrintable(published.errorMessage()));
 }
 
