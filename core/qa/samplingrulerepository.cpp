@@ -45,6 +45,18 @@ Result<SamplingRule> readRule(QSqlQuery &query)
 
 SamplingRuleRepository::SamplingRuleRepository(Database &db) : m_db(db) {}
 
+void SamplingRuleRepository::bindDefinition(QSqlQuery &query, const SamplingRule &rule)
+{
+    // In the column order both INSERT and UPDATE name: name .. active.
+    query.addBindValue(text(rule.name));
+    query.addBindValue(samplingKindName(rule.kind));
+    query.addBindValue(samplingjson::writeParameters(rule.kind, rule.parameters));
+    query.addBindValue(text(rule.teamId));
+    query.addBindValue(text(rule.formId));
+    query.addBindValue(rule.deadlineDays);
+    query.addBindValue(rule.active);
+}
+
 Result<qint64> SamplingRuleRepository::insert(const SamplingRule &rule)
 {
     auto query =
@@ -54,13 +66,7 @@ Result<qint64> SamplingRuleRepository::insert(const SamplingRule &rule)
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     if (!query)
         return query.error();
-    query->addBindValue(text(rule.name));
-    query->addBindValue(samplingKindName(rule.kind));
-    query->addBindValue(samplingjson::writeParameters(rule.kind, rule.parameters));
-    query->addBindValue(text(rule.teamId));
-    query->addBindValue(text(rule.formId));
-    query->addBindValue(rule.deadlineDays);
-    query->addBindValue(rule.active);
+    bindDefinition(query.value(), rule);
     query->addBindValue(text(rule.createdBy));
     query->addBindValue(static_cast<qlonglong>(rule.createdAtMs));
     query->addBindValue(static_cast<qlonglong>(rule.updatedAtMs));
@@ -85,13 +91,7 @@ Result<bool> SamplingRuleRepository::update(const SamplingRule &rule)
                                               "WHERE id = ?"));
     if (!query)
         return query.error();
-    query->addBindValue(text(rule.name));
-    query->addBindValue(samplingKindName(rule.kind));
-    query->addBindValue(samplingjson::writeParameters(rule.kind, rule.parameters));
-    query->addBindValue(text(rule.teamId));
-    query->addBindValue(text(rule.formId));
-    query->addBindValue(rule.deadlineDays);
-    query->addBindValue(rule.active);
+    bindDefinition(query.value(), rule);
     query->addBindValue(static_cast<qlonglong>(rule.updatedAtMs));
     query->addBindValue(static_cast<qlonglong>(rule.id));
     if (auto r =

@@ -4,6 +4,8 @@
 #include "qa/samplingrule.h"
 
 #include <QVector>
+
+class QSqlQuery;
 #include <optional>
 
 namespace cv {
@@ -29,6 +31,8 @@ public:
     Result<QVector<SamplingRule>> list(bool activeOnly = false);
 
 private:
+    // The rule's own columns, name .. active, bound in that order.
+    static void bindDefinition(QSqlQuery &query, const SamplingRule &rule);
     Result<void> replaceEvaluators(qint64 ruleId, const QStringList &evaluators);
     Result<QStringList> evaluatorsOf(qint64 ruleId);
 

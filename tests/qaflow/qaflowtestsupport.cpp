@@ -1,5 +1,7 @@
 #include "qaflowtestsupport.h"
 
+#include "qa/formlibrary.h"
+
 #include <QTest>
 
 namespace qaflowtest {
@@ -50,6 +52,14 @@ QString formJson(const QString &question)
     return QStringLiteral("{\"sections\":[{\"questions\":[{\"id\":\"q1\",\"text\":\"%1\","
                           "\"weight\":1}]}],\"scale\":100}")
         .arg(question);
+}
+
+bool QaSite::publishCallQuality(cv::Database &db)
+{
+    return cv::FormLibrary(db, roles.clock.clock())
+        .publish(as(QStringLiteral("supervisor")), QStringLiteral("call-quality"), QStringLiteral("Call quality"),
+                 QStringLiteral("en"), formJson(QStringLiteral("Greeting?")))
+        .ok();
 }
 
 } // namespace qaflowtest

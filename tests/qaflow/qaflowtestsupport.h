@@ -21,6 +21,9 @@ struct QaSite
     bool setUp(cv::Database &db, const QUuid &siteId);
     // A default role's user (by role, or by its name u_<role>) or an extra user by name.
     cv::Principal as(const QString &who) const;
+    // The supervisor publishes the small form "call-quality" (version 1, one question
+    // "Greeting?"); false when refused.
+    bool publishCallQuality(cv::Database &db);
 };
 
 // A small form definition (the form model's JSON is opaque to the catalog).

@@ -8,7 +8,6 @@
 #include "catalogtestsupport.h"
 #include "qa/evaluationqueries.h"
 #include "qa/evaluationworkflow.h"
-#include "qa/formlibrary.h"
 #include "qaflowtestsupport.h"
 
 #include <QTest>
@@ -55,11 +54,7 @@ bool TestEvaluationWorkflow::setUpSite()
     const QUuid siteId = migrateWithSite();
     if (siteId.isNull() || !m_site.setUp(db(), siteId))
         return false;
-    return FormLibrary(db(), m_site.roles.clock.clock())
-        .publish(as(QStringLiteral("supervisor")), QStringLiteral("call-quality"),
-                 QStringLiteral("Call quality"), QStringLiteral("en"),
-                 qaflowtest::formJson(QStringLiteral("Greeting?")))
-        .ok();
+    return m_site.publishCallQuality(db());
 }
 
 qint64 TestEvaluationWorkflow::submitted(double score)

@@ -8,7 +8,6 @@
 #include "catalogtestsupport.h"
 #include "catalog/recordingrepository.h"
 #include "qa/evaluationworkflow.h"
-#include "qa/formlibrary.h"
 #include "qa/queuegenerator.h"
 #include "qa/samplingrules.h"
 #include "qa/workqueue.h"
@@ -144,11 +143,7 @@ bool TestSampling::setUpSite()
         !call(QStringLiteral("c9"), QStringLiteral("A2"), utc(4, 6, 10), 20'000, 0.0).isNull();
     if (!seeded)
         return false;
-    return FormLibrary(db(), m_site.roles.clock.clock())
-        .publish(as(QStringLiteral("supervisor")), QStringLiteral("call-quality"),
-                 QStringLiteral("Call quality"), QStringLiteral("en"),
-                 qaflowtest::formJson(QStringLiteral("Greeting?")))
-        .ok();
+    return m_site.publishCallQuality(db());
 }
 
 Principal TestSampling::as(const QString &who) const

@@ -5,7 +5,6 @@
 // sees the panel disabled and why.
 #include "authtestsupport.h"
 #include "catalogtestsupport.h"
-#include "qa/formlibrary.h"
 #include "qa/queuegenerator.h"
 #include "qa/samplingrules.h"
 #include "qa/samplingrulespanel.h"
@@ -46,11 +45,7 @@ bool TestSamplingUi::setUpSite()
     const QUuid siteId = migrateWithSite();
     if (siteId.isNull() || !m_site.setUp(db(), siteId))
         return false;
-    return FormLibrary(db(), m_site.roles.clock.clock())
-        .publish(as(QStringLiteral("supervisor")), QStringLiteral("call-quality"),
-                 QStringLiteral("Call quality"), QStringLiteral("en"),
-                 qaflowtest::formJson(QStringLiteral("Greeting?")))
-        .ok();
+    return m_site.publishCallQuality(db());
 }
 
 void TestSamplingUi::workQueueViewShowsMyQueue()
