@@ -10,7 +10,7 @@
 namespace cv {
 
 Result<void> commitFinishedRecording(Database &db, const RecordingRow &row, const KeyRow &key,
-                                     const AuditEvent &event)
+                                     const AuditEvent &event, const CommitAlongside &alongside)
 {
     const QString id = row.id.toString(QUuid::WithoutBraces);
     if (key.recordingId != row.id)
@@ -27,6 +27,10 @@ Result<void> commitFinishedRecording(Database &db, const RecordingRow &row, cons
         return r;
     if (auto r = AuditLog(db).append(event); !r)
         return r.error();
+    if (alongside) {
+        if (auto r = alongside(db, row); !r)
+            return r;
+    }
     if (auto r = transaction.commit(); !r)
         return r;
     qCDebug(lcCatalog) << "Catalogued recording" << id;

@@ -6,6 +6,7 @@ list(APPEND CALLVAULT_CORE_SOURCES
   catalog/transactionguard.h catalog/transactionguard.cpp
   catalog/sqlhelpers.h catalog/sqlhelpers.cpp
   catalog/recordingrepository.h catalog/recordingrepository.cpp
+  catalog/capturedcallrepository.h catalog/capturedcallrepository.cpp
   catalog/keyrepository.h catalog/keyrepository.cpp
   catalog/auditlog.h catalog/auditlog.cpp
   catalog/userrepository.h catalog/userrepository.cpp

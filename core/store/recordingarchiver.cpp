@@ -42,7 +42,7 @@ RecordingRow RecordingArchiver::makeRow(const RecordingMetadata &metadata, const
 }
 
 Result<RecordingRow> RecordingArchiver::archive(const FinishedRecording &recording, const QUuid &siteId,
-                                                AuditEvent audit)
+                                                AuditEvent audit, const CommitAlongside &alongside)
 {
     const QString relative = m_layout.hotRelativePath(recording.metadata.id, recording.metadata.startedAt);
     const QString target = m_layout.absolutePath(relative);
@@ -74,7 +74,7 @@ Result<RecordingRow> RecordingArchiver::archive(const FinishedRecording &recordi
         {QStringLiteral("sha256"), row.sha256Hex},
     }).toJson(QJsonDocument::Compact));
 
-    if (auto committed = commitFinishedRecording(m_db, row, key, audit); !committed) {
+    if (auto committed = commitFinishedRecording(m_db, row, key, audit, alongside); !committed) {
         // Put the file back beside its sidecar so a later `recover` (or a retry) finds both.
         if (!durable::moveFile(target, recording.containerPath))
             qCWarning(lcStore) << "recording left in" << target << "after a failed catalog commit";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "catalog/recordingcommit.h"
 #include "common/result.h"
 #include "store/recordingwriter.h"
 #include "store/storagelayout.h"
@@ -18,7 +19,9 @@ public:
     RecordingArchiver(StorageLayout layout, Database &db);
 
     // `audit` names who and which program; action, target and details are filled in here.
-    Result<RecordingRow> archive(const FinishedRecording &recording, const QUuid &siteId, AuditEvent audit);
+    // `alongside` writes more rows in the commit's transaction (commitFinishedRecording).
+    Result<RecordingRow> archive(const FinishedRecording &recording, const QUuid &siteId, AuditEvent audit,
+                                 const CommitAlongside &alongside = {});
 
     // Builds the row for a container (shared with recovery).
     static RecordingRow makeRow(const RecordingMetadata &metadata, const QUuid &siteId, qint64 durationMs);

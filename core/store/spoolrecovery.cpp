@@ -170,7 +170,8 @@ SpoolRecovery::Item SpoolRecovery::recoverOne(const QString &sidecarPath, const 
         {QStringLiteral("trimmedBytes"), static_cast<double>(item.trimmedBytes)},
         {QStringLiteral("finished"), item.wasFinished},
     }).toJson(QJsonDocument::Compact));
-    if (auto committed = commitFinishedRecording(m_db, row, key, audit); !committed) {
+    const CommitAlongside alongside = m_alongside ? m_alongside(item) : CommitAlongside{};
+    if (auto committed = commitFinishedRecording(m_db, row, key, audit, alongside); !committed) {
         item.message = committed.errorMessage();
         return item;
     }

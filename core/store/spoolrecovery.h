@@ -1,10 +1,13 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "catalog/recordingcommit.h"
 #include "common/result.h"
 #include "store/storagelayout.h"
 
 #include <QVector>
+
+#include <functional>
 
 namespace cv {
 
@@ -32,6 +35,10 @@ public:
     };
 
     SpoolRecovery(StorageLayout layout, Database &db);
+    // More rows to commit with a recovered recording, in its transaction (the network
+    // recorder's captured_calls row from its call journal). Asked once per recovered file.
+    using AlongsideFor = std::function<CommitAlongside(const Item &item)>;
+    void setAlongside(AlongsideFor alongside) { m_alongside = std::move(alongside); }
     Result<QVector<Item>> recoverAll(const QUuid &siteId, const AuditEvent &auditBase);
 
 private:
@@ -40,6 +47,7 @@ private:
 
     StorageLayout m_layout;
     Database &m_db;
+    AlongsideFor m_alongside;
 };
 
 } // namespace cv

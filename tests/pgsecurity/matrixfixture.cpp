@@ -88,6 +88,8 @@ Result<void> MatrixFixture::build()
         return r;
     if (auto r = addCalibration(); !r)
         return r;
+    if (auto r = addCapturedCalls(); !r)
+        return r;
     return addTrailAndThrottle();
 }
 
@@ -226,7 +228,7 @@ QVector<MatrixFixture::SelectProbe> MatrixFixture::selectProbes() const
         "WHERE u.id = $UID AND ro.scope = 'own')");
     const QString visibleRecordings =
         QStringLiteral("(SELECT id FROM recordings WHERE agent_id IN %1)").arg(visibleAgents);
-    return calibrationSelectProbes() + QVector<SelectProbe>{
+    return calibrationSelectProbes() + captureSelectProbes(visibleAgents) + QVector<SelectProbe>{
         {QStringLiteral("sites"), QStringLiteral("id::text"), {}},
         {QStringLiteral("schema_migrations"), QStringLiteral("version::text"), {}},
         {QStringLiteral("roles"), QStringLiteral("name"), {}},
@@ -318,7 +320,7 @@ QVector<MatrixFixture::DmlProbe> MatrixFixture::dmlProbes() const
         "prev_checkpoint_hash, signature) VALUES (1, %1, 1, 0, repeat('a', 64), %1, '\\x%2')")
                                       .arg(kHex32, QStringLiteral("00").repeated(64));
     using S = QStringList;
-    return calibrationDmlProbes() + QVector<DmlProbe>{
+    return calibrationDmlProbes() + captureDmlProbes() + QVector<DmlProbe>{
         {QStringLiteral("sites"), QStringLiteral("INSERT"),
          S{QStringLiteral("INSERT INTO sites (id, name, x25519_public, ed25519_public, key_id, "
                           "created_at_ms) VALUES (gen_random_uuid(), 'x', %1, %1, 'k', 0)")

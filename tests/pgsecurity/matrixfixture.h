@@ -60,6 +60,11 @@ private:
     cv::Result<void> addCalibration();
     static QVector<SelectProbe> calibrationSelectProbes();
     QVector<DmlProbe> calibrationDmlProbes() const;
+    // The recorder's captured_calls (migration 12; capturefixture.cpp): R1's call (A1) and a
+    // call of A2 that was never recorded.
+    cv::Result<void> addCapturedCalls();
+    static QVector<SelectProbe> captureSelectProbes(const QString &visibleAgents);
+    QVector<DmlProbe> captureDmlProbes() const;
 
     SecuredCatalog &m_catalog;
     QMap<QString, qint64> m_userIds;

@@ -397,23 +397,18 @@ void TestPgAccounts::upgradeReappliesTheSecurity()
 
 void TestPgAccounts::upgradeGivesANewTableItsSecurity()
 {
-    // A catalog secured at version 10 (before the sampling rules and work queues of migration
-    // 11: the tables sampling_rules, sampling_rule_evaluators and work_items): `upgrade`
-    // migrates it, and the new tables get their grants, row-level security and policies like
-    // every other table.
+    // A catalog secured at version 11 (before the network recorder's captured_calls of
+    // migration 12): `upgrade` migrates it, and the new table gets its grants, row-level
+    // security and policies like every other table.
     const QString policies =
         QStringLiteral("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'");
-    const QString newTables =
-        QStringLiteral("('sampling_rules', 'sampling_rule_evaluators', 'work_items')");
     const int before = m_catalog->scalar(policies)->toInt();
     const int latest = Migrator::latestVersion();
-    QCOMPARE(latest, 11);
-    for (const QString &sql :
-         {QStringLiteral("DROP TABLE work_items"), QStringLiteral("DROP TABLE sampling_rule_evaluators"),
-          QStringLiteral("DROP TABLE sampling_rules"),
-          QStringLiteral("DELETE FROM schema_migrations WHERE version = 11")})
+    QCOMPARE(latest, 12);
+    for (const QString &sql : {QStringLiteral("DROP TABLE captured_calls"),
+                               QStringLiteral("DELETE FROM schema_migrations WHERE version = 12")})
         QVERIFY2(m_catalog->exec(sql).ok(), qPrintable(sql));
-    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 10);
+    QCOMPARE(m_catalog->scalar(policies)->toInt(), before - 2);
     auto upgraded = PgSecurityProvisioner::upgrade(m_catalog->superuser(), m_catalog->prefix());
     QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
     QCOMPARE(
@@ -422,64 +417,23 @@ void TestPgAccounts::upgradeGivesANewTableItsSecurity()
     QCOMPARE(m_catalog->scalar(policies)->toInt(), before);
     Database &super = m_catalog->superuser();
     const QString app = m_catalog->prefix() + QStringLiteral("_app");
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(relname || ':' || relrowsecurity, ',' "
-                                           "ORDER BY relname) FROM pg_class WHERE relname IN ") +
-                                newTables),
-             QStringLiteral("sampling_rule_evaluators:true,sampling_rules:true,work_items:true"));
-    QCOMPARE(
-        outcome(super, QStringLiteral(
-                           "SELECT string_agg(tablename || '.' || policyname || ':' || cmd, ',' "
-                           "ORDER BY tablename, policyname) FROM pg_policies WHERE tablename IN ") +
-                           newTables),
-        QStringLiteral("sampling_rule_evaluators.cv_delete:DELETE,"
-                       "sampling_rule_evaluators.cv_insert:INSERT,"
-                       "sampling_rule_evaluators.cv_read:SELECT,"
-                       "sampling_rules.cv_insert:INSERT,sampling_rules.cv_read:SELECT,"
-                       "sampling_rules.cv_update:UPDATE,"
-                       "work_items.cv_insert:INSERT,work_items.cv_read:SELECT,"
-                       "work_items.cv_update:UPDATE,work_items.cv_update_own:UPDATE"));
-    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(DISTINCT tableowner, ',') FROM "
-                                           "pg_tables WHERE tablename IN ") +
-                                newTables),
+    QCOMPARE(outcome(super, QStringLiteral("SELECT relname || ':' || relrowsecurity FROM pg_class "
+                                           "WHERE relname = 'captured_calls'")),
+             QStringLiteral("captured_calls:true"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT string_agg(policyname || ':' || cmd, ',' ORDER BY "
+                                           "policyname) FROM pg_policies WHERE tablename = 'captured_calls'")),
+             QStringLiteral("cv_insert:INSERT,cv_read:SELECT"));
+    QCOMPARE(outcome(super, QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'captured_calls'")),
              m_catalog->prefix() + QStringLiteral("_owner"));
-    struct Privilege
-    {
-        const char *table;
-        const char *privilege;
-        const char *granted;
-    };
-    for (const Privilege &p : {Privilege{"sampling_rules", "SELECT", "true"},
-                               Privilege{"sampling_rules", "INSERT", "true"},
-                               Privilege{"sampling_rules", "DELETE", "false"},
-                               Privilege{"sampling_rule_evaluators", "INSERT", "true"},
-                               Privilege{"sampling_rule_evaluators", "DELETE", "true"},
-                               Privilege{"sampling_rule_evaluators", "UPDATE", "false"},
-                               Privilege{"work_items", "SELECT", "true"},
-                               Privilege{"work_items", "INSERT", "true"},
-                               Privilege{"work_items", "DELETE", "false"},
-                               Privilege{"work_items", "TRUNCATE", "false"}}) {
-        // INSERT and UPDATE are granted on columns (has_table_privilege says false for them).
-        const bool columns = qstrcmp(p.privilege, "INSERT") == 0 || qstrcmp(p.privilege, "UPDATE") == 0;
-        QCOMPARE(outcome(super,
-                         columns ? QStringLiteral("SELECT has_any_column_privilege(?, ?, ?)")
-                                 : QStringLiteral("SELECT has_table_privilege(?, ?, ?)"),
-                         {app, QString::fromLatin1(p.table), QString::fromLatin1(p.privilege)}),
-                 QString::fromLatin1(p.granted));
-    }
-    // A work item changes only its evaluator and its evaluation.
-    for (const auto &[column, granted] : {std::pair<const char *, const char *>{"evaluator", "true"},
-                                          {"evaluation_id", "true"},
-                                          {"deadline_at_ms", "false"},
-                                          {"recording_id", "false"}}) {
-        QCOMPARE(outcome(super,
-                         QStringLiteral("SELECT has_column_privilege(?, 'work_items', ?, 'UPDATE')"),
-                         {app, QString::fromLatin1(column)}),
+    for (const auto &[privilege, granted] : {std::pair<const char *, const char *>{"SELECT", "true"},
+                                             {"INSERT", "true"},
+                                             {"UPDATE", "false"},
+                                             {"DELETE", "false"},
+                                             {"TRUNCATE", "false"}}) {
+        QCOMPARE(outcome(super, QStringLiteral("SELECT has_table_privilege(?, 'captured_calls', ?)"),
+                         {app, QString::fromLatin1(privilege)}),
                  QString::fromLatin1(granted));
     }
-    QCOMPARE(outcome(super, QStringLiteral("SELECT has_sequence_privilege(?, 'work_items_id_seq', "
-                                           "'USAGE')"),
-                     {app}),
-             QStringLiteral("true"));
 }
 
 QTEST_GUILESS_MAIN(TestPgAccounts)
