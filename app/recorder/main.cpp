@@ -1,0 +1,148 @@
+// callvault-recorder: the headless network recorder of a small site (docs/recorder.md).
+// Parses the command line, loads recorder.conf, wires core's RecorderService to signals and
+// runs it; all logic lives in callvault_core (core/recorder).
+#include "recorder/recorderconfig.h"
+#include "recorder/recorderservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTextStream>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+std::atomic<bool> g_reload{false};
+
+void onStopSignal(int)
+{
+    g_stop = true;
+}
+
+void onReloadSignal(int)
+{
+    g_reload = true;
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const QString &message)
+{
+    err() << "callvault-recorder: " << message << Qt::endl;
+    return 1;
+}
+
+void printReport(const cv::recorder::RecorderService::RunReport &r)
+{
+    out() << "frames: " << r.frames << ", malformed: " << r.malformedFrames << ", SIP messages: " << r.counters.sipMessages
+          << " (malformed " << r.counters.sipMalformed << "), RTP packets of calls: " << r.counters.rtpPackets
+          << ", other: " << r.counters.unmatched << Qt::endl;
+    out() << "calls cataloged: " << r.callsCommitted << Qt::endl;
+    for (const QString &p : r.problems)
+        out() << "problem: " << p << Qt::endl;
+}
+
+// --hash-token: the SHA-256 of a token read from standard input, for recorder.conf [tokens].
+int hashToken()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read standard input"));
+    QByteArray token = in.readLine(4096);
+    while (token.endsWith('\n') || token.endsWith('\r'))
+        token.chop(1);
+    if (token.size() < 16)
+        return fail(QStringLiteral("a token must have at least 16 characters (e.g. `openssl rand -hex 32`)"));
+    out() << QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex() << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("callvault-recorder"));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("CallVault network recorder: records SIP/RTP calls of a site (docs/recorder.md)."));
+    p.addHelpOption();
+    p.addOption({QStringLiteral("config"),
+                 QStringLiteral("Configuration file (default: $CALLVAULT_RECORDER_CONFIG, else /etc/callvault/recorder.conf)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("pcap"), QStringLiteral("Replay a capture file instead of capturing live, then exit."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("check-config"), QStringLiteral("Check the configuration file and exit.")});
+    p.addOption({QStringLiteral("sample-config"), QStringLiteral("Print a configuration file with every key and its default.")});
+    p.addOption({QStringLiteral("hash-token"), QStringLiteral("Read a control API token on standard input, print its SHA-256 for [tokens].")});
+    p.process(app);
+
+    if (p.isSet(QStringLiteral("sample-config"))) {
+        out() << cv::recorder::RecorderConfig::sampleText();
+        return 0;
+    }
+    if (p.isSet(QStringLiteral("hash-token")))
+        return hashToken();
+
+    QString configPath = p.value(QStringLiteral("config"));
+    if (configPath.isEmpty())
+        configPath = qEnvironmentVariable("CALLVAULT_RECORDER_CONFIG", QStringLiteral("/etc/callvault/recorder.conf"));
+    auto config = cv::recorder::RecorderConfig::load(configPath);
+    if (!config)
+        return fail(config.errorMessage());
+    if (p.isSet(QStringLiteral("check-config"))) {
+        out() << configPath << ": OK" << Qt::endl;
+        return 0;
+    }
+
+    auto service = cv::recorder::RecorderService::open(config.value());
+    if (!service)
+        return fail(service.errorMessage());
+    if (service.value()->startupRecovered() > 0)
+        out() << "recovered at start: " << service.value()->startupRecovered() << " recordings" << Qt::endl;
+
+    if (p.isSet(QStringLiteral("pcap"))) {
+        auto report = service.value()->replay(p.value(QStringLiteral("pcap")));
+        if (!report)
+            return fail(report.errorMessage());
+        printReport(report.value());
+        return report->problems.isEmpty() ? 0 : 2;
+    }
+
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGHUP, onReloadSignal);
+    // The signal handler only sets a flag; a watcher thread turns it into a reload request
+    // (the capture loop applies it between packets).
+    std::atomic<bool> watching{true};
+    std::thread watcher([&] {
+        while (watching.load()) {
+            if (g_reload.exchange(false))
+                service.value()->requestReload(configPath);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    auto report = service.value()->runLive(g_stop);
+    watching = false;
+    watcher.join();
+    if (!report)
+        return fail(report.errorMessage());
+    printReport(report.value());
+    return report->problems.isEmpty() ? 0 : 2;
+}

@@ -1,0 +1,391 @@
+#include "calltracker.h"
+
+#include "net/datagram.h"
+#include "recorder/recorderlogging.h"
+#include "rtp/rtppacket.h"
+#include "sip/sdpsession.h"
+#include "sip/sipmessage.h"
+#include "store/recordingarchiver.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace cv::recorder {
+
+namespace {
+
+LegSide other(LegSide side)
+{
+    return side == LegSide::Agent ? LegSide::Customer : LegSide::Agent;
+}
+
+QString number(const sip::NameAddr &address)
+{
+    const QString user = QString::fromUtf8(address.user);
+    return user.isEmpty() ? CallParties::numberOfUri(QString::fromUtf8(address.uri)) : user;
+}
+
+// The recording's completeness from what its media did (docs/recorder.md, "Completeness").
+Completeness completenessOf(const TrackedCall &call, const RecordedCall &audio, bool recorded)
+{
+    if (call.encrypted)
+        return Completeness::EncryptedSrtp;
+    if (audio.diskFailed())
+        return Completeness::DiskError;
+    if (call.stoppedByApi)
+        return Completeness::StoppedByApi;
+    const bool agent = audio.sideHasMedia(LegSide::Agent), customer = audio.sideHasMedia(LegSide::Customer);
+    if ((agent && audio.sideHadUnsupportedCodec(LegSide::Agent)) ||
+        (customer && audio.sideHadUnsupportedCodec(LegSide::Customer)))
+        return Completeness::CodecUnsupported;
+    if (!recorded || (!agent && !customer))
+        return call.answered ? Completeness::NoRtp : Completeness::NotAnswered;
+    if (!agent || !customer)
+        return Completeness::OneWayRtp;
+    return Completeness::Complete;
+}
+
+QString reasonText(Completeness c)
+{
+    switch (c) {
+    case Completeness::Complete: return QStringLiteral("Both directions recorded.");
+    case Completeness::NoRtp: return QStringLiteral("The call was answered but no RTP reached the recorder.");
+    case Completeness::OneWayRtp: return QStringLiteral("Only one direction's RTP reached the recorder; the other lane is silent.");
+    case Completeness::CodecUnsupported: return QStringLiteral("RTP arrived in a codec the recorder cannot decode.");
+    case Completeness::EncryptedSrtp: return QStringLiteral("The call negotiated SRTP (encrypted media); a passive recorder cannot record it.");
+    case Completeness::StoppedByApi: return QStringLiteral("The control API stopped the recording before the call ended.");
+    case Completeness::DiskError: return QStringLiteral("The recording could not be written (disk full or I/O error).");
+    case Completeness::NotAnswered: return QStringLiteral("The call was cancelled or refused before any media.");
+    case Completeness::Recovered: return QStringLiteral("The recorder stopped during the call; the recording was recovered at its next start.");
+    }
+    return {};
+}
+
+} // namespace
+
+CallTracker::CallTracker(Options options, OutcomeSink sink) : m_options(std::move(options)), m_sink(std::move(sink)) {}
+
+CallTracker::~CallTracker() = default;
+
+void CallTracker::updateOptions(const Options &options)
+{
+    const QUuid siteId = m_options.siteId;
+    const auto started = m_options.recordingStarted;
+    m_options = options;
+    m_options.siteId = siteId;
+    m_options.recordingStarted = started;
+}
+
+TrackedCall *CallTracker::findByCallId(const QString &callId)
+{
+    const auto it = m_calls.constFind(callId);
+    return it == m_calls.constEnd() ? nullptr : it.value().get();
+}
+
+TrackedCall *CallTracker::callOf(const Route &route)
+{
+    return findByCallId(route.callId);
+}
+
+TrackedCall *CallTracker::findByPorts(quint16 a, quint16 b)
+{
+    for (const auto &call : std::as_const(m_calls)) {
+        const quint16 ports[] = {call->callerMedia.port, call->calleeMedia.port};
+        if ((ports[0] == a && ports[1] == b) || (ports[0] == b && ports[1] == a))
+            return call.get();
+    }
+    return nullptr;
+}
+
+QVector<const TrackedCall *> CallTracker::calls() const
+{
+    QVector<const TrackedCall *> out;
+    for (const auto &call : m_calls)
+        out << call.get();
+    return out;
+}
+
+TrackedCall *CallTracker::beginCall(qint64 nowUs, const sip::SipMessage &invite)
+{
+    auto call = std::make_shared<TrackedCall>();
+    call->id = QUuid::createUuid();
+    call->callId = QString::fromUtf8(invite.callId());
+    call->callerTag = invite.from().tag;
+    call->invitedUs = nowUs;
+    call->lastSignallingUs = nowUs;
+    const auto asserted = invite.pAssertedIdentity();
+    const QString caller = asserted ? number(*asserted) : number(invite.from());
+    call->parties = CallParties::identify(caller, number(invite.to()), m_options.agentPattern);
+    call->recordingWanted = m_options.recordByDefault;
+    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
+        ++m_refusedCalls;
+        call->recordingWanted = false;
+        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
+        qCWarning(lcRecorder) << "not recording call" << call->callId
+                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
+    }
+    if (call->recordingWanted)
+        startRecording(nowUs, *call);
+    TrackedCall *raw = call.get();
+    m_calls.insert(call->callId, std::move(call));
+    qCDebug(lcRecorder) << "call" << raw->callId << raw->parties.direction << "agent" << raw->parties.agentId;
+    return raw;
+}
+
+void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
+{
+    if (call.audio)
+        return;
+    RecordingMetadata metadata;
+    // The first recording of a call shares the call's id; a restart after a stop gets its own.
+    metadata.id = call.stoppedByApi ? QUuid::createUuid() : call.id;
+    metadata.direction = call.parties.direction;
+    metadata.agentId = call.parties.agentId;
+    metadata.customerPhone = call.parties.customerPhone;
+    metadata.source = QStringLiteral("recorder");
+    call.audio = std::make_unique<RecordedCall>(recordingOptions(), metadata);
+    call.stoppedByApi = false;
+    call.recordingWanted = true;
+    if (m_options.recordingStarted) {
+        CapturedCallRow row = rowFor(call, nowUs);
+        row.id = metadata.id;
+        row.recordingId = metadata.id;
+        row.completeness = Completeness::Recovered;
+        m_options.recordingStarted(row);
+    }
+}
+
+void CallTracker::applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp)
+{
+    for (const sip::SdpMedia &media : sdp.media) {
+        if (media.media != "audio" || media.port == 0)
+            continue;
+        if (media.encrypted)
+            call.encrypted = true;
+        QHostAddress address = media.connection.isNull() ? sdp.connection : media.connection;
+        QHash<int, rtp::PayloadFormat> formats;
+        for (const sip::RtpMap &map : media.rtpMaps)
+            formats.insert(map.payloadType, rtp::PayloadFormat{map.encoding, map.clockRate, map.channels});
+        // What this side receives is what the other side sends, with this side's numbering.
+        const LegSide senderTowardsThis = fromCaller ? call.calleeSide() : call.callerSide();
+        if (call.audio)
+            call.audio->setPayloadFormats(senderTowardsThis, formats, media.telephoneEventPayloadType);
+        // Hold (c=0.0.0.0, RFC 2543 style) keeps the old address: media resumes there.
+        if (address.isNull() || address == QHostAddress::AnyIPv4)
+            return;
+        net::Endpoint endpoint{address, media.port};
+        net::Endpoint &known = fromCaller ? call.callerMedia : call.calleeMedia;
+        if (known.port != 0 && !(known == endpoint))
+            m_routes.remove(known);
+        known = endpoint;
+        m_routes.insert(endpoint, Route{call.callId, senderTowardsThis});
+        return; // the first audio stream is the call's
+    }
+}
+
+void CallTracker::onSip(qint64 nowUs, const sip::SipMessage &message)
+{
+    const QString callId = QString::fromUtf8(message.callId());
+    if (callId.isEmpty())
+        return;
+    TrackedCall *call = findByCallId(callId);
+    const sip::CSeq cseq = message.cseq();
+    if (message.isRequest()) {
+        const QByteArray method = message.method();
+        if (method == "INVITE") {
+            if (!call)
+                call = beginCall(nowUs, message);
+        } else if (!call) {
+            return; // not a call we follow (REGISTER, OPTIONS, an unknown dialog)
+        }
+        call->lastSignallingUs = nowUs;
+        const bool fromCaller = message.from().tag == call->callerTag;
+        if ((method == "INVITE" || method == "ACK") && message.contentType().startsWith("application/sdp")) {
+            if (auto sdp = sip::SdpSession::parse(message.body()))
+                applySdp(*call, fromCaller, sdp.value());
+        }
+        if (method == "INVITE")
+            call->metadata.insert(QStringLiteral("lastInviteFromCaller"), fromCaller);
+        if (method == "BYE" || method == "CANCEL")
+            endCall(nowUs, callId);
+        return;
+    }
+    if (!call || cseq.method != "INVITE")
+        return;
+    call->lastSignallingUs = nowUs;
+    const int status = message.statusCode();
+    // A response comes from the side the INVITE went to.
+    const bool fromCaller = !call->metadata.value(QStringLiteral("lastInviteFromCaller")).toBool(true);
+    if (status >= 180 && status < 300 && message.contentType().startsWith("application/sdp")) {
+        if (auto sdp = sip::SdpSession::parse(message.body()))
+            applySdp(*call, fromCaller, sdp.value());
+    }
+    if (status >= 200 && status < 300)
+        call->answered = true;
+    else if (status >= 300 && !call->answered)
+        endCall(nowUs, callId); // refused, busy, not found, cancelled (487)
+}
+
+bool CallTracker::onRtp(const net::Datagram &datagram)
+{
+    Route route;
+    if (auto it = m_routes.constFind(datagram.destination); it != m_routes.constEnd()) {
+        route = it.value();
+    } else if (auto back = m_routes.constFind(datagram.source); back != m_routes.constEnd()) {
+        // Symmetric RTP seen from the other end (e.g. behind NAT): sent by the owner of the
+        // address, so the other lane.
+        route = Route{back->callId, other(back->side)};
+    } else if (auto port = m_portRoutes.constFind(datagram.destination.port); port != m_portRoutes.constEnd()) {
+        route = port.value();
+    } else {
+        return false;
+    }
+    TrackedCall *call = callOf(route);
+    if (!call)
+        return false;
+    const auto packet = rtp::RtpPacket::parse(reinterpret_cast<const uchar *>(datagram.payload.constData()),
+                                              datagram.payload.size());
+    if (!packet)
+        return false;
+    call->lastSignallingUs = std::max(call->lastSignallingUs, datagram.timestampUs);
+    if (call->audio && !call->encrypted)
+        call->audio->onRtp(route.side, datagram.timestampUs, *packet);
+    return true;
+}
+
+void CallTracker::tick(qint64 nowUs)
+{
+    QStringList ended;
+    for (const auto &call : std::as_const(m_calls)) {
+        if (call->audio)
+            call->audio->advance(nowUs);
+        const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
+        const bool mediaSeen = lastMedia > 0;
+        const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);
+        if (mediaSeen && nowUs - lastMedia > m_options.rtpTimeoutUs && nowUs - call->lastSignallingUs > m_options.rtpTimeoutUs)
+            ended << call->callId;
+        else if (!mediaSeen && nowUs - lastActivity > m_options.signallingTimeoutUs)
+            ended << call->callId;
+    }
+    for (const QString &callId : ended)
+        endCall(nowUs, callId);
+}
+
+void CallTracker::endAll(qint64 nowUs)
+{
+    const QStringList ids = m_calls.keys();
+    for (const QString &callId : ids)
+        endCall(nowUs, callId);
+}
+
+CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
+{
+    CapturedCallRow row;
+    row.id = call.id;
+    row.siteId = m_options.siteId;
+    row.node = m_options.node;
+    row.sipCallId = call.callId.startsWith(QLatin1String("ports:")) ? QString() : call.callId;
+    row.startedAt = QDateTime::fromMSecsSinceEpoch(call.invitedUs / 1000, Qt::UTC);
+    row.endedAt = QDateTime::fromMSecsSinceEpoch(std::max(call.invitedUs, endUs) / 1000, Qt::UTC);
+    row.direction = directionFromMetadata(call.parties.direction);
+    row.agentId = call.metadata.value(QStringLiteral("agent_id")).toString(call.parties.agentId);
+    row.customerPhone = call.metadata.value(QStringLiteral("customer_number")).toString(call.parties.customerPhone);
+    QJsonObject metadata;
+    for (const QString &key : {QStringLiteral("agent_id"), QStringLiteral("customer_number"),
+                               QStringLiteral("crm_ticket_id"), QStringLiteral("refused")}) {
+        if (call.metadata.contains(key))
+            metadata.insert(key, call.metadata.value(key));
+    }
+    row.details.insert(QStringLiteral("metadata"), metadata);
+    row.details.insert(QStringLiteral("tags"), QJsonArray::fromStringList(call.tags));
+    row.details.insert(QStringLiteral("answered"), call.answered);
+    return row;
+}
+
+void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row)
+{
+    std::unique_ptr<RecordedCall> audio = std::move(call.audio);
+    auto recording = audio->finish(nowUs, row.details);
+    row.completeness = completenessOf(call, *audio, recording.has_value());
+    if (recording && row.completeness == Completeness::EncryptedSrtp) {
+        QFile::remove(recording->containerPath); // SRTP noise is not a recording
+        QFile::remove(recording->sidecarPath);
+        recording.reset();
+    }
+    if (recording) {
+        row.id = recording->metadata.id;
+        row.recordingId = recording->metadata.id;
+        recording->metadata.agentId = row.agentId;
+        recording->metadata.customerPhone = row.customerPhone;
+    }
+    row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
+    m_sink(CallOutcome{std::move(recording), std::move(row)});
+}
+
+void CallTracker::stopRecording(qint64 nowUs, TrackedCall &call)
+{
+    if (!call.audio)
+        return;
+    call.stoppedByApi = true;
+    finishRecording(nowUs, call, rowFor(call, nowUs));
+    call.recordingWanted = false;
+}
+
+void CallTracker::dropRoutes(const TrackedCall &call)
+{
+    for (const net::Endpoint &endpoint : {call.callerMedia, call.calleeMedia}) {
+        auto it = m_routes.find(endpoint);
+        if (it != m_routes.end() && it->callId == call.callId)
+            m_routes.erase(it);
+    }
+    for (auto it = m_portRoutes.begin(); it != m_portRoutes.end();) {
+        it = it->callId == call.callId ? m_portRoutes.erase(it) : std::next(it);
+    }
+}
+
+void CallTracker::endCall(qint64 nowUs, const QString &callId)
+{
+    std::shared_ptr<TrackedCall> call = m_calls.take(callId);
+    if (!call)
+        return;
+    dropRoutes(*call);
+    CapturedCallRow row = rowFor(*call, nowUs);
+    if (call->audio) {
+        finishRecording(nowUs, *call, std::move(row));
+        return;
+    }
+    if (call->stoppedByApi)
+        return; // its row went out with the stopped recording
+    if (call->metadata.contains(QStringLiteral("refused")) &&
+        call->metadata.value(QStringLiteral("refused")).toString() == QLatin1String("disk"))
+        row.completeness = Completeness::DiskError;
+    else
+        row.completeness = call->encrypted ? Completeness::EncryptedSrtp
+                           : call->answered ? Completeness::NoRtp
+                                            : Completeness::NotAnswered;
+    row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
+    m_sink(CallOutcome{std::nullopt, std::move(row)});
+}
+
+TrackedCall *CallTracker::startByPorts(qint64 nowUs, quint16 agentPort, quint16 customerPort)
+{
+    const QString callId = QStringLiteral("ports:%1-%2").arg(agentPort).arg(customerPort);
+    if (TrackedCall *existing = findByCallId(callId))
+        return existing;
+    auto call = std::make_shared<TrackedCall>();
+    call->id = QUuid::createUuid();
+    call->callId = callId;
+    call->invitedUs = nowUs;
+    call->lastSignallingUs = nowUs;
+    call->answered = true;
+    call->parties.direction = QStringLiteral("in");
+    call->parties.agentIsCaller = false;
+    startRecording(nowUs, *call);
+    m_portRoutes.insert(agentPort, Route{callId, LegSide::Agent});
+    m_portRoutes.insert(customerPort, Route{callId, LegSide::Customer});
+    TrackedCall *raw = call.get();
+    m_calls.insert(callId, std::move(call));
+    return raw;
+}
+
+} // namespace cv::recorder

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "net/endpoint.h"
+#include "recorder/recordedcall.h"
+#include "recorder/recorderconfig.h"
+#include "recorder/trackedcall.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace cv::sip {
+class SipMessage;
+class SdpSession;
+}
+namespace cv::net {
+struct Datagram;
+}
+
+namespace cv::recorder {
+
+// Follows calls through their SIP dialogs (INVITE, its answer, re-INVITEs, BYE, CANCEL,
+// refusals), maps the media addresses of their SDP to the call's two lanes, feeds RTP to
+// the call's recording and ends calls on BYE/CANCEL/refusal or when their media stops
+// (docs/recorder.md, "Calls"). Every call it saw signalling for ends in one CallOutcome
+// handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
+// One thread owns a tracker.
+class CallTracker final
+{
+public:
+    using OutcomeSink = std::function<void(CallOutcome outcome)>;
+
+    struct Options
+    {
+        QUuid siteId;
+        QString node;
+        RecordedCall::Options recording;
+        QRegularExpression agentPattern;
+        qint64 rtpTimeoutUs = 30'000'000;
+        qint64 signallingTimeoutUs = 60'000'000;
+        int maxCalls = 1000;
+        bool recordByDefault = true; // false: only calls the control API starts
+        // Called when a recording starts, with its call's row as it stands (the engine
+        // journals it, so that a crash mid-call still names the call; CallJournal).
+        std::function<void(const CapturedCallRow &row)> recordingStarted;
+    };
+
+    CallTracker(Options options, OutcomeSink sink);
+    ~CallTracker();
+
+    void onSip(qint64 nowUs, const sip::SipMessage &message);
+    // True when the datagram belonged to a call (RTP to or from a known media address).
+    bool onRtp(const net::Datagram &datagram);
+    // Encodes what the calls' jitter buffers release and ends calls whose media timed out.
+    void tick(qint64 nowUs);
+    // Ends every call now (shutdown).
+    void endAll(qint64 nowUs);
+    // Refuse new calls (disk nearly full): they still get a captured_calls row (disk_error).
+    void setAcceptingCalls(bool accepting) { m_accepting = accepting; }
+    // A reloaded configuration: timeouts, agent pattern, limits and encoder settings apply
+    // to what comes next; open calls keep recording as they were.
+    void updateOptions(const Options &options);
+    bool acceptingCalls() const { return m_accepting; }
+
+    // For the control API: a call by SIP Call-ID, or by one of its media ports.
+    TrackedCall *findByCallId(const QString &callId);
+    TrackedCall *findByPorts(quint16 a, quint16 b);
+    // Forked RTP without SIP: a call whose two lanes arrive at the given local ports
+    // (agent's audio to `agentPort`, customer's to `customerPort`).
+    TrackedCall *startByPorts(qint64 nowUs, quint16 agentPort, quint16 customerPort);
+    void startRecording(qint64 nowUs, TrackedCall &call);
+    void stopRecording(qint64 nowUs, TrackedCall &call);
+    QVector<const TrackedCall *> calls() const;
+    int activeCalls() const { return m_calls.size(); }
+    qint64 refusedCalls() const { return m_refusedCalls; }
+
+private:
+    struct Route
+    {
+        QString callId;
+        LegSide side;
+    };
+
+    TrackedCall *beginCall(qint64 nowUs, const sip::SipMessage &invite);
+    void applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp);
+    void endCall(qint64 nowUs, const QString &callId);
+    void finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row);
+    void dropRoutes(const TrackedCall &call);
+    RecordedCall::Options recordingOptions() const { return m_options.recording; }
+    CapturedCallRow rowFor(const TrackedCall &call, qint64 endUs) const;
+    TrackedCall *callOf(const Route &route);
+
+    Options m_options;
+    OutcomeSink m_sink;
+    QHash<QString, std::shared_ptr<TrackedCall>> m_calls;
+    QHash<net::Endpoint, Route> m_routes;  // RTP to this address belongs to this lane
+    QHash<quint16, Route> m_portRoutes;    // forked RTP by local port
+    bool m_accepting = true;
+    qint64 m_refusedCalls = 0;
+};
+
+} // namespace cv::recorder

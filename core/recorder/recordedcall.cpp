@@ -1,0 +1,202 @@
+#include "recordedcall.h"
+
+#include "recorder/recorderlogging.h"
+#include "rtp/rtppacket.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace cv::recorder {
+
+namespace {
+
+constexpr int kRate = 8000; // the recorder's recordings: 8 kHz stereo (telephone band)
+
+const char *sideName(LegSide side)
+{
+    return side == LegSide::Agent ? "agent" : "customer";
+}
+
+} // namespace
+
+RecordedCall::RecordedCall(Options options, RecordingMetadata metadata)
+    : m_options(std::move(options)), m_metadata(std::move(metadata))
+{
+}
+
+RecordedCall::~RecordedCall() = default;
+
+void RecordedCall::setPayloadFormats(LegSide side, const QHash<int, rtp::PayloadFormat> &formats, int telephoneEventType)
+{
+    const int s = static_cast<int>(side);
+    m_formats[s] = formats;
+    m_telephoneEvent[s] = telephoneEventType;
+    if (m_assembler) {
+        rtp::LegReceiver &leg = side == LegSide::Agent ? m_assembler->agent() : m_assembler->customer();
+        leg.setPayloadFormats(formats, telephoneEventType);
+    }
+}
+
+void RecordedCall::open(qint64 firstPacketUs)
+{
+    m_originUs = firstPacketUs;
+    rtp::LegReceiver::Options legs[2];
+    for (int s = 0; s < 2; ++s) {
+        legs[s].outputRate = kRate;
+        legs[s].jitterMs = m_options.jitterMs;
+        legs[s].originUs = firstPacketUs;
+        legs[s].payloadFormats = m_formats[s];
+        legs[s].telephoneEventPayloadType = m_telephoneEvent[s];
+    }
+    m_assembler = std::make_unique<rtp::CallAudioAssembler>(legs[0], legs[1]);
+    m_metadata.startedAt = QDateTime::fromMSecsSinceEpoch(firstPacketUs / 1000, Qt::UTC);
+    if (!m_diskError.isEmpty())
+        return;
+    RecordingWriter::Options w;
+    w.spoolDir = m_options.spoolDir;
+    w.sitePublicKey = m_options.sitePublicKey;
+    w.metadata = m_metadata;
+    w.opus.sampleRate = kRate;
+    w.opus.channels = 2;
+    w.opus.bitrate = m_options.bitrate;
+    w.opus.complexity = m_options.complexity;
+    w.comments << QStringLiteral("CALLVAULT_SOURCE=recorder");
+    auto writer = RecordingWriter::create(w);
+    if (!writer) {
+        failDisk(writer.errorMessage());
+        return;
+    }
+    m_writer = writer.takeValue();
+}
+
+void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &packet)
+{
+    const int s = static_cast<int>(side);
+    if (!m_assembler)
+        open(arrivalUs);
+    ++m_packets[s];
+    m_lastPacketUs = std::max(m_lastPacketUs, arrivalUs);
+    const bool known = m_formats[s].contains(packet.payloadType) || packet.payloadType == m_telephoneEvent[s] ||
+                       rtp::PayloadFormat::forStaticType(packet.payloadType).has_value();
+    if (!known) {
+        const QString pt = QString::number(packet.payloadType);
+        if (!m_unsupported[s].contains(pt))
+            m_unsupported[s] << pt;
+    }
+    rtp::LegReceiver &leg = side == LegSide::Agent ? m_assembler->agent() : m_assembler->customer();
+    leg.push(arrivalUs, packet);
+}
+
+void RecordedCall::advance(qint64 nowUs)
+{
+    if (!m_assembler)
+        return;
+    m_buffer.clear();
+    m_assembler->pullUntil(nowUs, m_buffer);
+    write(m_buffer);
+}
+
+void RecordedCall::write(QVector<qint16> &interleaved)
+{
+    const qint64 frames = interleaved.size() / 2;
+    if (frames == 0)
+        return;
+    // Paused spans are silence: the PCI data said during a pause never reaches the encoder.
+    const auto silence = [&](qint64 fromMs, qint64 toMs) {
+        const qint64 from = std::max<qint64>(fromMs * kRate / 1000, m_writtenFrames);
+        const qint64 to = std::min<qint64>(toMs * kRate / 1000, m_writtenFrames + frames);
+        if (to > from)
+            std::fill(interleaved.begin() + 2 * (from - m_writtenFrames), interleaved.begin() + 2 * (to - m_writtenFrames), 0);
+    };
+    for (const audio::MaskedSpan &span : m_pauses)
+        silence(span.startMs, span.endMs);
+    if (m_pausedSinceMs >= 0)
+        silence(m_pausedSinceMs, (m_writtenFrames + frames) * 1000 / kRate + 1);
+    if (m_writer) {
+        if (auto r = m_writer->write(interleaved.constData(), frames); !r)
+            failDisk(r.errorMessage());
+    }
+    m_writtenFrames += frames;
+}
+
+void RecordedCall::pause(qint64 nowUs)
+{
+    if (m_pausedSinceMs < 0)
+        m_pausedSinceMs = std::max<qint64>(0, (nowUs - m_originUs) / 1000);
+}
+
+void RecordedCall::resume(qint64 nowUs)
+{
+    if (m_pausedSinceMs < 0)
+        return;
+    const qint64 endMs = std::max(m_pausedSinceMs, (nowUs - m_originUs) / 1000);
+    m_pauses.append(audio::MaskedSpan{m_pausedSinceMs, endMs, QStringLiteral("paused")});
+    m_pausedSinceMs = -1;
+}
+
+void RecordedCall::failDisk(const QString &message)
+{
+    if (m_diskError.isEmpty())
+        qCWarning(lcRecorder) << "recording" << m_metadata.id << "stopped writing:" << message;
+    m_diskError = message;
+    if (m_writer) {
+        m_writer->abandon();
+        m_writer.reset();
+    }
+}
+
+std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject &details)
+{
+    if (!m_assembler)
+        return std::nullopt;
+    if (m_pausedSinceMs >= 0)
+        resume(endUs);
+    m_buffer.clear();
+    m_assembler->finishAt(endUs, m_buffer);
+    write(m_buffer);
+
+    QJsonObject legs;
+    for (LegSide side : {LegSide::Agent, LegSide::Customer}) {
+        const rtp::LegReceiver &leg = side == LegSide::Agent ? m_assembler->agent() : m_assembler->customer();
+        QJsonObject stats = leg.statistics().toJson();
+        if (!m_unsupported[static_cast<int>(side)].isEmpty())
+            stats.insert(QStringLiteral("unsupportedPayloadTypes"),
+                         QJsonArray::fromStringList(m_unsupported[static_cast<int>(side)]));
+        legs.insert(QString::fromLatin1(sideName(side)), stats);
+    }
+    details.insert(QStringLiteral("legs"), legs);
+    QVector<audio::MaskedSpan> spans = m_assembler->maskedSpans();
+    spans += m_pauses;
+    std::sort(spans.begin(), spans.end(),
+              [](const audio::MaskedSpan &a, const audio::MaskedSpan &b) { return a.startMs < b.startMs; });
+    QJsonArray masked;
+    for (const audio::MaskedSpan &span : spans)
+        masked.append(QJsonObject{{QStringLiteral("startMs"), static_cast<double>(span.startMs)},
+                                  {QStringLiteral("endMs"), static_cast<double>(span.endMs)},
+                                  {QStringLiteral("cause"), span.cause}});
+    details.insert(QStringLiteral("maskedSpans"), masked);
+    if (!m_diskError.isEmpty())
+        details.insert(QStringLiteral("diskError"), m_diskError);
+
+    if (!m_writer)
+        return std::nullopt;
+    auto finished = m_writer->finish();
+    m_writer.reset();
+    if (!finished) {
+        failDisk(finished.errorMessage());
+        details.insert(QStringLiteral("diskError"), m_diskError);
+        return std::nullopt;
+    }
+    return finished.takeValue();
+}
+
+void RecordedCall::abandon()
+{
+    if (m_writer) {
+        m_writer->abandon();
+        m_writer.reset();
+    }
+}
+
+} // namespace cv::recorder

@@ -1,0 +1,3 @@
+#include "recorderlogging.h"
+
+Q_LOGGING_CATEGORY(lcRecorder, "callvault.recorder")

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "common/result.h"
+#include "recorder/recorderconfig.h"
+#include "recorder/recorderengine.h"
+
+#include <QString>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace cv {
+class Database;
+class Site;
+}
+
+namespace cv::recorder {
+
+class FinalizerQueue;
+
+// callvault-recorder's running parts wired together (docs/recorder.md): the site and its
+// catalog (as the recorder user on a server-enforced catalog), the recovery of what the
+// last run left in the spool, the capture loop (a pcap file or a live interface) feeding the
+// RecorderEngine, and the FinalizerQueue taking ended calls to the catalog. Work for the
+// engine from other threads (the control API) is posted and runs on the capture thread
+// between packets.
+class RecorderService final
+{
+public:
+    static Result<std::unique_ptr<RecorderService>> open(const RecorderConfig &config);
+    ~RecorderService();
+
+    struct RunReport
+    {
+        RecorderEngine::Counters counters;
+        qint64 frames = 0;
+        qint64 malformedFrames = 0;
+        qint64 callsCommitted = 0;
+        int recovered = 0;
+        QStringList problems;
+    };
+
+    // Replays a capture file as if live (capture timestamps drive the calls' clock), ends
+    // the calls still open at its end and waits until the catalog has them all.
+    Result<RunReport> replay(const QString &pcapPath);
+    // Captures on the configured interface until `stop` becomes true (SIGTERM/SIGINT),
+    // then ends the open calls (each keeps what it recorded) and drains the catalog queue.
+    Result<RunReport> runLive(const std::atomic<bool> &stop);
+
+    // Re-reads the configuration file at the next packet or quiet moment (SIGHUP). A file
+    // that does not load is logged and the running configuration kept.
+    void requestReload(const QString &configPath);
+    // Runs `work` on the capture thread (between packets); returns at once.
+    void post(std::function<void(RecorderEngine &engine)> work);
+    const RecorderConfig &config() const { return m_config; }
+    const FinalizerQueue &finalizer() const { return *m_finalizer; }
+    int startupRecovered() const { return m_startupRecovered; }
+    QStringList startupProblems() const { return m_startupProblems; }
+    // Free space of the spool's file system in MiB (the disk alarm's measure).
+    qint64 spoolFreeMb() const;
+
+private:
+    RecorderService() = default;
+    Result<void> start();
+    void checkDisk(qint64 nowUs);
+    void runPosted();
+    void onOutcome(CallOutcome outcome);
+    void reloadIfRequested();
+    CallTracker::Options trackerOptions() const;
+
+    RecorderConfig m_config;
+    std::unique_ptr<Site> m_site;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RecorderEngine> m_engine;
+    std::unique_ptr<FinalizerQueue> m_finalizer;
+    std::mutex m_postedMutex;
+    std::deque<std::function<void(RecorderEngine &)>> m_posted;
+    std::atomic<bool> m_hasPosted{false};
+    std::atomic<bool> m_reloadRequested{false};
+    QString m_reloadPath;
+    qint64 m_lastDiskCheckUs = 0;
+    int m_startupRecovered = 0;
+    QStringList m_startupProblems;
+};
+
+} // namespace cv::recorder
