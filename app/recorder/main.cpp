@@ -1,7 +1,11 @@
 // callvault-recorder: the headless network recorder of a small site (docs/recorder.md).
 // Parses the command line, loads recorder.conf, wires core's RecorderService to signals and
 // runs it; all logic lives in callvault_core (core/recorder).
+#include "control/controlserver.h"
+#include "control/metricsregistry.h"
 #include "recorder/recorderconfig.h"
+#include "recorder/recordercontrol.h"
+#include "recorder/recordermetrics.h"
 #include "recorder/recorderservice.h"
 
 #include <QCommandLineParser>
@@ -9,9 +13,9 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <atomic>
-#include <chrono>
 #include <thread>
 #include <csignal>
 #include <cstdio>
@@ -20,6 +24,7 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 std::atomic<bool> g_reload{false};
+std::atomic<bool> g_captureDone{false};
 
 void onStopSignal(int)
 {
@@ -128,19 +133,47 @@ int main(int argc, char **argv)
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGHUP, onReloadSignal);
-    // The signal handler only sets a flag; a watcher thread turns it into a reload request
-    // (the capture loop applies it between packets).
-    std::atomic<bool> watching{true};
-    std::thread watcher([&] {
-        while (watching.load()) {
-            if (g_reload.exchange(false))
-                service.value()->requestReload(configPath);
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+
+    // The control API (if configured) answers on this thread's event loop; the capture loop
+    // runs on a thread of its own and the API posts work to it.
+    cv::control::MetricsRegistry metrics;
+    cv::recorder::registerRecorderMetrics(metrics, *service.value());
+    cv::recorder::RecorderControl control(*service.value());
+    cv::control::ControlServer server(control, metrics);
+    if (config->controlPort != 0) {
+        cv::control::ControlServer::Options o;
+        o.address = config->controlAddress;
+        o.port = config->controlPort;
+        o.certificatePemPath = config->certificatePath;
+        o.privateKeyPemPath = config->privateKeyPath;
+        o.metricsWithoutToken = config->metricsWithoutToken;
+        for (const auto &[name, digest] : config->tokenDigests) {
+            if (auto added = o.tokens.add(name, digest); !added)
+                return fail(added.errorMessage());
         }
+        if (auto listening = server.listen(o); !listening)
+            return fail(listening.errorMessage());
+        out() << "control API on https://" << o.address.toString() << ':' << o.port << Qt::endl;
+    }
+
+    cv::Result<cv::recorder::RecorderService::RunReport> report =
+        cv::Error{cv::ErrorCode::Cancelled, QStringLiteral("not run")};
+    std::thread capture([&] {
+        report = service.value()->runLive(g_stop);
+        g_captureDone = true;
     });
-    auto report = service.value()->runLive(g_stop);
-    watching = false;
-    watcher.join();
+    // Signals only set flags; this timer turns them into a reload request or the end.
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &app, [&] {
+        if (g_reload.exchange(false))
+            service.value()->requestReload(configPath);
+        if (g_captureDone.load())
+            app.quit();
+    });
+    watch.start(100);
+    app.exec();
+    capture.join();
+    server.close();
     if (!report)
         return fail(report.errorMessage());
     printReport(report.value());

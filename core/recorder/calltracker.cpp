@@ -19,7 +19,7 @@ LegSide other(LegSide side)
     return side == LegSide::Agent ? LegSide::Customer : LegSide::Agent;
 }
 
-QString number(const sip::NameAddr &address)
+QString number(const sip::SipMessage::NameAddr &address)
 {
     const QString user = QString::fromUtf8(address.user);
     return user.isEmpty() ? CallParties::numberOfUri(QString::fromUtf8(address.uri)) : user;
@@ -157,14 +157,14 @@ void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
 
 void CallTracker::applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp)
 {
-    for (const sip::SdpMedia &media : sdp.media) {
+    for (const sip::SdpSession::SdpMedia &media : sdp.media) {
         if (media.media != "audio" || media.port == 0)
             continue;
         if (media.encrypted)
             call.encrypted = true;
         QHostAddress address = media.connection.isNull() ? sdp.connection : media.connection;
         QHash<int, rtp::PayloadFormat> formats;
-        for (const sip::RtpMap &map : media.rtpMaps)
+        for (const sip::SdpSession::RtpMap &map : media.rtpMaps)
             formats.insert(map.payloadType, rtp::PayloadFormat{map.encoding, map.clockRate, map.channels});
         // What this side receives is what the other side sends, with this side's numbering.
         const LegSide senderTowardsThis = fromCaller ? call.calleeSide() : call.callerSide();
@@ -189,7 +189,7 @@ void CallTracker::onSip(qint64 nowUs, const sip::SipMessage &message)
     if (callId.isEmpty())
         return;
     TrackedCall *call = findByCallId(callId);
-    const sip::CSeq cseq = message.cseq();
+    const sip::SipMessage::CSeq cseq = message.cseq();
     if (message.isRequest()) {
         const QByteArray method = message.method();
         if (method == "INVITE") {

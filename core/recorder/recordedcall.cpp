@@ -41,15 +41,13 @@ void RecordedCall::setPayloadFormats(LegSide side, const QHash<int, rtp::Payload
 void RecordedCall::open(qint64 firstPacketUs)
 {
     m_originUs = firstPacketUs;
-    rtp::LegReceiver::Options legs[2];
-    for (int s = 0; s < 2; ++s) {
-        legs[s].outputRate = kRate;
-        legs[s].jitterMs = m_options.jitterMs;
-        legs[s].originUs = firstPacketUs;
-        legs[s].payloadFormats = m_formats[s];
-        legs[s].telephoneEventPayloadType = m_telephoneEvent[s];
-    }
-    m_assembler = std::make_unique<rtp::CallAudioAssembler>(legs[0], legs[1]);
+    rtp::LegReceiver::Options legs;
+    legs.outputRate = kRate;
+    legs.jitterMs = m_options.jitterMs;
+    legs.originUs = firstPacketUs; // both lanes on one timeline from the call's first packet
+    m_assembler = std::make_unique<rtp::CallAudioAssembler>(legs);
+    m_assembler->agent().setPayloadFormats(m_formats[0], m_telephoneEvent[0]);
+    m_assembler->customer().setPayloadFormats(m_formats[1], m_telephoneEvent[1]);
     m_metadata.startedAt = QDateTime::fromMSecsSinceEpoch(firstPacketUs / 1000, Qt::UTC);
     if (!m_diskError.isEmpty())
         return;
@@ -68,6 +66,17 @@ void RecordedCall::open(qint64 firstPacketUs)
         return;
     }
     m_writer = writer.takeValue();
+}
+
+bool RecordedCall::sideHadUnsupportedCodec(LegSide side) const
+{
+    if (!m_unsupported[static_cast<int>(side)].isEmpty())
+        return true;
+    if (!m_assembler)
+        return false;
+    const rtp::LegReceiver &leg = side == LegSide::Agent ? m_assembler->agent() : m_assembler->customer();
+    const auto error = leg.decoderError();
+    return error && error->code == ErrorCode::Unsupported;
 }
 
 void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &packet)
@@ -160,22 +169,16 @@ std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject 
     for (LegSide side : {LegSide::Agent, LegSide::Customer}) {
         const rtp::LegReceiver &leg = side == LegSide::Agent ? m_assembler->agent() : m_assembler->customer();
         QJsonObject stats = leg.statistics().toJson();
+        if (const auto error = leg.decoderError())
+            stats.insert(QStringLiteral("decoderError"), error->message);
         if (!m_unsupported[static_cast<int>(side)].isEmpty())
             stats.insert(QStringLiteral("unsupportedPayloadTypes"),
                          QJsonArray::fromStringList(m_unsupported[static_cast<int>(side)]));
         legs.insert(QString::fromLatin1(sideName(side)), stats);
     }
     details.insert(QStringLiteral("legs"), legs);
-    QVector<audio::MaskedSpan> spans = m_assembler->maskedSpans();
-    spans += m_pauses;
-    std::sort(spans.begin(), spans.end(),
-              [](const audio::MaskedSpan &a, const audio::MaskedSpan &b) { return a.startMs < b.startMs; });
-    QJsonArray masked;
-    for (const audio::MaskedSpan &span : spans)
-        masked.append(QJsonObject{{QStringLiteral("startMs"), static_cast<double>(span.startMs)},
-                                  {QStringLiteral("endMs"), static_cast<double>(span.endMs)},
-                                  {QStringLiteral("cause"), span.cause}});
-    details.insert(QStringLiteral("maskedSpans"), masked);
+    details.insert(QStringLiteral("maskedSpans"),
+                   audio::MaskedSpan::toJson(audio::MaskedSpan::merged(m_assembler->maskedSpans() + m_pauses)));
     if (!m_diskError.isEmpty())
         details.insert(QStringLiteral("diskError"), m_diskError);
 

@@ -66,7 +66,8 @@ public:
 
     bool hasMedia() const { return m_assembler != nullptr; }
     bool sideHasMedia(LegSide side) const { return m_packets[static_cast<int>(side)] > 0; }
-    bool sideHadUnsupportedCodec(LegSide side) const { return !m_unsupported[static_cast<int>(side)].isEmpty(); }
+    // Packets of a payload type without a format, or a format no decoder handles (G.729).
+    bool sideHadUnsupportedCodec(LegSide side) const;
     qint64 lastPacketUs() const { return m_lastPacketUs; }
     qint64 packets() const { return m_packets[0] + m_packets[1]; }
     const QUuid &recordingId() const { return m_metadata.id; }

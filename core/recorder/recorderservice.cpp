@@ -34,6 +34,12 @@ qint64 wallClockUs()
     return QDateTime::currentMSecsSinceEpoch() * 1000;
 }
 
+qint64 kernelDrops(const net::PcapSource &source)
+{
+    auto stats = source.stats();
+    return stats ? static_cast<qint64>(stats->droppedByKernel) : 0;
+}
+
 Result<QByteArray> readPassword(const QString &path)
 {
     QFile file(path);
@@ -133,6 +139,48 @@ CallTracker::Options RecorderService::trackerOptions() const
     options.signallingTimeoutUs = qint64(m_config.signallingTimeoutSeconds) * 1'000'000;
     options.maxCalls = m_config.maxCalls;
     return options;
+}
+
+void RecorderService::publish(qint64 frames, qint64 malformed, qint64 kernelDrops, qint64 nowUs)
+{
+    if (nowUs - m_lastPublishUs < 100'000 && nowUs >= m_lastPublishUs)
+        return;
+    m_lastPublishUs = nowUs;
+    const CallTracker &tracker = m_engine->tracker();
+    const RecorderEngine::Counters &c = m_engine->counters();
+    int legs = 0;
+    for (const TrackedCall *call : tracker.calls()) {
+        if (call->audio)
+            legs += int(call->audio->sideHasMedia(LegSide::Agent)) + int(call->audio->sideHasMedia(LegSide::Customer));
+    }
+    std::lock_guard<std::mutex> lock(m_snapshotMutex);
+    m_snapshot.activeCalls = tracker.activeCalls();
+    m_snapshot.activeLegs = legs;
+    m_snapshot.acceptingCalls = tracker.acceptingCalls();
+    m_snapshot.frames = frames;
+    m_snapshot.malformedFrames = malformed;
+    m_snapshot.kernelDrops = kernelDrops;
+    m_snapshot.sipMessages = c.sipMessages;
+    m_snapshot.sipMalformed = c.sipMalformed;
+    m_snapshot.rtpPackets = c.rtpPackets;
+    m_snapshot.unmatched = c.unmatched;
+    m_snapshot.refusedCalls = tracker.refusedCalls();
+}
+
+RecorderService::Snapshot RecorderService::snapshot() const
+{
+    Snapshot s;
+    {
+        std::lock_guard<std::mutex> lock(m_snapshotMutex);
+        s = m_snapshot;
+    }
+    s.diskFreeMb = spoolFreeMb();
+    s.catalogQueue = m_finalizer->depth();
+    s.catalogQueueAgeMs = m_finalizer->oldestAgeMs();
+    s.callsCataloged = m_finalizer->committed();
+    s.catalogFailures = m_finalizer->failedAttempts();
+    s.catalogError = m_finalizer->lastError();
+    return s;
 }
 
 void RecorderService::requestReload(const QString &configPath)
@@ -258,6 +306,7 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
             m_engine->onDatagram(d);
         lastUs = std::max(lastUs, f.timestampUs);
         checkDisk(lastUs);
+        publish(report.frames, decoder.counters().malformed, 0, lastUs);
         reloadIfRequested();
         runPosted();
     }
@@ -298,6 +347,8 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
             m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
         }
         checkDisk(wallClockUs());
+        if (const qint64 now = wallClockUs(); now - m_lastPublishUs >= 100'000)
+            publish(report.frames, decoder.counters().malformed, kernelDrops(*source.value()), now);
         reloadIfRequested();
         runPosted();
     }

@@ -50,6 +50,30 @@ public:
     // then ends the open calls (each keeps what it recorded) and drains the catalog queue.
     Result<RunReport> runLive(const std::atomic<bool> &stop);
 
+    // What the control API's status and /metrics show; safe from any thread (the capture
+    // loop publishes it every 100 ms, the catalog queue's figures are read live).
+    struct Snapshot
+    {
+        int activeCalls = 0;
+        int activeLegs = 0;
+        bool acceptingCalls = true;
+        qint64 diskFreeMb = -1;
+        qint64 frames = 0;
+        qint64 malformedFrames = 0;
+        qint64 kernelDrops = 0;
+        qint64 sipMessages = 0;
+        qint64 sipMalformed = 0;
+        qint64 rtpPackets = 0;
+        qint64 unmatched = 0;
+        qint64 refusedCalls = 0;
+        int catalogQueue = 0;
+        qint64 catalogQueueAgeMs = 0;
+        qint64 callsCataloged = 0;
+        qint64 catalogFailures = 0;
+        QString catalogError;
+    };
+    Snapshot snapshot() const;
+
     // Re-reads the configuration file at the next packet or quiet moment (SIGHUP). A file
     // that does not load is logged and the running configuration kept.
     void requestReload(const QString &configPath);
@@ -69,6 +93,7 @@ private:
     void runPosted();
     void onOutcome(CallOutcome outcome);
     void reloadIfRequested();
+    void publish(qint64 frames, qint64 malformed, qint64 kernelDrops, qint64 nowUs);
     CallTracker::Options trackerOptions() const;
 
     RecorderConfig m_config;
@@ -80,6 +105,9 @@ private:
     std::deque<std::function<void(RecorderEngine &)>> m_posted;
     std::atomic<bool> m_hasPosted{false};
     std::atomic<bool> m_reloadRequested{false};
+    mutable std::mutex m_snapshotMutex;
+    Snapshot m_snapshot;
+    qint64 m_lastPublishUs = 0;
     QString m_reloadPath;
     qint64 m_lastDiskCheckUs = 0;
     int m_startupRecovered = 0;

@@ -9,4 +9,6 @@ list(APPEND CALLVAULT_CORE_SOURCES
   recorder/callfinalizer.h recorder/callfinalizer.cpp
   recorder/finalizerqueue.h recorder/finalizerqueue.cpp
   recorder/recorderengine.h recorder/recorderengine.cpp
-  recorder/recorderservice.h recorder/recorderservice.cpp)
+  recorder/recorderservice.h recorder/recorderservice.cpp
+  recorder/recordercontrol.h recorder/recordercontrol.cpp
+  recorder/recordermetrics.h recorder/recordermetrics.cpp)
