@@ -231,8 +231,25 @@ ControlRouter::Outcome ControlRouter::handle(HttpRequest &request, const QHostAd
     Outcome outcome;
     outcome.tokenName = QStringLiteral("-");
 
-    // Tokens in URLs end up in proxy logs, shell history and PBX logs: refused outright,
-    // even when a valid header is present, so the habit never works.
+    // The token is checked (and its copy in the request scrubbed) before anything else, but
+    // a refusal for a token in the URL comes first: tokens in URLs end up in proxy logs,
+    // shell history and PBX logs, so that habit must never work, even beside a valid header.
+    const bool openMetrics = m_options.metricsWithoutToken && request.path == "/metrics" &&
+                             peer.isLoopback();
+    BearerTokens::Check check{BearerTokens::Outcome::Accepted, QStringLiteral("(loopback)")};
+    if (!openMetrics) {
+        QByteArray *authorization = nullptr;
+        for (auto &header : request.headers) {
+            if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0) {
+                authorization = &header.second;
+                break;
+            }
+        }
+        check = m_options.tokens.authenticate(authorization ? *authorization : QByteArray());
+        if (authorization)
+            crypto::secureZero(*authorization);
+    }
+
     Fields query;
     if (auto r = appendForm(request.query, query.entries); !r) {
         outcome.response = badRequest(r.errorMessage());
@@ -247,47 +264,29 @@ ControlRouter::Outcome ControlRouter::handle(HttpRequest &request, const QHostAd
         }
     }
 
-    const bool openMetrics = m_options.metricsWithoutToken && request.path == "/metrics" &&
-                             peer.isLoopback();
-    if (!openMetrics) {
-        const qsizetype index = [&] {
-            for (qsizetype i = 0; i < request.headers.size(); ++i) {
-                if (request.headers[i].first.compare("Authorization", Qt::CaseInsensitive) == 0)
-                    return i;
-            }
-            return qsizetype(-1);
-        }();
-        const BearerTokens::Check check =
-            m_options.tokens.authenticate(index < 0 ? QByteArray() : request.headers[index].second);
-        if (index >= 0)
-            crypto::secureZero(request.headers[index].second);
-        if (check.outcome != BearerTokens::Outcome::Accepted) {
-            QString message;
-            QByteArray challenge = kRealm;
-            switch (check.outcome) {
-            case BearerTokens::Outcome::Missing:
-                message = QStringLiteral("this API needs the header \"Authorization: Bearer <token>\"");
-                break;
-            case BearerTokens::Outcome::Malformed:
-                message = QStringLiteral("the Authorization header is not \"Bearer <token>\"");
-                challenge += ", error=\"invalid_request\"";
-                break;
-            default:
-                message = QStringLiteral("the bearer token is not valid");
-                challenge += ", error=\"invalid_token\"";
-                break;
-            }
-            outcome.response = HttpResponse::error(401, "unauthorized", message);
-            outcome.response.withHeader("WWW-Authenticate", challenge);
-            outcome.tokenName = check.outcome == BearerTokens::Outcome::Missing
-                                    ? QStringLiteral("(none)")
-                                    : QStringLiteral("(rejected)");
-            return outcome;
+    if (check.outcome != BearerTokens::Outcome::Accepted) {
+        QString message;
+        QByteArray challenge = kRealm;
+        switch (check.outcome) {
+        case BearerTokens::Outcome::Missing:
+            message = QStringLiteral("this API needs the header \"Authorization: Bearer <token>\"");
+            break;
+        case BearerTokens::Outcome::Malformed:
+            message = QStringLiteral("the Authorization header is not \"Bearer <token>\"");
+            challenge += ", error=\"invalid_request\"";
+            break;
+        default:
+            message = QStringLiteral("the bearer token is not valid");
+            challenge += ", error=\"invalid_token\"";
+            break;
         }
-        outcome.tokenName = check.name;
-    } else {
-        outcome.tokenName = QStringLiteral("(loopback)");
+        outcome.response = HttpResponse::error(401, "unauthorized", message);
+        outcome.response.withHeader("WWW-Authenticate", challenge);
+        outcome.tokenName = check.outcome == BearerTokens::Outcome::Missing ? QStringLiteral("(none)")
+                                                                            : QStringLiteral("(rejected)");
+        return outcome;
     }
+    outcome.tokenName = check.name;
 
     QList<QByteArray> segments = request.path.split('/');
     segments.removeFirst(); // the path starts with '/'
