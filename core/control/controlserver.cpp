@@ -117,8 +117,8 @@ void ControlServer::close()
     for (ControlConnection *connection : connections) {
         connection->disconnect(this);
         delete connection;
+        m_connectionsGauge.dec(); // the gauge may be shared with other servers: no set(0)
     }
-    m_connectionsGauge.set(0);
 }
 
 bool ControlServer::isListening() const
