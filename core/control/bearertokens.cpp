@@ -15,8 +15,8 @@ bool isToken68(const QByteArray &token)
     for (; i < token.size(); ++i) {
         const char c = token[i];
         const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                           c == '~' || c == '+' || c == '/';
+                           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                           c == '+' || c == '/';
         if (!plain)
             break;
     }

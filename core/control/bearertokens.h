@@ -21,7 +21,8 @@ namespace cv::control {
 class BearerTokens final
 {
 public:
-    enum class Outcome : int {
+    enum class Outcome : int
+    {
         Accepted = 0,
         Missing = 1,   // no Authorization header
         Malformed = 2, // not "Bearer <token68>"

@@ -48,13 +48,15 @@ Result<CallInfo> CallControl::find(const CallSelector &call) const
     const QVector<CallInfo> all = calls();
     for (const CallInfo &info : all) {
         if (call.ports) {
-            if (info.rtpPorts.contains(call.ports->first) && info.rtpPorts.contains(call.ports->second))
+            if (info.rtpPorts.contains(call.ports->first) &&
+                info.rtpPorts.contains(call.ports->second))
                 return info;
         } else if (info.callId == call.callId) {
             return info;
         }
     }
-    return makeError(ErrorCode::NotFound, QStringLiteral("no active call with %1").arg(call.describe()));
+    return makeError(ErrorCode::NotFound,
+                     QStringLiteral("no active call with %1").arg(call.describe()));
 }
 
 } // namespace cv::control

@@ -9,7 +9,6 @@
 #include <QStringList>
 #include <QUuid>
 #include <QVector>
-
 #include <optional>
 
 namespace cv::control {
@@ -22,7 +21,10 @@ struct CallSelector
     std::optional<QPair<quint16, quint16>> ports;
 
     static CallSelector byCallId(const QString &callId) { return {callId, std::nullopt}; }
-    static CallSelector byPorts(quint16 a, quint16 b) { return {QString(), QPair<quint16, quint16>(a, b)}; }
+    static CallSelector byPorts(quint16 a, quint16 b)
+    {
+        return {QString(), QPair<quint16, quint16>(a, b)};
+    }
     // "Call-ID \"abc\"" or "port pair 10000-10002", for messages.
     QString describe() const;
 };
@@ -31,16 +33,16 @@ struct CallSelector
 struct CallInfo
 {
     QString callId;
-    QUuid recordingId;          // null while nothing is recorded
-    QDateTime startedAt;        // UTC
-    QString state;              // "signalling", "recording", "paused", "stopped" ...
+    QUuid recordingId;   // null while nothing is recorded
+    QDateTime startedAt; // UTC
+    QString state;       // "signalling", "recording", "paused", "stopped" ...
     QString agentId;
     QString customerNumber;
     QString crmTicketId;
-    QString direction;          // "inbound", "outbound", "internal", "" when unknown
+    QString direction; // "inbound", "outbound", "internal", "" when unknown
     QStringList tags;
-    QJsonObject metadata;       // further fields the recorder wants to show
-    QVector<quint16> rtpPorts;  // local media ports of the legs (for the port-pair form)
+    QJsonObject metadata;      // further fields the recorder wants to show
+    QVector<quint16> rtpPorts; // local media ports of the legs (for the port-pair form)
     int legs = 0;
     qint64 packets = 0;
     qint64 packetsLost = 0;
@@ -71,7 +73,8 @@ public:
     // fields: only agent_id, customer_number, crm_ticket_id, string values (the server
     // validates this before calling; an implementation may refuse more, with
     // InvalidArgument naming the field).
-    virtual Result<CallInfo> attachMetadata(const CallSelector &call, const QJsonObject &fields) = 0;
+    virtual Result<CallInfo> attachMetadata(const CallSelector &call,
+                                            const QJsonObject &fields) = 0;
     virtual QVector<CallInfo> calls() const = 0;
     // version, uptime, counts, disk, whether new calls are accepted: shown as it is.
     virtual QJsonObject status() const = 0;

@@ -9,12 +9,8 @@ namespace cv::control {
 ControlConnection::ControlConnection(const QSslConfiguration &tls, int idleTimeoutMs,
                                      const HttpRequestParser::Limits &limits, Handler handler,
                                      Refusal refusal, QObject *parent)
-    : QObject(parent),
-      m_socket(new QSslSocket(this)),
-      m_parser(limits),
-      m_handler(std::move(handler)),
-      m_refusal(std::move(refusal)),
-      m_idleTimeoutMs(idleTimeoutMs)
+    : QObject(parent), m_socket(new QSslSocket(this)), m_parser(limits),
+      m_handler(std::move(handler)), m_refusal(std::move(refusal)), m_idleTimeoutMs(idleTimeoutMs)
 {
     m_socket->setSslConfiguration(tls);
     // Bounds what Qt buffers of decrypted bytes ahead of us.
@@ -32,8 +28,8 @@ ControlConnection::ControlConnection(const QSslConfiguration &tls, int idleTimeo
         // Handshake failures (plain HTTP, TLS 1.2, no shared cipher) land here; they are
         // the client's problem, so only debug level, but visible when asked for.
         if (error != QAbstractSocket::RemoteHostClosedError)
-            qCDebug(lcControl).noquote() << "connection from" << m_peer.toString() << "failed:"
-                                         << m_socket->errorString();
+            qCDebug(lcControl).noquote()
+                << "connection from" << m_peer.toString() << "failed:" << m_socket->errorString();
         m_socket->abort();
         finish();
     });
@@ -99,7 +95,8 @@ void ControlConnection::send(const HttpResponse &response, bool keepAlive)
 
 void ControlConnection::refuse(int status, const QString &message)
 {
-    const HttpResponse response = HttpResponse::error(status, HttpResponse::errorCodeFor(status), message);
+    const HttpResponse response =
+        HttpResponse::error(status, HttpResponse::errorCodeFor(status), message);
     if (m_refusal)
         m_refusal(response, m_peer);
     send(response, false);

@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
-
 #include <functional>
 
 class QSslSocket;

@@ -140,14 +140,16 @@ Result<QStringList> collectTags(const QVector<QPair<QString, QJsonValue>> &entri
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("no tags given; send {\"tags\": [\"...\"]}"));
     if (cleaned.size() > ControlRouter::kMaxTags)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("at most %1 tags per request").arg(ControlRouter::kMaxTags));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("at most %1 tags per request").arg(ControlRouter::kMaxTags));
     return cleaned;
 }
 
 Result<QJsonObject> collectMetadata(const QVector<QPair<QString, QJsonValue>> &entries)
 {
-    static const QStringList allowed = {QStringLiteral("agent_id"), QStringLiteral("customer_number"),
+    static const QStringList allowed = {QStringLiteral("agent_id"),
+                                        QStringLiteral("customer_number"),
                                         QStringLiteral("crm_ticket_id")};
     QJsonObject fields;
     for (const auto &[key, value] : entries) {
@@ -187,31 +189,47 @@ ControlRouter::ControlRouter(CallControl &control, MetricsRegistry &metrics, Opt
 int ControlRouter::statusFor(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::None: return 200;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::Conflict: return 409;
+    case ErrorCode::None:
+        return 200;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::Conflict:
+        return 409;
     case ErrorCode::InvalidArgument:
     case ErrorCode::Format:
-    case ErrorCode::Unsupported: return 400;
-    case ErrorCode::PermissionDenied: return 403;
-    case ErrorCode::DiskFull: return 507;
-    case ErrorCode::Cancelled: return 503;
-    default: return 500;
+    case ErrorCode::Unsupported:
+        return 400;
+    case ErrorCode::PermissionDenied:
+        return 403;
+    case ErrorCode::DiskFull:
+        return 507;
+    case ErrorCode::Cancelled:
+        return 503;
+    default:
+        return 500;
     }
 }
 
 QByteArray ControlRouter::errorWordFor(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::NotFound: return "not_found";
-    case ErrorCode::Conflict: return "conflict";
+    case ErrorCode::NotFound:
+        return "not_found";
+    case ErrorCode::Conflict:
+        return "conflict";
     case ErrorCode::InvalidArgument:
-    case ErrorCode::Format: return "invalid_argument";
-    case ErrorCode::Unsupported: return "unsupported";
-    case ErrorCode::PermissionDenied: return "forbidden";
-    case ErrorCode::DiskFull: return "disk_full";
-    case ErrorCode::Cancelled: return "unavailable";
-    default: return "internal";
+    case ErrorCode::Format:
+        return "invalid_argument";
+    case ErrorCode::Unsupported:
+        return "unsupported";
+    case ErrorCode::PermissionDenied:
+        return "forbidden";
+    case ErrorCode::DiskFull:
+        return "disk_full";
+    case ErrorCode::Cancelled:
+        return "unavailable";
+    default:
+        return "internal";
     }
 }
 
@@ -234,8 +252,8 @@ ControlRouter::Outcome ControlRouter::handle(HttpRequest &request, const QHostAd
     // The token is checked (and its copy in the request scrubbed) before anything else, but
     // a refusal for a token in the URL comes first: tokens in URLs end up in proxy logs,
     // shell history and PBX logs, so that habit must never work, even beside a valid header.
-    const bool openMetrics = m_options.metricsWithoutToken && request.path == "/metrics" &&
-                             peer.isLoopback();
+    const bool openMetrics =
+        m_options.metricsWithoutToken && request.path == "/metrics" && peer.isLoopback();
     BearerTokens::Check check{BearerTokens::Outcome::Accepted, QStringLiteral("(loopback)")};
     if (!openMetrics) {
         QByteArray *authorization = nullptr;
@@ -282,8 +300,9 @@ ControlRouter::Outcome ControlRouter::handle(HttpRequest &request, const QHostAd
         }
         outcome.response = HttpResponse::error(401, "unauthorized", message);
         outcome.response.withHeader("WWW-Authenticate", challenge);
-        outcome.tokenName = check.outcome == BearerTokens::Outcome::Missing ? QStringLiteral("(none)")
-                                                                            : QStringLiteral("(rejected)");
+        outcome.tokenName = check.outcome == BearerTokens::Outcome::Missing
+                                ? QStringLiteral("(none)")
+                                : QStringLiteral("(rejected)");
         return outcome;
     }
     outcome.tokenName = check.name;
@@ -410,8 +429,9 @@ HttpResponse ControlRouter::callAction(const QByteArray &verb, const CallSelecto
     }
     // start/stop/pause/resume take no arguments: a field is most likely a mistake.
     if (!fields.entries.isEmpty())
-        return badRequest(QStringLiteral("%1 takes no fields, but \"%2\" was given")
-                              .arg(QString::fromLatin1(verb), fields.entries.first().first.left(64)));
+        return badRequest(
+            QStringLiteral("%1 takes no fields, but \"%2\" was given")
+                .arg(QString::fromLatin1(verb), fields.entries.first().first.left(64)));
     if (verb == "start")
         return fromResult(m_control.start(call));
     if (verb == "stop")

@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
-
 #include <functional>
 
 namespace cv::control {
@@ -43,9 +42,7 @@ QString logPath(const QByteArray &path)
 } // namespace
 
 ControlServer::ControlServer(CallControl &control, MetricsRegistry &metrics, QObject *parent)
-    : QObject(parent),
-      m_control(control),
-      m_metrics(metrics),
+    : QObject(parent), m_control(control), m_metrics(metrics),
       m_connectionsGauge(metrics.gauge("callvault_recorder_control_connections",
                                        "Open connections to the control API")),
       m_connectionsRefused(metrics.counter("callvault_recorder_control_connections_refused_total",
@@ -100,8 +97,9 @@ Result<void> ControlServer::listen(const Options &options)
                                             .arg(options.port)
                                             .arg(server->errorString()));
     m_server = std::move(server);
-    qCInfo(lcControl).noquote() << "control API listening on" << m_server->serverAddress().toString()
-                                << "port" << m_server->serverPort() << "(TLS 1.3," << options.tokens.size()
+    qCInfo(lcControl).noquote() << "control API listening on"
+                                << m_server->serverAddress().toString() << "port"
+                                << m_server->serverPort() << "(TLS 1.3," << options.tokens.size()
                                 << "token(s):" << options.tokens.names().join(QStringLiteral(", "))
                                 << ")";
     return {};
@@ -155,7 +153,9 @@ void ControlServer::accept(qintptr descriptor)
     auto *connection = new ControlConnection(
         m_tls, m_options.idleTimeoutMs, m_options.limits,
         [this](HttpRequest &request, const QHostAddress &peer) { return answer(request, peer); },
-        [this](const HttpResponse &response, const QHostAddress &peer) { logRefusal(response, peer); },
+        [this](const HttpResponse &response, const QHostAddress &peer) {
+            logRefusal(response, peer);
+        },
         this);
     connect(connection, &ControlConnection::finished, this, [this, connection] {
         if (m_connections.remove(connection))
@@ -183,8 +183,8 @@ HttpResponse ControlServer::answer(HttpRequest &request, const QHostAddress &pee
     // customer numbers get pasted).
     const QString line = QStringLiteral("%1 %2 %3 %4 token=%5 %6ms")
                              .arg(peer.toString(), QString::fromLatin1(request.method.left(16)),
-                                  logPath(request.path), QString::number(status),
-                                  outcome.tokenName, QString::number(timer.elapsed()));
+                                  logPath(request.path), QString::number(status), outcome.tokenName,
+                                  QString::number(timer.elapsed()));
     if (status == 401)
         qCWarning(lcControl).noquote() << line;
     else

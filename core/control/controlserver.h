@@ -12,7 +12,6 @@
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
-
 #include <memory>
 
 class QTcpServer;
@@ -42,8 +41,8 @@ public:
         QString certificatePemPath;
         QString privateKeyPemPath;
         BearerTokens tokens;
-        int maxConnections = 64;     // further connections are closed at once
-        int idleTimeoutMs = 30000;   // per request, see ControlConnection
+        int maxConnections = 64;          // further connections are closed at once
+        int idleTimeoutMs = 30000;        // per request, see ControlConnection
         bool metricsWithoutToken = false; // only for loopback peers
         HttpRequestParser::Limits limits;
     };

@@ -11,8 +11,21 @@ bool isTokenChar(char c)
     if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -243,8 +256,8 @@ HttpRequestParser::State HttpRequestParser::parseHeaderLine(const QByteArray &li
     if (!isFieldValue(value))
         return fail(400, QStringLiteral("a header value contains control characters"));
     if (m_current.headers.size() >= m_limits.headerCount)
-        return fail(431, QStringLiteral("the request has more than %1 headers")
-                             .arg(m_limits.headerCount));
+        return fail(
+            431, QStringLiteral("the request has more than %1 headers").arg(m_limits.headerCount));
     m_current.headers.append({name, value});
     return State::NeedMore;
 }

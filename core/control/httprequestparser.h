@@ -4,7 +4,6 @@
 #include <QPair>
 #include <QString>
 #include <QVector>
-
 #include <optional>
 
 namespace cv::control {
@@ -13,10 +12,10 @@ namespace cv::control {
 // header(), which ignores case.
 struct HttpRequest
 {
-    QByteArray method;   // "GET", "POST", ... (case-sensitive, as RFC 9110 says)
-    QByteArray target;   // the raw request-target: path plus "?query", still percent-encoded
-    QByteArray path;     // target up to '?', still percent-encoded
-    QByteArray query;    // after '?', without it; empty when there is none
+    QByteArray method;    // "GET", "POST", ... (case-sensitive, as RFC 9110 says)
+    QByteArray target;    // the raw request-target: path plus "?query", still percent-encoded
+    QByteArray path;      // target up to '?', still percent-encoded
+    QByteArray query;     // after '?', without it; empty when there is none
     int versionMinor = 1; // HTTP/1.<minor>, 0 or 1
     QVector<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -44,13 +43,14 @@ class HttpRequestParser final
 public:
     struct Limits
     {
-        int requestLineBytes = 8 * 1024;  // 414 beyond
-        int headerBytes = 16 * 1024;      // all header lines together; 431 beyond
-        int headerCount = 100;            // 431 beyond
-        int bodyBytes = 1024 * 1024;      // 413 beyond
+        int requestLineBytes = 8 * 1024; // 414 beyond
+        int headerBytes = 16 * 1024;     // all header lines together; 431 beyond
+        int headerCount = 100;           // 431 beyond
+        int bodyBytes = 1024 * 1024;     // 413 beyond
     };
 
-    enum class State : int {
+    enum class State : int
+    {
         NeedMore = 0, // no complete request buffered; append more bytes
         Complete = 1, // next() returned a request
         Failed = 2,   // malformed or over a limit: see errorStatus()/errorMessage()
@@ -81,7 +81,13 @@ public:
     const Limits &limits() const { return m_limits; }
 
 private:
-    enum class Phase : int { RequestLine = 0, Headers = 1, Body = 2, Failed = 3 };
+    enum class Phase : int
+    {
+        RequestLine = 0,
+        Headers = 1,
+        Body = 2,
+        Failed = 3
+    };
 
     State fail(int status, const QString &message);
     State parseRequestLine(const QByteArray &line);

@@ -114,12 +114,14 @@ MetricsRegistry::Series *MetricsRegistry::seriesFor(Type type, const QByteArray 
               [](const auto &a, const auto &b) { return a.first < b.first; });
     QByteArray key;
     for (qsizetype i = 0; i < sorted.size(); ++i) {
-        if (!isValidLabelName(sorted[i].first) || (i > 0 && sorted[i].first == sorted[i - 1].first)) {
+        if (!isValidLabelName(sorted[i].first) ||
+            (i > 0 && sorted[i].first == sorted[i - 1].first)) {
             reject(QStringLiteral("label \"%1\" of metric \"%2\" is not valid or repeated")
                        .arg(QString::fromUtf8(sorted[i].first), QString::fromUtf8(name)));
             return nullptr;
         }
-        key += (i == 0 ? "{" : ",") + sorted[i].first + "=\"" + escapeLabelValue(sorted[i].second) + '"';
+        key += (i == 0 ? "{" : ",") + sorted[i].first + "=\"" + escapeLabelValue(sorted[i].second) +
+               '"';
     }
     if (!key.isEmpty())
         key += '}';

@@ -4,7 +4,6 @@
 #include <QPair>
 #include <QStringList>
 #include <QVector>
-
 #include <atomic>
 #include <functional>
 #include <map>
@@ -32,7 +31,11 @@ public:
     using Labels = QVector<QPair<QByteArray, QByteArray>>; // name, UTF-8 value
     static constexpr const char *kContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    enum class Type : int { Counter = 0, Gauge = 1 };
+    enum class Type : int
+    {
+        Counter = 0,
+        Gauge = 1
+    };
 
     class Counter final
     {
@@ -71,8 +74,8 @@ public:
     // A series whose value is computed at scrape time on the server's thread (disk free,
     // spool age, a queue's depth read from the queue). The function must be thread-safe,
     // quick, and must not call this registry. Registering it again replaces the function.
-    void callback(Type type, const QByteArray &name, const QByteArray &help,
-                  const Labels &labels, std::function<double()> value);
+    void callback(Type type, const QByteArray &name, const QByteArray &help, const Labels &labels,
+                  std::function<double()> value);
 
     // The whole exposition: families sorted by name, series by label set.
     QByteArray exposition() const;

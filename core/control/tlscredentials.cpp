@@ -5,22 +5,29 @@
 
 #include <QDateTime>
 #include <QFile>
-
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include <memory>
-
 namespace cv::control {
 
 namespace {
 
-struct BioDeleter { void operator()(BIO *b) const { BIO_free(b); } };
-struct PkeyDeleter { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
-struct X509Deleter { void operator()(X509 *x) const { X509_free(x); } };
+struct BioDeleter
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
+struct PkeyDeleter
+{
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
+struct X509Deleter
+{
+    void operator()(X509 *x) const { X509_free(x); }
+};
 
 // Never prompt on a terminal for a passphrase (OpenSSL's default callback does).
 int noPassphrase(char *, int, int, void *)
@@ -60,9 +67,9 @@ Result<TlsCredentials> TlsCredentials::load(const QString &certificatePemPath,
     const QSslCertificate &leaf = out.chain.first();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (leaf.expiryDate() < now)
-        qCWarning(lcControl).noquote() << "the certificate in" << certificatePemPath
-                                       << "expired on" << leaf.expiryDate().toString(Qt::ISODate)
-                                       << "- clients will refuse it";
+        qCWarning(lcControl).noquote()
+            << "the certificate in" << certificatePemPath << "expired on"
+            << leaf.expiryDate().toString(Qt::ISODate) << "- clients will refuse it";
 
     auto keyBytes = readFile(privateKeyPemPath, "private key");
     if (!keyBytes)

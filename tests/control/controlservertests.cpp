@@ -11,7 +11,6 @@
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
-
 #include <atomic>
 #include <thread>
 
@@ -87,7 +86,8 @@ void TestControlServer::initTestCase()
     cvtest::LogCapture::install();
     QVERIFY(m_dir.isValid());
     QString error;
-    QVERIFY2(cvtest::makeCertificate(m_dir.path(), QStringLiteral("ed25519"), &error), qPrintable(error));
+    QVERIFY2(cvtest::makeCertificate(m_dir.path(), QStringLiteral("ed25519"), &error),
+             qPrintable(error));
     const auto certs = QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("cert.pem")));
     QCOMPARE(certs.size(), 1);
     m_ca = certs.first();
@@ -126,8 +126,13 @@ void TestControlServer::tokensOverTls()
     auto r = client.request("GET", "/api/v1/status", QByteArray());
     QVERIFY(r);
     QCOMPARE(r->status, 401);
-    QCOMPARE(r->headers.value("www-authenticate"), QByteArray("Bearer realm=\"callvault-recorder\""));
-    QCOMPARE(r->json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+    QCOMPARE(r->headers.value("www-authenticate"),
+             QByteArray("Bearer realm=\"callvault-recorder\""));
+    QCOMPARE(r->json()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
              QStringLiteral("unauthorized"));
     r = client.request("GET", "/api/v1/status", kWrongToken);
     QVERIFY(r);
@@ -143,8 +148,10 @@ void TestControlServer::tokensOverTls()
     // Every request is logged with the token's name; no token ever appears in the log.
     const QString log = cvtest::LogCapture::lines().join(QLatin1Char('\n'));
     QVERIFY2(log.contains(QStringLiteral("GET /api/v1/status 401 token=(none)")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("GET /api/v1/status 401 token=(rejected)")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("GET /api/v1/status 200 token=pbx-dialplan")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("GET /api/v1/status 401 token=(rejected)")),
+             qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("GET /api/v1/status 200 token=pbx-dialplan")),
+             qPrintable(log));
     QVERIFY(log.contains(QStringLiteral("127.0.0.1")));
     QVERIFY(!log.contains(QString::fromLatin1(kToken)));
     QVERIFY(!log.contains(QString::fromLatin1(kWrongToken)));
@@ -172,15 +179,23 @@ void TestControlServer::errorsAreJson()
     r = client.request("POST", "/api/v1/calls/c1%40pbx/metadata", kToken, "{\"agent_id\": 12");
     QVERIFY(r);
     QCOMPARE(r->status, 400);
-    QVERIFY(r->json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message"))
-                .toString().startsWith(QStringLiteral("the body is not valid JSON")));
+    QVERIFY(r->json()
+                .value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .startsWith(QStringLiteral("the body is not valid JSON")));
     r = client.request("POST", "/api/v1/calls/c1%40pbx/start", kToken);
     QVERIFY(r);
     QCOMPARE(r->status, 200);
     r = client.request("POST", "/api/v1/calls/c1%40pbx/start", kToken);
     QVERIFY(r);
     QCOMPARE(r->status, 409);
-    QCOMPARE(r->json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+    QCOMPARE(r->json()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
              QStringLiteral("conflict"));
     QVERIFY(client.isConnected()); // errors keep the connection
 }
@@ -190,16 +205,21 @@ void TestControlServer::keepAliveAndPipelining()
     TlsClient client(m_port, m_ca);
     QVERIFY2(client.connect(), qPrintable(client.errorString()));
     const QByteArray auth = "Authorization: Bearer " + kToken + "\r\n";
-    QVERIFY(client.sendRaw("GET /api/v1/status HTTP/1.1\r\nHost: l\r\n" + auth + "\r\n"
-                           "GET /api/v1/calls/none HTTP/1.1\r\nHost: l\r\n" + auth + "\r\n"
-                           "GET /api/v1/calls/c2%40pbx HTTP/1.1\r\nHost: l\r\n" + auth + "\r\n"));
+    QVERIFY(client.sendRaw("GET /api/v1/status HTTP/1.1\r\nHost: l\r\n" + auth +
+                           "\r\n"
+                           "GET /api/v1/calls/none HTTP/1.1\r\nHost: l\r\n" +
+                           auth +
+                           "\r\n"
+                           "GET /api/v1/calls/c2%40pbx HTTP/1.1\r\nHost: l\r\n" +
+                           auth + "\r\n"));
     for (const int expected : {200, 404, 200}) {
         const auto r = client.readReply();
         QVERIFY(r);
         QCOMPARE(r->status, expected);
         QVERIFY(!r->closed);
     }
-    QVERIFY(client.sendRaw("GET /api/v1/calls HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth + "\r\n"));
+    QVERIFY(client.sendRaw("GET /api/v1/calls HTTP/1.1\r\nHost: l\r\nConnection: close\r\n" + auth +
+                           "\r\n"));
     const auto last = client.readReply();
     QVERIFY(last);
     QCOMPARE(last->status, 200);
@@ -220,7 +240,11 @@ void TestControlServer::oversizeRequests()
         QVERIFY(r);
         QCOMPARE(r->status, 431);
         QVERIFY(r->closed);
-        QCOMPARE(r->json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(r->json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
                  QStringLiteral("headers_too_large"));
         client.readUntilClosed();
         QVERIFY(!client.isConnected());
@@ -241,7 +265,9 @@ void TestControlServer::oversizeRequests()
         QVERIFY2(client.connect(), qPrintable(client.errorString()));
         QByteArray body = "{\"tags\": [\"large\"]" + QByteArray(900 * 1024, ' ') + "}";
         QVERIFY(client.sendRaw("POST /api/v1/calls/c2%40pbx/tags HTTP/1.1\r\nHost: l\r\n"
-                               "Authorization: Bearer " + kToken + "\r\nContent-Type: application/json\r\n"
+                               "Authorization: Bearer " +
+                               kToken +
+                               "\r\nContent-Type: application/json\r\n"
                                "Expect: 100-continue\r\nContent-Length: " +
                                QByteArray::number(body.size()) + "\r\n\r\n"));
         auto r = client.readReply();
@@ -260,8 +286,8 @@ void TestControlServer::plainHttpGetsNoHttpAnswer()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + kToken +
-                 "\r\n\r\n");
+    socket.write("GET /api/v1/status HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                 kToken + "\r\n\r\n");
     QVERIFY(socket.waitForBytesWritten(5000));
     QByteArray received;
     QElapsedTimer timer;
@@ -283,16 +309,22 @@ void TestControlServer::tls12Refused()
 
     const QString openssl = tool("openssl");
     QVERIFY2(!openssl.isEmpty(), "openssl CLI missing (TEST_PACKAGES)");
-    const QStringList common = {QStringLiteral("s_client"), QStringLiteral("-connect"),
-                                QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("-servername"),
-                                QStringLiteral("localhost"), QStringLiteral("-CAfile"),
-                                m_dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-verify_return_error")};
+    const QStringList common = {QStringLiteral("s_client"),
+                                QStringLiteral("-connect"),
+                                QStringLiteral("127.0.0.1:%1").arg(m_port),
+                                QStringLiteral("-servername"),
+                                QStringLiteral("localhost"),
+                                QStringLiteral("-CAfile"),
+                                m_dir.filePath(QStringLiteral("cert.pem")),
+                                QStringLiteral("-verify_return_error")};
     QByteArray output;
     const int tls12 = run(openssl, common + QStringList{QStringLiteral("-tls1_2")}, &output);
     QVERIFY2(tls12 != 0 && tls12 != -1, output.constData());
     QVERIFY2(output.contains("Cipher is (NONE)"), output.constData()); // no session came up
     // The same command with TLS 1.3 succeeds, so the refusal above is the protocol's.
-    const int tls13 = run(openssl, common + QStringList{QStringLiteral("-tls1_3"), QStringLiteral("-brief")}, &output);
+    const int tls13 =
+        run(openssl, common + QStringList{QStringLiteral("-tls1_3"), QStringLiteral("-brief")},
+            &output);
     QVERIFY2(tls13 == 0, output.constData());
     QVERIFY2(output.contains("TLSv1.3"), output.constData());
 }
@@ -309,24 +341,29 @@ void TestControlServer::curlFromADialplan()
     file.write("Authorization: Bearer " + kToken + "\n");
     file.close();
     const QString base = QStringLiteral("https://localhost:%1").arg(m_port);
-    const QStringList common = {QStringLiteral("-sS"), QStringLiteral("--tlsv1.3"), QStringLiteral("--cacert"),
-                                m_dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("--resolve"),
-                                QStringLiteral("localhost:%1:127.0.0.1").arg(m_port), QStringLiteral("-w"),
-                                QStringLiteral("\n%{http_code}")};
+    const QStringList common = {
+        QStringLiteral("-sS"),       QStringLiteral("--tlsv1.3"),
+        QStringLiteral("--cacert"),  m_dir.filePath(QStringLiteral("cert.pem")),
+        QStringLiteral("--resolve"), QStringLiteral("localhost:%1:127.0.0.1").arg(m_port),
+        QStringLiteral("-w"),        QStringLiteral("\n%{http_code}")};
     QByteArray output;
-    int code = run(curl, common + QStringList{QStringLiteral("-H"), QLatin1Char('@') + headerFile,
-                                              QStringLiteral("--data-urlencode"), QStringLiteral("agent_id=agent 42"),
-                                              QStringLiteral("--data-urlencode"), QStringLiteral("customer_number=+4930123"),
-                                              base + QStringLiteral("/api/v1/calls/c2%40pbx/metadata")},
+    int code = run(curl,
+                   common + QStringList{QStringLiteral("-H"), QLatin1Char('@') + headerFile,
+                                        QStringLiteral("--data-urlencode"),
+                                        QStringLiteral("agent_id=agent 42"),
+                                        QStringLiteral("--data-urlencode"),
+                                        QStringLiteral("customer_number=+4930123"),
+                                        base + QStringLiteral("/api/v1/calls/c2%40pbx/metadata")},
                    &output);
     QVERIFY2(code == 0, output.constData());
     QVERIFY2(output.endsWith("\n200"), output.constData());
     QCOMPARE(m_calls.call(QStringLiteral("c2@pbx"))->customerNumber, QStringLiteral("+4930123"));
     QCOMPARE(m_calls.call(QStringLiteral("c2@pbx"))->agentId, QStringLiteral("agent 42"));
 
-    code = run(curl, common + QStringList{QStringLiteral("-H"), QLatin1Char('@') + headerFile,
-                                          QStringLiteral("-X"), QStringLiteral("POST"),
-                                          base + QStringLiteral("/api/v1/ports/10004-10006/start")},
+    code = run(curl,
+               common + QStringList{QStringLiteral("-H"), QLatin1Char('@') + headerFile,
+                                    QStringLiteral("-X"), QStringLiteral("POST"),
+                                    base + QStringLiteral("/api/v1/ports/10004-10006/start")},
                &output);
     QVERIFY2(code == 0 && output.endsWith("\n200"), output.constData());
     QVERIFY(output.contains("\"state\":\"recording\""));
@@ -335,11 +372,13 @@ void TestControlServer::curlFromADialplan()
     QVERIFY2(code == 0 && output.endsWith("\n401"), output.constData());
 
     // curl limited to TLS 1.2 cannot connect at all.
-    code = run(curl, QStringList{QStringLiteral("-sS"), QStringLiteral("--tlsv1.2"), QStringLiteral("--tls-max"),
-                                 QStringLiteral("1.2"), QStringLiteral("--cacert"),
-                                 m_dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("--resolve"),
-                                 QStringLiteral("localhost:%1:127.0.0.1").arg(m_port),
-                                 base + QStringLiteral("/api/v1/status")},
+    code = run(curl,
+               QStringList{QStringLiteral("-sS"), QStringLiteral("--tlsv1.2"),
+                           QStringLiteral("--tls-max"), QStringLiteral("1.2"),
+                           QStringLiteral("--cacert"), m_dir.filePath(QStringLiteral("cert.pem")),
+                           QStringLiteral("--resolve"),
+                           QStringLiteral("localhost:%1:127.0.0.1").arg(m_port),
+                           base + QStringLiteral("/api/v1/status")},
                &output);
     QVERIFY2(code == 35, output.constData()); // CURLE_SSL_CONNECT_ERROR
 }
@@ -362,12 +401,17 @@ void TestControlServer::concurrentClients()
             if (!client.connect())
                 return failed(client.errorString());
             for (int round = 0; round < kRounds; ++round) {
-                const QByteArray tag = "t" + QByteArray::number(i) + "-" + QByteArray::number(round);
+                const QByteArray tag =
+                    "t" + QByteArray::number(i) + "-" + QByteArray::number(round);
                 auto r = client.request("POST", "/api/v1/calls/c-conc/tags", kToken,
                                         "{\"tags\": [\"" + tag + "\"]}");
                 if (!r || r->status != 200 ||
-                    !r->json().value(QStringLiteral("call")).toObject().value(QStringLiteral("tags"))
-                         .toArray().contains(QString::fromLatin1(tag)))
+                    !r->json()
+                         .value(QStringLiteral("call"))
+                         .toObject()
+                         .value(QStringLiteral("tags"))
+                         .toArray()
+                         .contains(QString::fromLatin1(tag)))
                     return failed(QStringLiteral("tag round %1").arg(round));
                 r = client.request("GET", "/api/v1/calls/unknown-" + QByteArray::number(i), kToken);
                 if (!r || r->status != 404)
@@ -388,8 +432,10 @@ void TestControlServer::concurrentClients()
 
 void TestControlServer::metricsParseBack()
 {
-    m_metrics.counter("callvault_recorder_test_events_total", "Events\\with \"quotes\"",
-                      {{"note", "a\"b\\c\nd"}}).inc(5);
+    m_metrics
+        .counter("callvault_recorder_test_events_total", "Events\\with \"quotes\"",
+                 {{"note", "a\"b\\c\nd"}})
+        .inc(5);
     m_metrics.callback(MetricsRegistry::Type::Gauge, "callvault_recorder_disk_free_bytes",
                        "Free bytes on the spool file system", {}, [] { return 123456789.0; });
     TlsClient client(m_port, m_ca);
@@ -398,18 +444,22 @@ void TestControlServer::metricsParseBack()
     const auto r = client.request("GET", "/metrics", kToken);
     QVERIFY(r);
     QCOMPARE(r->status, 200);
-    QCOMPARE(r->headers.value("content-type"), QByteArray("text/plain; version=0.0.4; charset=utf-8"));
+    QCOMPARE(r->headers.value("content-type"),
+             QByteArray("text/plain; version=0.0.4; charset=utf-8"));
     QVERIFY(r->body.endsWith('\n'));
 
     // Every line follows the exposition grammar, and every sample follows its family's TYPE.
-    static const QRegularExpression help(QStringLiteral(R"(^# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) ([^\n\\]|\\[\\n])*$)"));
-    static const QRegularExpression type(QStringLiteral(R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge)$)"));
+    static const QRegularExpression help(
+        QStringLiteral(R"(^# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) ([^\n\\]|\\[\\n])*$)"));
+    static const QRegularExpression type(
+        QStringLiteral(R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge)$)"));
     static const QRegularExpression sample(QStringLiteral(
         R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")"
         R"((,[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")*\})? (NaN|[+-]Inf|[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)$)"));
     QString family;
     int samples = 0;
-    const QStringList lines = QString::fromUtf8(r->body).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(r->body).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         if (const auto m = type.match(line); m.hasMatch()) {
             family = m.captured(1);
@@ -483,7 +533,8 @@ void TestControlServer::slowClientsAndConnectionLimit()
     QVERIFY(second.connect());
     QVERIFY(!third.connect());
     QCOMPARE(first.request("GET", "/api/v1/status", kToken)->status, 200);
-    QVERIFY(m_metrics.exposition().contains("callvault_recorder_control_connections_refused_total 1\n"));
+    QVERIFY(m_metrics.exposition().contains(
+        "callvault_recorder_control_connections_refused_total 1\n"));
     onServerThread([&] { limitServer.reset(); });
 }
 
@@ -500,13 +551,15 @@ void TestControlServer::badCredentialsNameTheFile()
     o.privateKeyPemPath = m_dir.filePath(QStringLiteral("cert.pem")); // a certificate, not a key
     r = server.listen(o);
     QVERIFY(!r.ok());
-    QVERIFY2(r.errorMessage().contains(o.privateKeyPemPath) && r.errorMessage().contains(QStringLiteral("private key")),
+    QVERIFY2(r.errorMessage().contains(o.privateKeyPemPath) &&
+                 r.errorMessage().contains(QStringLiteral("private key")),
              qPrintable(r.errorMessage()));
 
     // An EC P-256 pair loads as an EC key; its key with the Ed25519 certificate is refused.
     QTemporaryDir ecDir;
     QString error;
-    QVERIFY2(cvtest::makeCertificate(ecDir.path(), QStringLiteral("ec"), &error), qPrintable(error));
+    QVERIFY2(cvtest::makeCertificate(ecDir.path(), QStringLiteral("ec"), &error),
+             qPrintable(error));
     const auto ec = TlsCredentials::load(ecDir.filePath(QStringLiteral("cert.pem")),
                                          ecDir.filePath(QStringLiteral("key.pem")));
     QVERIFY2(ec.ok(), qPrintable(ec.errorMessage()));
@@ -515,7 +568,8 @@ void TestControlServer::badCredentialsNameTheFile()
     o.privateKeyPemPath = ecDir.filePath(QStringLiteral("key.pem"));
     r = server.listen(o);
     QVERIFY(!r.ok());
-    QVERIFY2(r.errorMessage().contains(QStringLiteral("does not belong")), qPrintable(r.errorMessage()));
+    QVERIFY2(r.errorMessage().contains(QStringLiteral("does not belong")),
+             qPrintable(r.errorMessage()));
 
     o = options();
     o.tokens = BearerTokens();

@@ -8,7 +8,6 @@
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QThread>
-
 #include <memory>
 
 // The control API over real TLS on 127.0.0.1: a ControlServer on its own thread, clients
@@ -35,8 +34,8 @@ private slots:
 private:
     // Runs fn on the server thread and waits for it.
     void onServerThread(const std::function<void()> &fn);
-    std::unique_ptr<cv::control::ControlServer> startServer(const cv::control::ControlServer::Options &options,
-                                                            QString *error);
+    std::unique_ptr<cv::control::ControlServer>
+    startServer(const cv::control::ControlServer::Options &options, QString *error);
     cv::control::ControlServer::Options options() const;
 
     QTemporaryDir m_dir;

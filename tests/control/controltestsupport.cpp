@@ -15,7 +15,8 @@ namespace cvtest {
 
 // ---- FakeCallControl ----------------------------------------------------------------------
 
-void FakeCallControl::addCall(const QString &callId, quint16 portA, quint16 portB, const QString &state)
+void FakeCallControl::addCall(const QString &callId, quint16 portA, quint16 portB,
+                              const QString &state)
 {
     QMutexLocker lock(&m_mutex);
     CallInfo info;
@@ -41,7 +42,8 @@ Result<CallInfo> FakeCallControl::change(const CallSelector &call, const Change 
             return *error;
         return info;
     }
-    return makeError(ErrorCode::NotFound, QStringLiteral("no active call with %1").arg(call.describe()));
+    return makeError(ErrorCode::NotFound,
+                     QStringLiteral("no active call with %1").arg(call.describe()));
 }
 
 Result<CallInfo> FakeCallControl::start(const CallSelector &call)
@@ -100,7 +102,8 @@ Result<CallInfo> FakeCallControl::tag(const CallSelector &call, const QStringLis
     });
 }
 
-Result<CallInfo> FakeCallControl::attachMetadata(const CallSelector &call, const QJsonObject &fields)
+Result<CallInfo> FakeCallControl::attachMetadata(const CallSelector &call,
+                                                 const QJsonObject &fields)
 {
     return change(call, [&](CallInfo &info) -> std::optional<Error> {
         if (fields.contains(QStringLiteral("agent_id")))
@@ -203,7 +206,8 @@ std::optional<Reply> TlsClient::readReply(int timeoutMs)
     QByteArray &buf = m_impl->buffer;
     bool closed = false;
     const auto fill = [&] {
-        if (m_impl->socket.bytesAvailable() == 0 && !m_impl->socket.waitForReadyRead(int(deadline.remainingTime())))
+        if (m_impl->socket.bytesAvailable() == 0 &&
+            !m_impl->socket.waitForReadyRead(int(deadline.remainingTime())))
             closed = m_impl->socket.state() != QAbstractSocket::ConnectedState;
         buf += m_impl->socket.readAll();
     };
@@ -222,7 +226,8 @@ std::optional<Reply> TlsClient::readReply(int timeoutMs)
     for (int i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            reply.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            reply.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                 lines[i].mid(colon + 1).trimmed());
     }
     const qsizetype length = reply.headers.value("content-length").toLongLong();
     while (buf.size() < headerEnd + 4 + length) {
@@ -293,7 +298,8 @@ bool makeCertificate(const QString &dir, const QString &keyType, QString *error)
     args << QStringLiteral("-nodes") << QStringLiteral("-days") << QStringLiteral("2")
          << QStringLiteral("-subj") << QStringLiteral("/CN=localhost") << QStringLiteral("-addext")
          << QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1") << QStringLiteral("-keyout")
-         << dir + QStringLiteral("/key.pem") << QStringLiteral("-out") << dir + QStringLiteral("/cert.pem");
+         << dir + QStringLiteral("/key.pem") << QStringLiteral("-out")
+         << dir + QStringLiteral("/cert.pem");
     QProcess process;
     process.start(openssl, args);
     if (!process.waitForFinished(20000) || process.exitStatus() != QProcess::NormalExit ||

@@ -6,12 +6,10 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
+#include <QSsl>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>
-
-#include <QSsl>
-
 #include <functional>
 #include <optional>
 
@@ -42,7 +40,8 @@ public:
 
 private:
     using Change = std::function<std::optional<cv::Error>(cv::control::CallInfo &)>;
-    cv::Result<cv::control::CallInfo> change(const cv::control::CallSelector &call, const Change &fn);
+    cv::Result<cv::control::CallInfo> change(const cv::control::CallSelector &call,
+                                             const Change &fn);
 
     mutable QMutex m_mutex;
     QVector<cv::control::CallInfo> m_calls;

@@ -31,8 +31,9 @@ int runTests(QObject &object, int argc, char **argv)
         if (arg.startsWith('-')) {
             args.push_back(argv[i]);
             // Options with a value (-o file, -maxwarnings n, ...) keep it.
-            if ((arg == "-o" || arg == "-maxwarnings" || arg == "-eventdelay" || arg == "-keydelay" ||
-                 arg == "-mousedelay" || arg == "-seed") && i + 1 < argc)
+            if ((arg == "-o" || arg == "-maxwarnings" || arg == "-eventdelay" ||
+                 arg == "-keydelay" || arg == "-mousedelay" || arg == "-seed") &&
+                i + 1 < argc)
                 args.push_back(argv[++i]);
             continue;
         }

@@ -13,7 +13,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdint>
 #include <cstdlib>
 
@@ -68,18 +67,22 @@ Parsed parse(const QByteArray &bytes, qsizetype piece)
     Parsed out;
     HttpRequestParser parser;
     const HttpRequestParser::Limits &limits = parser.limits();
-    for (qsizetype i = 0; i < bytes.size() && out.last != HttpRequestParser::State::Failed; i += piece) {
+    for (qsizetype i = 0; i < bytes.size() && out.last != HttpRequestParser::State::Failed;
+         i += piece) {
         parser.append(bytes.mid(i, piece));
         HttpRequest request;
         while ((out.last = parser.next(request)) == HttpRequestParser::State::Complete) {
-            if (request.body.size() > limits.bodyBytes || request.headers.size() > limits.headerCount ||
+            if (request.body.size() > limits.bodyBytes ||
+                request.headers.size() > limits.headerCount ||
                 request.target.size() > limits.requestLineBytes || !request.path.startsWith('/') ||
-                request.method.isEmpty() || (request.versionMinor != 0 && request.versionMinor != 1))
+                request.method.isEmpty() ||
+                (request.versionMinor != 0 && request.versionMinor != 1))
                 std::abort();
             out.requests.append(request);
         }
         // Memory stays bounded: what the parser holds never exceeds the limits plus a piece.
-        if (parser.bufferedBytes() > limits.requestLineBytes + limits.headerBytes + limits.bodyBytes + piece)
+        if (parser.bufferedBytes() >
+            limits.requestLineBytes + limits.headerBytes + limits.bodyBytes + piece)
             std::abort();
     }
     out.errorStatus = parser.errorStatus();
@@ -88,12 +91,14 @@ Parsed parse(const QByteArray &bytes, qsizetype piece)
 
 bool same(const Parsed &a, const Parsed &b)
 {
-    if (a.requests.size() != b.requests.size() || a.last != b.last || a.errorStatus != b.errorStatus)
+    if (a.requests.size() != b.requests.size() || a.last != b.last ||
+        a.errorStatus != b.errorStatus)
         return false;
     for (qsizetype i = 0; i < a.requests.size(); ++i) {
         const HttpRequest &x = a.requests[i];
         const HttpRequest &y = b.requests[i];
-        if (x.method != y.method || x.target != y.target || x.headers != y.headers || x.body != y.body)
+        if (x.method != y.method || x.target != y.target || x.headers != y.headers ||
+            x.body != y.body)
             return false;
     }
     return true;
@@ -124,8 +129,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (response.status < 200 || response.status > 599)
             std::abort();
         if (response.status >= 400) {
-            const QJsonObject error =
-                QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toObject();
+            const QJsonObject error = QJsonDocument::fromJson(response.body)
+                                          .object()
+                                          .value(QStringLiteral("error"))
+                                          .toObject();
             if (error.value(QStringLiteral("code")).toString().isEmpty() ||
                 error.value(QStringLiteral("message")).toString().isEmpty())
                 std::abort();
