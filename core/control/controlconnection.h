@@ -27,8 +27,8 @@ class ControlConnection final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qint64 kReadChunk = 64 * 1024;
-    static constexpr qint64 kMaxPendingWrite = 1024 * 1024;
+    static constexpr qint64 kReadChunk = qint64(64) * 1024;
+    static constexpr qint64 kMaxPendingWrite = qint64(1024) * 1024;
 
     // Answers one request; runs on the connection's thread.
     using Handler = std::function<HttpResponse(HttpRequest &request, const QHostAddress &peer)>;

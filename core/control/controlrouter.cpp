@@ -106,7 +106,8 @@ Result<QStringList> collectTags(const QVector<QPair<QString, QJsonValue>> &entri
     QStringList tags;
     for (const auto &[key, value] : entries) {
         if (key == QLatin1String("tags") && value.isArray()) {
-            for (const QJsonValue &v : value.toArray()) {
+            const QJsonArray array = value.toArray();
+            for (const QJsonValue v : array) {
                 if (!v.isString())
                     return makeError(ErrorCode::InvalidArgument,
                                      QStringLiteral("\"tags\" must be an array of strings"));

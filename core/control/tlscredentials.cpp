@@ -45,7 +45,7 @@ Result<QByteArray> readFile(const QString &path, const char *what)
         return makeError(ErrorCode::Io, QStringLiteral("cannot read the %1 file %2: %3")
                                             .arg(QLatin1String(what), path, file.errorString()));
     // Certificates and keys are a few KiB; a huge file is a wrong path.
-    QByteArray bytes = file.read(1024 * 1024);
+    QByteArray bytes = file.read(qint64(1024) * 1024);
     return bytes;
 }
 
