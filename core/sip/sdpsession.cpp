@@ -156,9 +156,8 @@ Result<SdpSession> SdpSession::parse(const QByteArray &body)
                 pending.last().hasConnection = true;
             } else {
                 session.connection = address;
+                session.connectionHost = host;
                 sessionHasConnection = true;
-                for (SdpMedia &m : session.media) // none yet: c= comes before m= lines
-                    m.connection = address;
             }
             break;
         }
@@ -271,8 +270,7 @@ Result<SdpSession> SdpSession::parse(const QByteArray &body)
                                            "the session's"));
         }
         if (!p.hasConnection)
-            m.connectionHost = session.connection.isNull() ? QByteArray()
-                                                           : session.connection.toString().toLatin1();
+            m.connectionHost = session.connectionHost;
         for (int pt : m.payloadTypes) {
             RtpMap map;
             bool found = false;

@@ -59,6 +59,7 @@ public:
 
     QList<SdpMedia> media;
     QHostAddress connection;   // session-level c=
+    QByteArray connectionHost; // session-level c= address as written
     QByteArray sessionId;      // o= sess-id
     QByteArray sessionVersion; // o= sess-version (changes when the offer changes)
     QByteArray originUser;
