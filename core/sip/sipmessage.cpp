@@ -278,6 +278,8 @@ Result<SipMessage> SipMessage::parse(const QByteArray &bytes)
             first = false;
             continue;
         }
+        if (line.contains('\r') || line.contains('\0'))
+            return formatError(QStringLiteral("a header line contains a control character"));
         if (line.startsWith(' ') || line.startsWith('\t')) {
             // A folded line continues the header before it (RFC 3261 section 7.3.1).
             if (message.m_headers.isEmpty())
