@@ -9,21 +9,42 @@ namespace {
 // How much may be buffered: one whole message plus what a single append may add beyond it.
 constexpr qsizetype kMaxBuffer = 2 * SipMessage::kMaxMessageBytes;
 
-bool looksLikeStartLine(const QByteArray &buffer, qsizetype at)
+bool isMethodChar(char c)
 {
-    const qsizetype end = buffer.indexOf('\n', at);
-    if (end < 0)
-        return false;
-    QByteArray line = buffer.mid(at, end - at);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    if (line.startsWith("SIP/2.0 "))
-        return true;
-    const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() != 3 || parts[2] != "SIP/2.0" || parts[0].isEmpty())
-        return false;
-    return std::all_of(parts[0].begin(), parts[0].end(),
-                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+    return (c >= 'A' && c <= 'Z') || c == '-';
+}
+
+// Where a SIP start line begins in `buffer`, searching from `from`; -1 if none is visible
+// yet. After lost bytes the next message may begin anywhere, even mid-line (right after
+// the body of the message before it), so this looks for the version string and walks back:
+// "SIP/2.0 123 " starts a status line; "METHOD SP uri SP SIP/2.0" CRLF a request line.
+qsizetype findStartLine(const QByteArray &buffer, qsizetype from)
+{
+    for (qsizetype at = buffer.indexOf("SIP/2.0", from); at >= 0;
+         at = buffer.indexOf("SIP/2.0", at + 1)) {
+        const qsizetype after = at + 7;
+        if (after + 5 <= buffer.size() && buffer[after] == ' '
+            && std::all_of(buffer.begin() + after + 1, buffer.begin() + after + 4,
+                           [](char c) { return c >= '0' && c <= '9'; })
+            && (buffer[after + 4] == ' ' || buffer[after + 4] == '\r')) {
+            return at;
+        }
+        if (after < buffer.size() && (buffer[after] == '\r' || buffer[after] == '\n') && at >= 2
+            && buffer[at - 1] == ' ') {
+            qsizetype uriStart = at - 1;
+            while (uriStart > 0 && buffer[uriStart - 1] != ' ' && buffer[uriStart - 1] != '\n'
+                   && buffer[uriStart - 1] != '\r')
+                --uriStart;
+            if (uriStart == at - 1 || uriStart < 2 || buffer[uriStart - 1] != ' ')
+                continue;
+            qsizetype methodStart = uriStart - 1;
+            while (methodStart > 0 && isMethodChar(buffer[methodStart - 1]))
+                --methodStart;
+            if (methodStart < uriStart - 1)
+                return methodStart;
+        }
+    }
+    return -1;
 }
 
 } // namespace
@@ -47,23 +68,17 @@ void SipStreamFramer::discard(qsizetype bytes)
 
 bool SipStreamFramer::resynchronise()
 {
-    // A start line begins the buffer or follows a line break.
-    for (qsizetype at = 0; at < m_buffer.size();) {
-        if (looksLikeStartLine(m_buffer, at)) {
-            discard(at);
-            m_resync = false;
-            return true;
-        }
-        const qsizetype lineEnd = m_buffer.indexOf('\n', at);
-        if (lineEnd < 0) {
-            discard(at); // keep the unfinished last line: it may become a start line
-            if (m_buffer.size() > SipMessage::kMaxMessageBytes)
-                discard(m_buffer.size());
-            return false;
-        }
-        at = lineEnd + 1;
+    const qsizetype at = findStartLine(m_buffer, 0);
+    if (at >= 0) {
+        discard(at);
+        m_resync = false;
+        return true;
     }
-    discard(m_buffer.size());
+    // Keep a tail that may hold the beginning of a start line still arriving (a method, a
+    // request URI and the version fit in a few hundred bytes; longer URIs are rare).
+    constexpr qsizetype kKeep = 1024;
+    if (m_buffer.size() > kKeep)
+        discard(m_buffer.size() - kKeep);
     return false;
 }
 

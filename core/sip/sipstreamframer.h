@@ -13,7 +13,8 @@ namespace cv::sip {
 // Content-Length means no body). CRLF keep-alives (RFC 5626) between messages are skipped.
 // A message over SipMessage::kMaxMessageBytes, or a header block that never ends within
 // it, is an error: the buffered bytes are discarded and the framer resynchronises on the
-// next line that looks like a SIP start line, so one bad message does not lose the stream.
+// next SIP start line (found by its "SIP/2.0", even mid-line: after lost bytes the next
+// message may follow a body directly), so one bad message does not lose the stream.
 class SipStreamFramer final
 {
 public:

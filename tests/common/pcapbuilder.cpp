@@ -5,6 +5,7 @@
 
 #include <pcap/pcap.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace cvtest {
@@ -196,6 +197,13 @@ void PcapBuilder::addTcp(qint64 tsUs, const cv::net::Endpoint &src, const cv::ne
     const QByteArray packet =
         isV6(src) ? ipv6(src, dst, 6, segment) : ipv4(src, dst, 6, m_nextIpId++, 0, false, segment);
     m_frames.append({tsUs, ethernet(packet)});
+}
+
+void PcapBuilder::sortByTime()
+{
+    std::stable_sort(m_frames.begin(), m_frames.end(), [](const Frame &a, const Frame &b) {
+        return a.timestampUs < b.timestampUs;
+    });
 }
 
 cv::Result<void> PcapBuilder::write(const QString &path) const

@@ -54,6 +54,9 @@ public:
     const QVector<Frame> &frames() const { return m_frames; }
     QVector<Frame> &frames() { return m_frames; }
     void clear() { m_frames.clear(); }
+    // Orders the frames by capture time (stable: equal times keep the order added), for
+    // callers that add the SIP and the RTP of a call separately.
+    void sortByTime();
     cv::Result<void> write(const QString &path) const;
 
 private:
