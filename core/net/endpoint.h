@@ -28,6 +28,10 @@ inline size_t qHash(const Endpoint &endpoint, size_t seed = 0)
     return qHash(endpoint.address, seed) ^ (size_t(endpoint.port) * 0x9E3779B1u);
 }
 
-enum class Transport : int { Udp = 1, Tcp = 2 };
+enum class Transport : int
+{
+    Udp = 1,
+    Tcp = 2
+};
 
 } // namespace cv::net

@@ -70,9 +70,8 @@ std::optional<QByteArray> IpFragmentReassembler::add(const Key &key, qint64 time
             ++m_counters.fragmentsDropped;
             return std::nullopt;
         }
-        while (!m_pending.isEmpty()
-               && (m_pending.size() >= m_limits.maxPendingFragmentDatagrams
-                   || m_bytes + size > m_limits.maxPendingFragmentBytes)) {
+        while (!m_pending.isEmpty() && (m_pending.size() >= m_limits.maxPendingFragmentDatagrams ||
+                                        m_bytes + size > m_limits.maxPendingFragmentBytes)) {
             evictOldest();
         }
         it = m_pending.insert(key, Pending{});
@@ -106,9 +105,9 @@ std::optional<QByteArray> IpFragmentReassembler::add(const Key &key, qint64 time
 
     // Overlap check against the neighbours (the map never holds overlapping parts).
     auto next = entry.parts.lower_bound(offset);
-    if (next != entry.parts.end() && next->first == offset && next->second.size() == size
-        && std::equal(next->second.cbegin(), next->second.cend(),
-                      reinterpret_cast<const char *>(data))) {
+    if (next != entry.parts.end() && next->first == offset && next->second.size() == size &&
+        std::equal(next->second.cbegin(), next->second.cend(),
+                   reinterpret_cast<const char *>(data))) {
         // An exact duplicate (the sender or a switch sent it twice): harmless.
         --entry.fragments;
         ++m_counters.fragmentsDropped;
@@ -125,8 +124,8 @@ std::optional<QByteArray> IpFragmentReassembler::add(const Key &key, qint64 time
         drop(it);
         return std::nullopt;
     }
-    if (entry.fragments > m_limits.maxFragmentsPerDatagram
-        || m_bytes + size > m_limits.maxPendingFragmentBytes) {
+    if (entry.fragments > m_limits.maxFragmentsPerDatagram ||
+        m_bytes + size > m_limits.maxPendingFragmentBytes) {
         drop(it);
         return std::nullopt;
     }

@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QHash>
-
 #include <array>
 #include <map>
 #include <optional>
@@ -29,8 +28,8 @@ public:
         std::array<quint8, 16> destination{};
         bool operator==(const Key &other) const
         {
-            return version == other.version && protocol == other.protocol && id == other.id
-                   && source == other.source && destination == other.destination;
+            return version == other.version && protocol == other.protocol && id == other.id &&
+                   source == other.source && destination == other.destination;
         }
     };
 

@@ -1,10 +1,8 @@
 #include "packetdecoder.h"
 
 #include <QtEndian>
-
-#include <pcap/dlt.h>
-
 #include <cstring>
+#include <pcap/dlt.h>
 
 namespace cv::net {
 
@@ -160,9 +158,8 @@ void PacketDecoder::housekeeping(qint64 ts, QVector<Datagram> &out)
 void PacketDecoder::decodeEthernetType(qint64 ts, quint16 etherType, const uchar *data, int size,
                                        QVector<Datagram> &out)
 {
-    for (int tags = 0; etherType == kEtherVlan || etherType == kEtherQinQ
-                       || etherType == kEtherQinQOld;
-         ++tags) {
+    for (int tags = 0;
+         etherType == kEtherVlan || etherType == kEtherQinQ || etherType == kEtherQinQOld; ++tags) {
         if (tags >= kMaxVlanTags || size < 4) {
             ++m_counters.malformed;
             return;
@@ -226,13 +223,15 @@ void PacketDecoder::decodeIpv4(qint64 ts, const uchar *data, int size, QVector<D
     const uchar *payload = data + headerLength;
     const int payloadSize = size - headerLength;
     if (!more && offset == 0) {
-        decodeTransport(ts, 4, key.source, key.destination, key.protocol, payload, payloadSize, out);
+        decodeTransport(ts, 4, key.source, key.destination, key.protocol, payload, payloadSize,
+                        out);
         return;
     }
     auto whole = m_fragments.add(key, ts, offset, more, payload, payloadSize);
     if (whole) {
         decodeTransport(ts, 4, key.source, key.destination, key.protocol,
-                        reinterpret_cast<const uchar *>(whole->constData()), int(whole->size()), out);
+                        reinterpret_cast<const uchar *>(whole->constData()), int(whole->size()),
+                        out);
     }
 }
 

@@ -12,8 +12,8 @@ struct PacketDecoderLimits
     // IP fragment reassembly (IPv4 and IPv6 share the table).
     int maxPendingFragmentDatagrams = 1024;
     qint64 maxPendingFragmentBytes = 8 * 1024 * 1024;
-    int maxFragmentsPerDatagram = 64;      // tiny-fragment floods cost CPU, not only memory
-    qint64 fragmentTimeoutUs = 30000000;   // Linux's ipfrag_time; measured in capture time
+    int maxFragmentsPerDatagram = 64;    // tiny-fragment floods cost CPU, not only memory
+    qint64 fragmentTimeoutUs = 30000000; // Linux's ipfrag_time; measured in capture time
 
     // TCP reassembly, per direction of a connection.
     int maxTcpConnections = 4096;
@@ -33,11 +33,11 @@ struct PacketDecoderCounters
     quint64 malformed = 0;   // truncated or inconsistent headers: dropped
     quint64 unsupported = 0; // valid but not decoded: non-IP, other protocols, IPv6 jumbograms
     quint64 truncated = 0;   // captured shorter than the IP length (snapshot length): dropped
-    quint64 fragments = 0;             // IP fragments received
-    quint64 fragmentsReassembled = 0;  // datagrams completed from fragments
-    quint64 fragmentsDropped = 0;      // fragments discarded (timeout, overlap, limits)
-    quint64 fragmentTimeouts = 0;      // datagrams given up because a fragment never came
-    quint64 fragmentOverlaps = 0;      // datagrams discarded for overlapping fragments
+    quint64 fragments = 0;   // IP fragments received
+    quint64 fragmentsReassembled = 0; // datagrams completed from fragments
+    quint64 fragmentsDropped = 0;     // fragments discarded (timeout, overlap, limits)
+    quint64 fragmentTimeouts = 0;     // datagrams given up because a fragment never came
+    quint64 fragmentOverlaps = 0;     // datagrams discarded for overlapping fragments
     quint64 tcpSegments = 0;
     quint64 tcpBytes = 0;              // in-order bytes handed on
     quint64 tcpRetransmittedBytes = 0; // bytes seen again and not handed on twice

@@ -3,15 +3,13 @@
 #include "common/logging.h"
 
 #include <QFile>
-
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 
 namespace cv::net {
 
@@ -44,8 +42,9 @@ Result<std::unique_ptr<PcapSource>> PcapSource::openFile(const QString &path)
     pcap_t *handle = pcap_open_offline_with_tstamp_precision(QFile::encodeName(path).constData(),
                                                              PCAP_TSTAMP_PRECISION_MICRO, errbuf);
     if (!handle) {
-        return makeError(ErrorCode::Io, QStringLiteral("Cannot read the capture file %1: %2")
-                                            .arg(path, pcapText(errbuf)));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("Cannot read the capture file %1: %2").arg(path, pcapText(errbuf)));
     }
     std::unique_ptr<PcapSource> source(new PcapSource);
     source->m_handle.reset(handle);
@@ -61,8 +60,9 @@ Result<std::unique_ptr<PcapSource>> PcapSource::openLive(const QString &interfac
     const QByteArray device = interfaceName.toLocal8Bit();
     pcap_t *raw = pcap_create(device.constData(), errbuf);
     if (!raw) {
-        return makeError(ErrorCode::Io, QStringLiteral("Cannot capture on %1: %2")
-                                            .arg(interfaceName, pcapText(errbuf)));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("Cannot capture on %1: %2").arg(interfaceName, pcapText(errbuf)));
     }
     std::unique_ptr<PcapSource> source(new PcapSource);
     source->m_handle.reset(raw);
@@ -91,21 +91,22 @@ Result<std::unique_ptr<PcapSource>> PcapSource::openLive(const QString &interfac
                                             "link): %2")
                                  .arg(interfaceName, detail));
         case PCAP_ERROR_IFACE_NOT_UP:
-            return makeError(ErrorCode::Io,
-                             QStringLiteral("The network interface %1 is down: %2")
-                                 .arg(interfaceName, detail));
+            return makeError(
+                ErrorCode::Io,
+                QStringLiteral("The network interface %1 is down: %2").arg(interfaceName, detail));
         default:
-            return makeError(ErrorCode::Io, QStringLiteral("Cannot capture on %1: %2")
-                                                .arg(interfaceName, detail));
+            return makeError(ErrorCode::Io,
+                             QStringLiteral("Cannot capture on %1: %2").arg(interfaceName, detail));
         }
     }
     if (status > 0) {
-        qCWarning(lcNet).noquote() << "capture on" << interfaceName << "started with a warning:"
-                                   << pcapText(pcap_geterr(raw));
+        qCWarning(lcNet).noquote() << "capture on" << interfaceName
+                                   << "started with a warning:" << pcapText(pcap_geterr(raw));
     }
     if (pcap_setnonblock(raw, 1, errbuf) != 0) {
-        return makeError(ErrorCode::Io, QStringLiteral("Cannot capture on %1: %2")
-                                            .arg(interfaceName, pcapText(errbuf)));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("Cannot capture on %1: %2").arg(interfaceName, pcapText(errbuf)));
     }
     if (pcap_get_selectable_fd(raw) < 0) {
         return makeError(ErrorCode::Unsupported,
@@ -115,9 +116,9 @@ Result<std::unique_ptr<PcapSource>> PcapSource::openLive(const QString &interfac
     }
     source->m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (source->m_wakeFd < 0) {
-        return makeError(ErrorCode::Io, QStringLiteral("Cannot capture on %1: eventfd: %2")
-                                            .arg(interfaceName,
-                                                 QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Cannot capture on %1: eventfd: %2")
+                             .arg(interfaceName, QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (!bpfFilter.trimmed().isEmpty()) {
         auto filtered = source->setFilter(bpfFilter);
@@ -190,8 +191,9 @@ Result<std::optional<PcapSource::Frame>> PcapSource::next(int timeoutMs)
     if (m_broken.load())
         return std::optional<Frame>();
     if (rc < 0 && errno != EINTR) {
-        return makeError(ErrorCode::Io, QStringLiteral("Waiting for packets on %1 failed: %2")
-                                            .arg(m_name, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Waiting for packets on %1 failed: %2")
+                             .arg(m_name, QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (rc <= 0)
         return std::optional<Frame>();

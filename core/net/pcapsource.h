@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -28,15 +27,15 @@ public:
     };
     struct Stats
     {
-        quint64 received = 0;          // packets the filter accepted
-        quint64 droppedByKernel = 0;   // buffer full: the recorder read too slowly
+        quint64 received = 0;           // packets the filter accepted
+        quint64 droppedByKernel = 0;    // buffer full: the recorder read too slowly
         quint64 droppedByInterface = 0; // dropped by the NIC or its driver
     };
 
     static Result<std::unique_ptr<PcapSource>> openFile(const QString &path);
     // bpfFilter may be empty (everything). bufferMb is the kernel ring buffer size.
-    static Result<std::unique_ptr<PcapSource>> openLive(const QString &interfaceName,
-                                                        const QString &bpfFilter, int bufferMb = 32);
+    static Result<std::unique_ptr<PcapSource>>
+    openLive(const QString &interfaceName, const QString &bpfFilter, int bufferMb = 32);
     ~PcapSource();
     PcapSource(const PcapSource &) = delete;
     PcapSource &operator=(const PcapSource &) = delete;

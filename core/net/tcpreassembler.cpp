@@ -108,11 +108,10 @@ void TcpReassembler::emitRun(const Key &key, Stream &stream, qint64 timestampUs,
 void TcpReassembler::skipGap(Stream &stream)
 {
     // Continue at the earliest buffered segment; what lies between was never captured.
-    auto earliest = std::min_element(stream.pending.begin(), stream.pending.end(),
-                                     [&](const Pending &a, const Pending &b) {
-                                         return seqDiff(a.seq, stream.nextSeq)
-                                                < seqDiff(b.seq, stream.nextSeq);
-                                     });
+    auto earliest = std::min_element(
+        stream.pending.begin(), stream.pending.end(), [&](const Pending &a, const Pending &b) {
+            return seqDiff(a.seq, stream.nextSeq) < seqDiff(b.seq, stream.nextSeq);
+        });
     if (earliest == stream.pending.end())
         return;
     const qint64 hole = seqDiff(earliest->seq, stream.nextSeq);
@@ -189,17 +188,17 @@ void TcpReassembler::add(const Segment &segment, QVector<Datagram> &out)
             if (duplicate) {
                 m_counters.tcpRetransmittedBytes += quint64(segment.size);
             } else {
-                stream.pending.push_back(
-                    Pending{dataSeq, segment.timestampUs,
-                            QByteArray(reinterpret_cast<const char *>(segment.data), segment.size)});
+                stream.pending.push_back(Pending{
+                    dataSeq, segment.timestampUs,
+                    QByteArray(reinterpret_cast<const char *>(segment.data), segment.size)});
                 stream.buffered += segment.size;
                 m_bufferedTotal += segment.size;
             }
             // Over a limit: give up the hole now rather than hold memory for it.
-            while (!stream.pending.empty()
-                   && (stream.buffered > m_limits.maxTcpBufferedBytes
-                       || int(stream.pending.size()) > m_limits.maxTcpSegmentsBuffered
-                       || m_bufferedTotal > m_limits.maxTcpBufferedBytesTotal)) {
+            while (!stream.pending.empty() &&
+                   (stream.buffered > m_limits.maxTcpBufferedBytes ||
+                    int(stream.pending.size()) > m_limits.maxTcpSegmentsBuffered ||
+                    m_bufferedTotal > m_limits.maxTcpBufferedBytesTotal)) {
                 emitRun(key, stream, segment.timestampUs, run, out);
                 skipGap(stream);
                 drain(key, stream, run);
@@ -227,12 +226,11 @@ void TcpReassembler::expire(qint64 nowUs, QVector<Datagram> &out)
         }
         QByteArray run;
         for (;;) {
-            auto oldest = std::min_element(stream.pending.begin(), stream.pending.end(),
-                                           [](const Pending &a, const Pending &b) {
-                                               return a.timestampUs < b.timestampUs;
-                                           });
-            if (oldest == stream.pending.end()
-                || nowUs - oldest->timestampUs <= m_limits.tcpGapTimeoutUs)
+            auto oldest = std::min_element(
+                stream.pending.begin(), stream.pending.end(),
+                [](const Pending &a, const Pending &b) { return a.timestampUs < b.timestampUs; });
+            if (oldest == stream.pending.end() ||
+                nowUs - oldest->timestampUs <= m_limits.tcpGapTimeoutUs)
                 break;
             emitRun(it.key(), stream, nowUs, run, out);
             skipGap(stream);

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QVector>
-
 #include <vector>
 
 namespace cv::net {
@@ -53,7 +52,10 @@ private:
             return source == other.source && destination == other.destination;
         }
     };
-    friend size_t qHash(const Key &key, size_t seed) { return qHash(key.source, seed) ^ (qHash(key.destination, seed) * 31); }
+    friend size_t qHash(const Key &key, size_t seed)
+    {
+        return qHash(key.source, seed) ^ (qHash(key.destination, seed) * 31);
+    }
 
     struct Pending
     {
@@ -64,11 +66,11 @@ private:
     struct Stream
     {
         quint32 nextSeq = 0;
-        bool delivered = false;      // bytes were handed on since the stream (re)started
-        bool discontinuity = true;   // the next bytes handed on do not follow earlier ones
+        bool delivered = false;    // bytes were handed on since the stream (re)started
+        bool discontinuity = true; // the next bytes handed on do not follow earlier ones
         bool finSeen = false;
         quint32 finSeq = 0;
-        bool closed = false;         // FIN consumed: kept a while to swallow retransmissions
+        bool closed = false; // FIN consumed: kept a while to swallow retransmissions
         qint64 lastSeenUs = 0;
         qint64 buffered = 0;
         std::vector<Pending> pending; // out-of-order, unsorted (few, bounded)

@@ -50,7 +50,8 @@ QByteArray MultipartBody::boundary(const QByteArray &contentType)
     return {};
 }
 
-const MultipartBody::Part *MultipartBody::find(const QList<Part> &parts, const QByteArray &mediaType)
+const MultipartBody::Part *MultipartBody::find(const QList<Part> &parts,
+                                               const QByteArray &mediaType)
 {
     const QByteArray wanted = mediaType.toLower();
     for (const Part &part : parts) {
@@ -61,7 +62,7 @@ const MultipartBody::Part *MultipartBody::find(const QList<Part> &parts, const Q
 }
 
 Result<QList<MultipartBody::Part>> MultipartBody::parse(const QByteArray &contentType,
-                                                         const QByteArray &body)
+                                                        const QByteArray &body)
 {
     if (!mediaTypeOf(contentType).startsWith("multipart/"))
         return multipartError(QStringLiteral("the Content-Type is not multipart/*"));

@@ -18,7 +18,7 @@ public:
 
     struct Part
     {
-        QByteArray contentType;              // the part's Content-Type value ("" if none)
+        QByteArray contentType;                // the part's Content-Type value ("" if none)
         QHash<QByteArray, QByteArray> headers; // lower-case name -> value
         QByteArray body;
 

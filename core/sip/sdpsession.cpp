@@ -28,14 +28,29 @@ bool toInt(const QByteArray &text, int min, int max, int *out)
 bool staticRtpMap(int payloadType, SdpSession::RtpMap *map)
 {
     switch (payloadType) {
-    case 0: *map = {0, "PCMU", 8000, 1, {}}; return true;
-    case 3: *map = {3, "GSM", 8000, 1, {}}; return true;
-    case 4: *map = {4, "G723", 8000, 1, {}}; return true;
-    case 8: *map = {8, "PCMA", 8000, 1, {}}; return true;
-    case 9: *map = {9, "G722", 8000, 1, {}}; return true; // 8000 in SDP, 16 kHz audio (RFC 3551)
-    case 13: *map = {13, "CN", 8000, 1, {}}; return true;
-    case 18: *map = {18, "G729", 8000, 1, {}}; return true;
-    default: return false;
+    case 0:
+        *map = {0, "PCMU", 8000, 1, {}};
+        return true;
+    case 3:
+        *map = {3, "GSM", 8000, 1, {}};
+        return true;
+    case 4:
+        *map = {4, "G723", 8000, 1, {}};
+        return true;
+    case 8:
+        *map = {8, "PCMA", 8000, 1, {}};
+        return true;
+    case 9:
+        *map = {9, "G722", 8000, 1, {}};
+        return true; // 8000 in SDP, 16 kHz audio (RFC 3551)
+    case 13:
+        *map = {13, "CN", 8000, 1, {}};
+        return true;
+    case 18:
+        *map = {18, "G729", 8000, 1, {}};
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -85,8 +100,8 @@ bool SdpSession::SdpMedia::holdAddress() const
 {
     if (connection.isNull())
         return false;
-    return connection == QHostAddress(QHostAddress::AnyIPv4)
-           || connection == QHostAddress(QHostAddress::AnyIPv6);
+    return connection == QHostAddress(QHostAddress::AnyIPv4) ||
+           connection == QHostAddress(QHostAddress::AnyIPv6);
 }
 
 const SdpSession::RtpMap *SdpSession::SdpMedia::rtpMap(int payloadType) const
@@ -224,11 +239,12 @@ Result<SdpSession> SdpSession::parse(const QByteArray &body)
                 RtpMap map;
                 const QList<QByteArray> enc =
                     space < 0 ? QList<QByteArray>() : arg.mid(space + 1).trimmed().split('/');
-                if (space < 0 || !toInt(arg.left(space), 0, 127, &map.payloadType) || enc.size() < 2
-                    || enc.size() > 3 || enc[0].isEmpty()
-                    || !toInt(enc[1], 1, 10000000, &map.clockRate)
-                    || (enc.size() == 3 && !toInt(enc[2], 1, 255, &map.channels))) {
-                    return sdpError(QStringLiteral("an a=rtpmap line is not \"pt encoding/clock\""));
+                if (space < 0 || !toInt(arg.left(space), 0, 127, &map.payloadType) ||
+                    enc.size() < 2 || enc.size() > 3 || enc[0].isEmpty() ||
+                    !toInt(enc[1], 1, 10000000, &map.clockRate) ||
+                    (enc.size() == 3 && !toInt(enc[2], 1, 255, &map.channels))) {
+                    return sdpError(
+                        QStringLiteral("an a=rtpmap line is not \"pt encoding/clock\""));
                 }
                 map.encoding = enc[0];
                 pending.last().maps.append(map);
@@ -264,8 +280,8 @@ Result<SdpSession> SdpSession::parse(const QByteArray &body)
     for (qsizetype i = 0; i < session.media.size(); ++i) {
         SdpMedia &m = session.media[i];
         const Pending &p = pending[i];
-        if (!p.hasConnection && !sessionHasConnection && m.port != 0
-            && m.protocol.toUpper().contains("RTP")) {
+        if (!p.hasConnection && !sessionHasConnection && m.port != 0 &&
+            m.protocol.toUpper().contains("RTP")) {
             return sdpError(QStringLiteral("an RTP stream has no c= address, neither its own nor "
                                            "the session's"));
         }
@@ -290,10 +306,10 @@ Result<SdpSession> SdpSession::parse(const QByteArray &body)
                     map.fmtp = fmtp.second;
             }
             m.rtpMaps.append(map);
-            if (map.encoding.toLower() == "telephone-event"
-                && (m.telephoneEventPayloadType < 0 || map.clockRate == 8000)) {
-                if (m.telephoneEventPayloadType < 0
-                    || m.rtpMap(m.telephoneEventPayloadType)->clockRate != 8000)
+            if (map.encoding.toLower() == "telephone-event" &&
+                (m.telephoneEventPayloadType < 0 || map.clockRate == 8000)) {
+                if (m.telephoneEventPayloadType < 0 ||
+                    m.rtpMap(m.telephoneEventPayloadType)->clockRate != 8000)
                     m.telephoneEventPayloadType = pt;
             }
         }

@@ -9,26 +9,46 @@ namespace {
 QByteArray compactToFull(char c)
 {
     switch (c) {
-    case 'i': return "call-id";
-    case 'f': return "from";
-    case 't': return "to";
-    case 'm': return "contact";
-    case 'l': return "content-length";
-    case 'c': return "content-type";
-    case 'v': return "via";
-    case 'k': return "supported";
-    case 's': return "subject";
-    case 'e': return "content-encoding";
-    case 'o': return "event";
-    case 'r': return "refer-to";
-    case 'b': return "referred-by";
-    case 'u': return "allow-events";
-    case 'a': return "accept-contact";
-    case 'j': return "reject-contact";
-    case 'd': return "request-disposition";
-    case 'x': return "session-expires";
-    case 'y': return "identity";
-    default: return {};
+    case 'i':
+        return "call-id";
+    case 'f':
+        return "from";
+    case 't':
+        return "to";
+    case 'm':
+        return "contact";
+    case 'l':
+        return "content-length";
+    case 'c':
+        return "content-type";
+    case 'v':
+        return "via";
+    case 'k':
+        return "supported";
+    case 's':
+        return "subject";
+    case 'e':
+        return "content-encoding";
+    case 'o':
+        return "event";
+    case 'r':
+        return "refer-to";
+    case 'b':
+        return "referred-by";
+    case 'u':
+        return "allow-events";
+    case 'a':
+        return "accept-contact";
+    case 'j':
+        return "reject-contact";
+    case 'd':
+        return "request-disposition";
+    case 'x':
+        return "session-expires";
+    case 'y':
+        return "identity";
+    default:
+        return {};
     }
 }
 
@@ -36,14 +56,38 @@ QByteArray compactToFull(char c)
 // several lines or one); every other header keeps its commas (Date, WWW-Authenticate...).
 bool isListHeader(const QByteArray &canonical)
 {
-    static const QSet<QByteArray> lists = {
-        "via", "contact", "route", "record-route", "allow", "supported", "require",
-        "proxy-require", "unsupported", "accept", "accept-encoding", "accept-language",
-        "p-asserted-identity", "p-preferred-identity", "content-encoding", "allow-events",
-        "path", "service-route", "in-reply-to", "alert-info", "call-info", "error-info",
-        "history-info", "diversion", "reason", "p-associated-uri", "accept-contact",
-        "reject-contact", "request-disposition", "security-client", "security-server",
-        "security-verify"};
+    static const QSet<QByteArray> lists = {"via",
+                                           "contact",
+                                           "route",
+                                           "record-route",
+                                           "allow",
+                                           "supported",
+                                           "require",
+                                           "proxy-require",
+                                           "unsupported",
+                                           "accept",
+                                           "accept-encoding",
+                                           "accept-language",
+                                           "p-asserted-identity",
+                                           "p-preferred-identity",
+                                           "content-encoding",
+                                           "allow-events",
+                                           "path",
+                                           "service-route",
+                                           "in-reply-to",
+                                           "alert-info",
+                                           "call-info",
+                                           "error-info",
+                                           "history-info",
+                                           "diversion",
+                                           "reason",
+                                           "p-associated-uri",
+                                           "accept-contact",
+                                           "reject-contact",
+                                           "request-disposition",
+                                           "security-client",
+                                           "security-server",
+                                           "security-verify"};
     return lists.contains(canonical);
 }
 
@@ -110,8 +154,8 @@ QByteArray unquote(const QByteArray &text)
 
 bool isDigits(const QByteArray &text)
 {
-    return !text.isEmpty()
-           && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.isEmpty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Error formatError(const QString &what)
@@ -225,14 +269,15 @@ Result<void> SipMessage::parseStartLine(SipMessage &message, const QByteArray &l
             return formatError(QStringLiteral("the status line has no three-digit status code"));
         message.m_statusCode = code.toInt();
         if (message.m_statusCode < 100 || message.m_statusCode > 699)
-            return formatError(QStringLiteral("status code %1 is out of range").arg(message.m_statusCode));
+            return formatError(
+                QStringLiteral("status code %1 is out of range").arg(message.m_statusCode));
         message.m_reason = rest.mid(4).trimmed();
         message.m_isRequest = false;
         return {};
     }
     const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty()
-        || parts[2].toUpper() != "SIP/2.0") {
+    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty() ||
+        parts[2].toUpper() != "SIP/2.0") {
         return formatError(QStringLiteral("the first line is neither a SIP/2.0 request line nor a "
                                           "status line"));
     }
@@ -303,7 +348,8 @@ Result<SipMessage> SipMessage::parse(const QByteArray &bytes)
     const QList<QByteArray> cseq = message.header("cseq").simplified().split(' ');
     bool numberOk = false;
     const qulonglong number = cseq.value(0).toULongLong(&numberOk);
-    if (cseq.size() != 2 || !numberOk || !isDigits(cseq[0]) || number > 0x7FFFFFFFu || !isToken(cseq[1]))
+    if (cseq.size() != 2 || !numberOk || !isDigits(cseq[0]) || number > 0x7FFFFFFFu ||
+        !isToken(cseq[1]))
         return formatError(QStringLiteral("the CSeq header is missing or not \"number METHOD\""));
     message.m_cseq = {quint32(number), cseq[1]};
     if (!parseNameAddr(message.header("from")))
@@ -350,8 +396,8 @@ SipMessage SipMessage::response(const SipMessage &request, int code, const QByte
     const bool dialog = code > 100 && code < 300;
     for (const Header &h : request.m_headers) {
         const QByteArray name = canonicalName(h.name);
-        if (name == "via" || name == "from" || name == "call-id" || name == "cseq"
-            || (dialog && name == "record-route")) {
+        if (name == "via" || name == "from" || name == "call-id" || name == "cseq" ||
+            (dialog && name == "record-route")) {
             message.m_headers.append(h);
         } else if (name == "to") {
             Header to = h;
@@ -445,11 +491,10 @@ void SipMessage::setHeader(const QByteArray &name, const QByteArray &value)
     for (qsizetype i = 0; i < m_headers.size(); ++i) {
         if (canonicalName(m_headers[i].name) == wanted) {
             m_headers[i] = {name, value};
-            m_headers.erase(std::remove_if(m_headers.begin() + i + 1, m_headers.end(),
-                                           [&](const Header &h) {
-                                               return canonicalName(h.name) == wanted;
-                                           }),
-                            m_headers.end());
+            m_headers.erase(
+                std::remove_if(m_headers.begin() + i + 1, m_headers.end(),
+                               [&](const Header &h) { return canonicalName(h.name) == wanted; }),
+                m_headers.end());
             return;
         }
     }

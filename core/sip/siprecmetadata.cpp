@@ -1,7 +1,7 @@
 #include "siprecmetadata.h"
 
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 #include <QXmlStreamReader>
 
@@ -44,8 +44,8 @@ QString SiprecMetadata::numberOfAor(const QString &aorText)
             rest.truncate(semi);
         QString number;
         for (const QChar c : rest) {
-            if (c != QLatin1Char('-') && c != QLatin1Char('.') && c != QLatin1Char('(')
-                && c != QLatin1Char(')') && !c.isSpace())
+            if (c != QLatin1Char('-') && c != QLatin1Char('.') && c != QLatin1Char('(') &&
+                c != QLatin1Char(')') && !c.isSpace())
                 number.append(c);
         }
         return number;
@@ -161,7 +161,8 @@ Result<SiprecMetadata> SiprecMetadata::parse(const QByteArray &xml)
                     return metadataError(QStringLiteral("too many elements"));
                 const auto child = reader.name();
                 if (child == QLatin1String("nameID")) {
-                    const QString aor = reader.attributes().value(QLatin1String("aor")).toString().trimmed();
+                    const QString aor =
+                        reader.attributes().value(QLatin1String("aor")).toString().trimmed();
                     if (!aor.isEmpty())
                         participant.aors.append(aor);
                     while (reader.readNextStartElement()) {
@@ -204,7 +205,8 @@ Result<SiprecMetadata> SiprecMetadata::parse(const QByteArray &xml)
             StreamAssociation association;
             association.participantId = attribute(reader, QLatin1StringView("participant_id"));
             if (association.participantId.isEmpty())
-                return metadataError(QStringLiteral("a participantstreamassoc has no participant_id"));
+                return metadataError(
+                    QStringLiteral("a participantstreamassoc has no participant_id"));
             while (reader.readNextStartElement()) {
                 if (tooMany())
                     return metadataError(QStringLiteral("too many elements"));
@@ -219,9 +221,10 @@ Result<SiprecMetadata> SiprecMetadata::parse(const QByteArray &xml)
         } else {
             reader.skipCurrentElement(); // group, sessionrecordingassoc, extensions...
         }
-        if (metadata.participants.size() > kMaxObjects || metadata.streams.size() > kMaxObjects
-            || metadata.sessions.size() > kMaxObjects || metadata.associations.size() > kMaxObjects)
-            return metadataError(QStringLiteral("more than %1 objects of one kind").arg(kMaxObjects));
+        if (metadata.participants.size() > kMaxObjects || metadata.streams.size() > kMaxObjects ||
+            metadata.sessions.size() > kMaxObjects || metadata.associations.size() > kMaxObjects)
+            return metadataError(
+                QStringLiteral("more than %1 objects of one kind").arg(kMaxObjects));
     }
     // Read to the end so trailing garbage and unbalanced tags are errors too.
     while (!reader.atEnd() && !reader.hasError()) {
@@ -230,22 +233,22 @@ Result<SiprecMetadata> SiprecMetadata::parse(const QByteArray &xml)
             return metadataError(QStringLiteral("content after the <recording> element"));
     }
     if (reader.hasError()) {
-        return metadataError(QStringLiteral("%1 (line %2)")
-                                 .arg(reader.errorString())
-                                 .arg(reader.lineNumber()));
+        return metadataError(
+            QStringLiteral("%1 (line %2)").arg(reader.errorString()).arg(reader.lineNumber()));
     }
 
     QSet<QByteArray> participantIds;
     for (const Participant &p : metadata.participants) {
         if (participantIds.contains(p.id))
-            return metadataError(QStringLiteral("participant_id %1 occurs twice")
-                                     .arg(QString::fromUtf8(p.id)));
+            return metadataError(
+                QStringLiteral("participant_id %1 occurs twice").arg(QString::fromUtf8(p.id)));
         participantIds.insert(p.id);
     }
     QSet<QByteArray> streamIds;
     for (const Stream &s : metadata.streams) {
         if (streamIds.contains(s.id))
-            return metadataError(QStringLiteral("stream_id %1 occurs twice").arg(QString::fromUtf8(s.id)));
+            return metadataError(
+                QStringLiteral("stream_id %1 occurs twice").arg(QString::fromUtf8(s.id)));
         streamIds.insert(s.id);
     }
     for (const StreamAssociation &a : metadata.associations) {
@@ -262,10 +265,10 @@ Result<SiprecMetadata> SiprecMetadata::parse(const QByteArray &xml)
                                          .arg(QString::fromUtf8(a.participantId)));
             for (const QByteArray &id : a.send + a.recv) {
                 if (!streamIds.contains(id))
-                    return metadataError(QStringLiteral("participant %1 is associated with an "
-                                                        "unknown stream %2")
-                                             .arg(QString::fromUtf8(a.participantId),
-                                                  QString::fromUtf8(id)));
+                    return metadataError(
+                        QStringLiteral("participant %1 is associated with an "
+                                       "unknown stream %2")
+                            .arg(QString::fromUtf8(a.participantId), QString::fromUtf8(id)));
             }
         }
         if (target) {

@@ -22,9 +22,9 @@ public:
 
     struct Participant
     {
-        QByteArray id;       // participant_id
-        QStringList aors;    // nameID aor="sip:+8613800000000@pbx" (several are allowed)
-        QString name;        // the display name (first name element)
+        QByteArray id;          // participant_id
+        QStringList aors;       // nameID aor="sip:+8613800000000@pbx" (several are allowed)
+        QString name;           // the display name (first name element)
         QList<QByteArray> send; // stream ids this participant sends (from participantstreamassoc)
         QList<QByteArray> recv;
     };
@@ -36,8 +36,8 @@ public:
     };
     struct Session
     {
-        QByteArray id;           // session_id
-        QString sipSessionId;    // sipSessionID (RFC 7989 Session-ID of the recorded call)
+        QByteArray id;        // session_id
+        QString sipSessionId; // sipSessionID (RFC 7989 Session-ID of the recorded call)
         QList<QByteArray> groupRefs;
     };
     struct StreamAssociation

@@ -23,17 +23,17 @@ qsizetype findStartLine(const QByteArray &buffer, qsizetype from)
     for (qsizetype at = buffer.indexOf("SIP/2.0", from); at >= 0;
          at = buffer.indexOf("SIP/2.0", at + 1)) {
         const qsizetype after = at + 7;
-        if (after + 5 <= buffer.size() && buffer[after] == ' '
-            && std::all_of(buffer.begin() + after + 1, buffer.begin() + after + 4,
-                           [](char c) { return c >= '0' && c <= '9'; })
-            && (buffer[after + 4] == ' ' || buffer[after + 4] == '\r')) {
+        if (after + 5 <= buffer.size() && buffer[after] == ' ' &&
+            std::all_of(buffer.begin() + after + 1, buffer.begin() + after + 4,
+                        [](char c) { return c >= '0' && c <= '9'; }) &&
+            (buffer[after + 4] == ' ' || buffer[after + 4] == '\r')) {
             return at;
         }
-        if (after < buffer.size() && (buffer[after] == '\r' || buffer[after] == '\n') && at >= 2
-            && buffer[at - 1] == ' ') {
+        if (after < buffer.size() && (buffer[after] == '\r' || buffer[after] == '\n') && at >= 2 &&
+            buffer[at - 1] == ' ') {
             qsizetype uriStart = at - 1;
-            while (uriStart > 0 && buffer[uriStart - 1] != ' ' && buffer[uriStart - 1] != '\n'
-                   && buffer[uriStart - 1] != '\r')
+            while (uriStart > 0 && buffer[uriStart - 1] != ' ' && buffer[uriStart - 1] != '\n' &&
+                   buffer[uriStart - 1] != '\r')
                 --uriStart;
             if (uriStart == at - 1 || uriStart < 2 || buffer[uriStart - 1] != ' ')
                 continue;

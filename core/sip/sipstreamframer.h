@@ -3,7 +3,6 @@
 #include "common/result.h"
 
 #include <QByteArray>
-
 #include <optional>
 
 namespace cv::sip {

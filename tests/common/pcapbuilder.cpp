@@ -2,11 +2,9 @@
 
 #include <QFile>
 #include <QtEndian>
-
-#include <pcap/pcap.h>
-
 #include <algorithm>
 #include <memory>
+#include <pcap/pcap.h>
 
 namespace cvtest {
 
@@ -90,8 +88,8 @@ QByteArray PcapBuilder::udp(const cv::net::Endpoint &src, const cv::net::Endpoin
     return segment;
 }
 
-QByteArray PcapBuilder::tcp(const cv::net::Endpoint &src, const cv::net::Endpoint &dst,
-                            quint32 seq, quint8 flags, const QByteArray &payload)
+QByteArray PcapBuilder::tcp(const cv::net::Endpoint &src, const cv::net::Endpoint &dst, quint32 seq,
+                            quint8 flags, const QByteArray &payload)
 {
     QByteArray header(20, '\0');
     put16(header, 0, src.port);
@@ -138,7 +136,8 @@ QByteArray PcapBuilder::ipv6(const cv::net::Endpoint &src, const cv::net::Endpoi
 
 QByteArray PcapBuilder::ethernet(const QByteArray &ipPacket) const
 {
-    QByteArray frame = QByteArray::fromHex("020000000002" "020000000001");
+    QByteArray frame = QByteArray::fromHex("020000000002"
+                                           "020000000001");
     if (m_vlan > 0) {
         QByteArray tag(4, '\0');
         put16(tag, 0, 0x8100);
@@ -185,8 +184,8 @@ void PcapBuilder::addUdp(qint64 tsUs, const cv::net::Endpoint &src, const cv::ne
         return;
     }
     const QByteArray segment = udp(src, dst, payload);
-    const QByteArray packet =
-        isV6(src) ? ipv6(src, dst, 17, segment) : ipv4(src, dst, 17, m_nextIpId++, 0, false, segment);
+    const QByteArray packet = isV6(src) ? ipv6(src, dst, 17, segment)
+                                        : ipv4(src, dst, 17, m_nextIpId++, 0, false, segment);
     m_frames.append({tsUs, ethernet(packet)});
 }
 
@@ -201,9 +200,8 @@ void PcapBuilder::addTcp(qint64 tsUs, const cv::net::Endpoint &src, const cv::ne
 
 void PcapBuilder::sortByTime()
 {
-    std::stable_sort(m_frames.begin(), m_frames.end(), [](const Frame &a, const Frame &b) {
-        return a.timestampUs < b.timestampUs;
-    });
+    std::stable_sort(m_frames.begin(), m_frames.end(),
+                     [](const Frame &a, const Frame &b) { return a.timestampUs < b.timestampUs; });
 }
 
 cv::Result<void> PcapBuilder::write(const QString &path) const

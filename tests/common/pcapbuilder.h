@@ -16,7 +16,14 @@ namespace cvtest {
 class PcapBuilder final
 {
 public:
-    enum TcpFlag : quint8 { Fin = 0x01, Syn = 0x02, Rst = 0x04, Psh = 0x08, Ack = 0x10 };
+    enum TcpFlag : quint8
+    {
+        Fin = 0x01,
+        Syn = 0x02,
+        Rst = 0x04,
+        Psh = 0x08,
+        Ack = 0x10
+    };
 
     struct Frame
     {

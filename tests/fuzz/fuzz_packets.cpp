@@ -6,14 +6,14 @@
 
 #include "net/packetdecoder.h"
 
-#include <pcap/dlt.h>
-
 #include <cstdint>
 #include <cstdlib>
+#include <pcap/dlt.h>
 
 namespace {
 
-void run(int linkType, const cv::net::PacketDecoder::Limits &limits, const uint8_t *data, size_t size)
+void run(int linkType, const cv::net::PacketDecoder::Limits &limits, const uint8_t *data,
+         size_t size)
 {
     cv::net::PacketDecoder decoder(linkType, limits);
     QVector<cv::net::Datagram> out;
@@ -42,8 +42,8 @@ void run(int linkType, const cv::net::PacketDecoder::Limits &limits, const uint8
         tcpBytes += quint64(d.payload.size());
     if (tcpBytes != decoder.counters().tcpBytes)
         std::abort();
-    if (decoder.pendingFragmentDatagrams() > limits.maxPendingFragmentDatagrams
-        || decoder.tcpStreams() > limits.maxTcpConnections)
+    if (decoder.pendingFragmentDatagrams() > limits.maxPendingFragmentDatagrams ||
+        decoder.tcpStreams() > limits.maxTcpConnections)
         std::abort();
 }
 
@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     static const int linkTypes[] = {DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW,
-                                    DLT_NULL, DLT_LOOP, DLT_IPV4, DLT_IPV6};
+                                    DLT_NULL,   DLT_LOOP,      DLT_IPV4,       DLT_IPV6};
     const int linkType = linkTypes[data[0] % (sizeof linkTypes / sizeof linkTypes[0])];
     run(linkType, cv::net::PacketDecoder::Limits{}, data + 1, size - 1);
     cv::net::PacketDecoder::Limits tiny;

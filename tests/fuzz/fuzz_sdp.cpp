@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (m.payloadTypes.size() > cv::sip::SdpSession::kMaxFormats)
             std::abort();
         for (const auto &map : m.rtpMaps) {
-            if (!m.payloadTypes.contains(map.payloadType) || map.clockRate <= 0 || map.channels <= 0)
+            if (!m.payloadTypes.contains(map.payloadType) || map.clockRate <= 0 ||
+                map.channels <= 0)
                 std::abort();
         }
         if (m.telephoneEventPayloadType >= 0 && !m.rtpMap(m.telephoneEventPayloadType))

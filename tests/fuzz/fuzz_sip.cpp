@@ -30,8 +30,8 @@ void checkMessage(const QByteArray &bytes)
     if (m.body().size() > bytes.size())
         std::abort();
     auto again = cv::sip::SipMessage::parse(m.serialize());
-    if (!again || again.value().callId() != m.callId() || again.value().body() != m.body()
-        || again.value().cseq().number != m.cseq().number)
+    if (!again || again.value().callId() != m.callId() || again.value().body() != m.body() ||
+        again.value().cseq().number != m.cseq().number)
         std::abort();
     if (m.isRequest()) {
         auto response = cv::sip::SipMessage::response(m, 200, "OK", "fuzz");

@@ -6,7 +6,6 @@
 #include "sip/siprecmetadata.h"
 
 #include <QLoggingCategory>
-
 #include <cstdint>
 #include <cstdlib>
 

@@ -9,11 +9,9 @@
 #include <QTest>
 #include <QUdpSocket>
 #include <QtEndian>
-
 #include <pcap/dlt.h>
-#include <unistd.h>
-
 #include <thread>
+#include <unistd.h>
 
 using cv::net::Datagram;
 using cv::net::Endpoint;
@@ -43,8 +41,9 @@ QByteArray sipMessage(int n, int bodySize = 0)
 {
     const QByteArray body(bodySize, 'v');
     return "INVITE sip:bob@example.com SIP/2.0\r\nFrom: <sip:alice@example.com>;tag=1\r\n"
-           "To: <sip:bob@example.com>\r\nCSeq: 1 INVITE\r\nCall-ID: call-" + QByteArray::number(n)
-           + "\r\nContent-Length: " + QByteArray::number(bodySize) + "\r\n\r\n" + body;
+           "To: <sip:bob@example.com>\r\nCSeq: 1 INVITE\r\nCall-ID: call-" +
+           QByteArray::number(n) + "\r\nContent-Length: " + QByteArray::number(bodySize) +
+           "\r\n\r\n" + body;
 }
 
 QByteArray concat(const QVector<Datagram> &datagrams)
@@ -148,8 +147,8 @@ void TestNetPackets::fragmentedIpv4OutOfOrder()
     QByteArray payload;
     for (int i = 0; i < 3000; ++i)
         payload.append(char('a' + i % 26));
-    auto frames = builder.udpFragments(1000000, ep("10.0.0.1", 5060), ep("10.0.0.2", 5060),
-                                       payload, 1400);
+    auto frames =
+        builder.udpFragments(1000000, ep("10.0.0.1", 5060), ep("10.0.0.2", 5060), payload, 1400);
     QCOMPARE(frames.size(), 3);
     std::reverse(frames.begin(), frames.end());
     frames.insert(1, frames[0]); // an exact duplicate is harmless
@@ -194,8 +193,10 @@ void TestNetPackets::overlappingFragmentsDropDatagram()
     PcapBuilder builder;
     const QByteArray segment = PcapBuilder::udp(a, b, QByteArray(40, 'o'));
     // Fragments [0,24) and [16,48): overlapping with different offsets (a Teardrop shape).
-    builder.addFrame(1, builder.ethernet(PcapBuilder::ipv4(a, b, 17, 7, 0, true, segment.left(24))));
-    builder.addFrame(2, builder.ethernet(PcapBuilder::ipv4(a, b, 17, 7, 16, false, segment.mid(16))));
+    builder.addFrame(1,
+                     builder.ethernet(PcapBuilder::ipv4(a, b, 17, 7, 0, true, segment.left(24))));
+    builder.addFrame(2,
+                     builder.ethernet(PcapBuilder::ipv4(a, b, 17, 7, 16, false, segment.mid(16))));
     PacketDecoder decoder(DLT_EN10MB);
     auto out = decodeFrames(decoder, builder.frames());
     QVERIFY(out.isEmpty());
@@ -203,7 +204,8 @@ void TestNetPackets::overlappingFragmentsDropDatagram()
     QCOMPARE(decoder.pendingFragmentDatagrams(), 0);
     // A non-final fragment that is not a multiple of 8 bytes is malformed.
     builder.clear();
-    builder.addFrame(3, builder.ethernet(PcapBuilder::ipv4(a, b, 17, 8, 0, true, segment.left(20))));
+    builder.addFrame(3,
+                     builder.ethernet(PcapBuilder::ipv4(a, b, 17, 8, 0, true, segment.left(20))));
     out = decodeFrames(decoder, builder.frames());
     QVERIFY(out.isEmpty());
     QCOMPARE(decoder.counters().malformed, quint64(1));
@@ -246,7 +248,8 @@ void TestNetPackets::ipv6FragmentAndExtensionHeaders()
     QByteArray dest(16, '\0');
     dest[0] = char(17);
     dest[1] = char(1); // (1 + 1) * 8 bytes
-    const QByteArray packet = PcapBuilder::ipv6(a, b, 0, hop + dest + PcapBuilder::udp(a, b, "ext"));
+    const QByteArray packet =
+        PcapBuilder::ipv6(a, b, 0, hop + dest + PcapBuilder::udp(a, b, "ext"));
     frames.append({6, builder.ethernet(packet)});
     PacketDecoder decoder(DLT_EN10MB);
     const auto out = decodeFrames(decoder, frames);
@@ -263,7 +266,8 @@ void TestNetPackets::vlanTagged()
     PcapBuilder builder;
     builder.setVlan(42);
     builder.addUdp(10, ep("192.168.5.1", 10000), ep("192.168.5.2", 20000), "rtp");
-    builder.addUdp(11, ep("192.168.5.1", 10000), ep("192.168.5.2", 20000), QByteArray(3000, 'v'), 1000);
+    builder.addUdp(11, ep("192.168.5.1", 10000), ep("192.168.5.2", 20000), QByteArray(3000, 'v'),
+                   1000);
     QCOMPARE(uchar(builder.frames()[0].bytes[12]), uchar(0x81));
     PacketDecoder decoder(DLT_EN10MB);
     const auto out = decodeFrames(decoder, builder.frames());
@@ -304,7 +308,8 @@ void TestNetPackets::otherLinkTypes()
         PacketDecoder decoder(c.linkType);
         QVERIFY(PacketDecoder::isSupportedLinkType(c.linkType));
         QVector<Datagram> out;
-        decoder.decode(1, reinterpret_cast<const uchar *>(c.frame.constData()), int(c.frame.size()), out);
+        decoder.decode(1, reinterpret_cast<const uchar *>(c.frame.constData()), int(c.frame.size()),
+                       out);
         QCOMPARE(out.size(), 1);
         QCOMPARE(out[0].payload, c.payload);
     }
@@ -333,7 +338,8 @@ void TestNetPackets::tcpReorderRetransmitSplit()
     builder.addTcp(5, client, server, base + 200, s2);
     builder.addTcp(6, client, server, base, s1);
     builder.addTcp(7, client, server, base + 100, stream.mid(100, 200));
-    builder.addTcp(8, client, server, base + quint32(stream.size()), {}, PcapBuilder::Fin | PcapBuilder::Ack);
+    builder.addTcp(8, client, server, base + quint32(stream.size()), {},
+                   PcapBuilder::Fin | PcapBuilder::Ack);
     // A retransmission after the FIN is not handed on again.
     builder.addTcp(9, client, server, base + 450, s3);
     const QString path = m_dir.filePath(QStringLiteral("tcp.pcap"));
@@ -435,7 +441,8 @@ void TestNetPackets::tcpRstAndLimits()
     for (int i = 0; i < 6; ++i)
         builder.addTcp(2 + i, client, server, 201 + quint32(i * 10), QByteArray(10, char('0' + i)));
     auto out = decodeFrames(decoder, builder.frames());
-    QCOMPARE(concat(out), QByteArray("000000000011111111112222222222333333333344444444445555555555"));
+    QCOMPARE(concat(out),
+             QByteArray("000000000011111111112222222222333333333344444444445555555555"));
     QCOMPARE(decoder.counters().tcpGaps, quint64(1));
     QCOMPARE(decoder.counters().tcpGapBytes, quint64(100));
     // Out-of-order bytes then RST: they are dropped with the connection.
@@ -460,8 +467,8 @@ void TestNetPackets::malformedFramesCounted()
 {
     const Endpoint a = ep("10.0.0.1", 1000), b = ep("10.0.0.2", 2000);
     PcapBuilder builder;
-    const QByteArray good = builder.ethernet(PcapBuilder::ipv4(a, b, 17, 1, 0, false,
-                                                               PcapBuilder::udp(a, b, "payload")));
+    const QByteArray good = builder.ethernet(
+        PcapBuilder::ipv4(a, b, 17, 1, 0, false, PcapBuilder::udp(a, b, "payload")));
     QByteArray badIhl = good;
     badIhl[14] = char(0x43); // IHL 3 words
     QByteArray badUdpLength = good;
@@ -471,12 +478,13 @@ void TestNetPackets::malformedFramesCounted()
     badTcpOffset[14 + 20 + 12] = char(0xF0); // 60-byte header in a 21-byte segment
     QByteArray badVersion = good;
     badVersion[14] = char(0x55);
-    const QVector<QByteArray> malformed = {good.left(10), good.left(14 + 12), badIhl, badUdpLength,
-                                           badTcpOffset, badVersion};
+    const QVector<QByteArray> malformed = {good.left(10), good.left(14 + 12), badIhl,
+                                           badUdpLength,  badTcpOffset,       badVersion};
     PacketDecoder decoder(DLT_EN10MB);
     QVector<Datagram> out;
     for (const QByteArray &frame : malformed)
-        decoder.decode(1, reinterpret_cast<const uchar *>(frame.constData()), int(frame.size()), out);
+        decoder.decode(1, reinterpret_cast<const uchar *>(frame.constData()), int(frame.size()),
+                       out);
     QVERIFY(out.isEmpty());
     QCOMPARE(decoder.counters().malformed, quint64(malformed.size()));
     // Cut by the snapshot length: counted apart from malformed.
@@ -507,7 +515,8 @@ void TestNetPackets::malformedFramesCounted()
             noise[13] = char(0x00);
             noise[14] = char(0x45);
         }
-        decoder.decode(2, reinterpret_cast<const uchar *>(noise.constData()), int(noise.size()), out);
+        decoder.decode(2, reinterpret_cast<const uchar *>(noise.constData()), int(noise.size()),
+                       out);
     }
     QVERIFY(decoder.counters().malformed + decoder.counters().truncated > 1000);
 }
@@ -557,8 +566,8 @@ void TestNetPackets::sippG711Pcap()
     const QString path = QStringLiteral("/usr/share/sip-tester/g711a.pcap");
     QVERIFY2(QFile::exists(path), "sipp's pcaps are missing: install the package sip-tester");
     QProcess tcpdump;
-    tcpdump.start(QStringLiteral("tcpdump"), {QStringLiteral("-nn"), QStringLiteral("-r"), path,
-                                              QStringLiteral("udp")});
+    tcpdump.start(QStringLiteral("tcpdump"),
+                  {QStringLiteral("-nn"), QStringLiteral("-r"), path, QStringLiteral("udp")});
     QVERIFY2(tcpdump.waitForFinished(10000), "tcpdump did not run: install the package tcpdump");
     QCOMPARE(tcpdump.exitCode(), 0);
     const int expected = int(tcpdump.readAllStandardOutput().count('\n'));
@@ -581,7 +590,7 @@ void TestNetPackets::sippG711Pcap()
     for (const Datagram &d : out) {
         QCOMPARE(d.transport, cv::net::Transport::Udp);
         QVERIFY(d.payload.size() >= 12);
-        QCOMPARE(uchar(d.payload[0]) >> 6, 2); // RTP version 2
+        QCOMPARE(uchar(d.payload[0]) >> 6, 2);   // RTP version 2
         QCOMPARE(uchar(d.payload[1]) & 0x7F, 8); // PCMA
     }
     QCOMPARE(out[0].source.toString(), QStringLiteral("10.1.3.143:5000"));
@@ -603,8 +612,8 @@ void TestNetPackets::pcapSourceErrors()
 
     auto noDevice = PcapSource::openLive(QStringLiteral("cvnosuchif0"), {});
     QVERIFY(!noDevice.ok());
-    QVERIFY2(noDevice.error().code == cv::ErrorCode::NotFound
-                 || noDevice.error().code == cv::ErrorCode::PermissionDenied,
+    QVERIFY2(noDevice.error().code == cv::ErrorCode::NotFound ||
+                 noDevice.error().code == cv::ErrorCode::PermissionDenied,
              qPrintable(noDevice.errorMessage()));
 
     PcapBuilder builder;

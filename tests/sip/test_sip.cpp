@@ -1,7 +1,7 @@
 #include "sip/multipartbody.h"
 #include "sip/sdpsession.h"
-#include "sip/siprecmetadata.h"
 #include "sip/sipmessage.h"
+#include "sip/siprecmetadata.h"
 #include "sip/sipstreamframer.h"
 
 #include <QTest>
@@ -9,8 +9,8 @@
 using cv::sip::MultipartBody;
 using cv::sip::SdpSession;
 using cv::sip::SipMessage;
-using cv::sip::SipStreamFramer;
 using cv::sip::SiprecMetadata;
+using cv::sip::SipStreamFramer;
 
 namespace {
 
@@ -36,24 +36,25 @@ const char *const kSdpOffer = "v=0\n"
 QByteArray invite()
 {
     const QByteArray sdp = crlf(kSdpOffer);
-    return crlf("INVITE sip:+8613900000000@pbx.example.com;user=phone SIP/2.0\n"
-                "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport\n"
-                "Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKnashds8, SIP/2.0/TCP "
-                "203.0.113.7;branch=z9hG4bK1\n"
-                "Max-Forwards: 70\n"
-                "To: <sip:+8613900000000@pbx.example.com>\n"
-                "From: \"Zhang, San\" <sip:+8613800000000@pbx.example.com>;tag=1928301774\n"
-                "Call-ID: a84b4c76e66710@pc33.example.com\n"
-                "CSeq: 314159 INVITE\n"
-                "Contact: <sip:alice@192.0.2.10:5060>\n"
-                "P-Asserted-Identity: \"Agent 7\" <sip:7007@pbx.example.com>, <tel:+8613800000000>\n"
-                "Subject: a call,\n"
-                " folded onto two lines\n"
-                "Allow: INVITE, ACK, CANCEL, BYE\n"
-                "Allow: OPTIONS\n"
-                "Content-Type: application/sdp\n"
-                "Content-Length: ")
-           + QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
+    return crlf(
+               "INVITE sip:+8613900000000@pbx.example.com;user=phone SIP/2.0\n"
+               "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport\n"
+               "Via: SIP/2.0/UDP 198.51.100.1:5060;branch=z9hG4bKnashds8, SIP/2.0/TCP "
+               "203.0.113.7;branch=z9hG4bK1\n"
+               "Max-Forwards: 70\n"
+               "To: <sip:+8613900000000@pbx.example.com>\n"
+               "From: \"Zhang, San\" <sip:+8613800000000@pbx.example.com>;tag=1928301774\n"
+               "Call-ID: a84b4c76e66710@pc33.example.com\n"
+               "CSeq: 314159 INVITE\n"
+               "Contact: <sip:alice@192.0.2.10:5060>\n"
+               "P-Asserted-Identity: \"Agent 7\" <sip:7007@pbx.example.com>, <tel:+8613800000000>\n"
+               "Subject: a call,\n"
+               " folded onto two lines\n"
+               "Allow: INVITE, ACK, CANCEL, BYE\n"
+               "Allow: OPTIONS\n"
+               "Content-Type: application/sdp\n"
+               "Content-Length: ") +
+           QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
 }
 
 const char *const kMetadata = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -141,7 +142,8 @@ void TestSip::inviteWithSdp()
     // Via: two lines, the second a comma list: three values, first value first.
     const QList<QByteArray> vias = m.headerValues("via");
     QCOMPARE(vias.size(), 3);
-    QCOMPARE(m.header("v"), QByteArray("SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport"));
+    QCOMPARE(m.header("v"),
+             QByteArray("SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport"));
     QCOMPARE(vias[2], QByteArray("SIP/2.0/TCP 203.0.113.7;branch=z9hG4bK1"));
     QCOMPARE(m.headerValues("allow").size(), 5);
     // A folded line is joined; Subject is not a list header, its comma stays.
@@ -197,14 +199,15 @@ void TestSip::compactHeadersAndBareLf()
 
 void TestSip::responsesByeCancel()
 {
-    const QByteArray ok = crlf("SIP/2.0 200 OK\n"
-                               "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;received=192.0.2.10\n"
-                               "To: <sip:+8613900000000@pbx.example.com>;tag=a6c85cf\n"
-                               "From: <sip:+8613800000000@pbx.example.com>;tag=1928301774\n"
-                               "Call-ID: a84b4c76e66710@pc33.example.com\n"
-                               "CSeq: 314159 INVITE\n"
-                               "Contact: <sip:bob@192.0.2.4>\n"
-                               "Content-Length: 0\n\n");
+    const QByteArray ok =
+        crlf("SIP/2.0 200 OK\n"
+             "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;received=192.0.2.10\n"
+             "To: <sip:+8613900000000@pbx.example.com>;tag=a6c85cf\n"
+             "From: <sip:+8613800000000@pbx.example.com>;tag=1928301774\n"
+             "Call-ID: a84b4c76e66710@pc33.example.com\n"
+             "CSeq: 314159 INVITE\n"
+             "Contact: <sip:bob@192.0.2.4>\n"
+             "Content-Length: 0\n\n");
     auto response = SipMessage::parse(ok);
     QVERIFY2(response.ok(), qPrintable(response.errorMessage()));
     QVERIFY(!response.value().isRequest());
@@ -233,7 +236,8 @@ void TestSip::responsesByeCancel()
     QVERIFY(byeParsed.ok());
     QCOMPARE(byeParsed.value().method(), QByteArray("BYE"));
     QCOMPARE(byeParsed.value().cseq().number, quint32(231));
-    QCOMPARE(byeParsed.value().header("reason"), QByteArray("Q.850;cause=16;text=\"Normal call clearing\""));
+    QCOMPARE(byeParsed.value().header("reason"),
+             QByteArray("Q.850;cause=16;text=\"Normal call clearing\""));
 
     const QByteArray cancel = crlf("CANCEL sip:+8613900000000@pbx.example.com SIP/2.0\n"
                                    "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds\n"
@@ -250,8 +254,9 @@ void TestSip::responsesByeCancel()
 
 void TestSip::bodyLengths()
 {
-    const QByteArray head = crlf("MESSAGE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bKm\n"
-                                 "To: <sip:b@h>\nFrom: <sip:a@h>;tag=1\nCall-ID: m1\nCSeq: 1 MESSAGE\n");
+    const QByteArray head =
+        crlf("MESSAGE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bKm\n"
+             "To: <sip:b@h>\nFrom: <sip:a@h>;tag=1\nCall-ID: m1\nCSeq: 1 MESSAGE\n");
     // No Content-Length (allowed on UDP): the body is the rest of the datagram.
     auto noLength = SipMessage::parse(head + "\r\nhello");
     QVERIFY(noLength.ok());
@@ -287,7 +292,8 @@ void TestSip::responseBuildingRoundTrip()
     ok.setBody(answer, "application/sdp");
     const QByteArray wire = ok.serialize();
     QVERIFY(wire.startsWith("SIP/2.0 200 OK\r\n"));
-    QVERIFY(wire.contains(QByteArray("Content-Length: " + QByteArray::number(answer.size()) + "\r\n\r\n")));
+    QVERIFY(wire.contains(
+        QByteArray("Content-Length: " + QByteArray::number(answer.size()) + "\r\n\r\n")));
 
     auto reparsed = SipMessage::parse(wire);
     QVERIFY2(reparsed.ok(), qPrintable(reparsed.errorMessage()));
@@ -351,7 +357,8 @@ void TestSip::malformedMessages()
         QCOMPARE(parsed.error().code, cv::ErrorCode::Format);
     }
     // 200 headers are allowed, 201 are not.
-    QByteArray many = crlf("OPTIONS sip:a@b SIP/2.0\nCall-ID: x\nCSeq: 1 OPTIONS\nFrom: <sip:a@b>\nTo: <sip:a@b>\n");
+    QByteArray many = crlf(
+        "OPTIONS sip:a@b SIP/2.0\nCall-ID: x\nCSeq: 1 OPTIONS\nFrom: <sip:a@b>\nTo: <sip:a@b>\n");
     for (int i = 0; i < 196; ++i)
         many += "X-H: " + QByteArray::number(i) + "\r\n";
     QVERIFY(SipMessage::parse(many + "\r\n").ok());
@@ -364,7 +371,8 @@ void TestSip::nameAddrForms()
     QVERIFY(plain.has_value());
     QCOMPARE(plain->uri, QByteArray("sip:alice@example.com"));
     QCOMPARE(plain->tag, QByteArray("abc"));
-    auto quoted = SipMessage::parseNameAddr(R"("A \"quoted\" <name>" <sips:bob:secret@[2001:db8::1]:5061;transport=tls>;TAG=x9)");
+    auto quoted = SipMessage::parseNameAddr(
+        R"("A \"quoted\" <name>" <sips:bob:secret@[2001:db8::1]:5061;transport=tls>;TAG=x9)");
     QVERIFY(quoted.has_value());
     QCOMPARE(quoted->displayName, QByteArray("A \"quoted\" <name>"));
     QCOMPARE(quoted->user, QByteArray("bob"));
@@ -498,17 +506,19 @@ void TestSip::sdpOffer()
 void TestSip::sdpVariants()
 {
     // Old-style hold: c=0.0.0.0.
-    auto hold = SdpSession::parse("v=0\r\no=- 1 2 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"
-                                  "m=audio 4000 RTP/AVP 0\r\n");
+    auto hold =
+        SdpSession::parse("v=0\r\no=- 1 2 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"
+                          "m=audio 4000 RTP/AVP 0\r\n");
     QVERIFY(hold.ok());
     QVERIFY(hold.value().media[0].holdAddress());
     // sendonly at session level, inactive and recvonly per media; media c= overrides.
-    auto directions = SdpSession::parse(crlf("v=0\no=- 1 2 IN IP4 10.0.0.1\ns=-\nc=IN IP4 10.0.0.1\nt=0 0\n"
-                                             "a=sendonly\n"
-                                             "m=audio 4000 RTP/AVP 0\n"
-                                             "m=audio 4002 RTP/AVP 8\nc=IN IP4 10.0.0.2\na=inactive\n"
-                                             "m=audio 4004 RTP/AVP 9\na=recvonly\n"
-                                             "m=video 0 RTP/AVP 96\n"));
+    auto directions =
+        SdpSession::parse(crlf("v=0\no=- 1 2 IN IP4 10.0.0.1\ns=-\nc=IN IP4 10.0.0.1\nt=0 0\n"
+                               "a=sendonly\n"
+                               "m=audio 4000 RTP/AVP 0\n"
+                               "m=audio 4002 RTP/AVP 8\nc=IN IP4 10.0.0.2\na=inactive\n"
+                               "m=audio 4004 RTP/AVP 9\na=recvonly\n"
+                               "m=video 0 RTP/AVP 96\n"));
     QVERIFY2(directions.ok(), qPrintable(directions.errorMessage()));
     const auto &media = directions.value().media;
     QCOMPARE(media.size(), 4);
@@ -522,12 +532,13 @@ void TestSip::sdpVariants()
     QVERIFY(media[3].rtpMaps.isEmpty()); // 96 without rtpmap: unknown
 
     // SRTP: SAVP profile, or a=crypto on RTP/AVP (SDES), or DTLS-SRTP.
-    auto savp = SdpSession::parse(crlf("v=0\no=- 1 1 IN IP4 h\ns=-\nc=IN IP4 10.0.0.1\nt=0 0\n"
-                                       "m=audio 5000 RTP/SAVP 0\n"
-                                       "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR\n"
-                                       "m=audio 5002 RTP/AVP 0\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:x\n"
-                                       "m=audio 5004 UDP/TLS/RTP/SAVPF 111\na=rtpmap:111 opus/48000/2\n"
-                                       "a=fmtp:111 minptime=10;useinbandfec=1\na=rtcp-mux\n"));
+    auto savp = SdpSession::parse(
+        crlf("v=0\no=- 1 1 IN IP4 h\ns=-\nc=IN IP4 10.0.0.1\nt=0 0\n"
+             "m=audio 5000 RTP/SAVP 0\n"
+             "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR\n"
+             "m=audio 5002 RTP/AVP 0\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:x\n"
+             "m=audio 5004 UDP/TLS/RTP/SAVPF 111\na=rtpmap:111 opus/48000/2\n"
+             "a=fmtp:111 minptime=10;useinbandfec=1\na=rtcp-mux\n"));
     QVERIFY2(savp.ok(), qPrintable(savp.errorMessage()));
     for (const auto &m : savp.value().media)
         QVERIFY(m.encrypted);
@@ -539,10 +550,11 @@ void TestSip::sdpVariants()
     QVERIFY(savp.value().media[2].rtcpMux);
 
     // IPv6, a label (SIPREC), two telephone-event rates (the 8 kHz one is chosen), a=rtcp.
-    auto v6 = SdpSession::parse(crlf("v=0\no=- 7 7 IN IP6 2001:db8::7\ns=-\nt=0 0\n"
-                                     "m=audio 6000 RTP/AVP 9 96 97\nc=IN IP6 2001:db8::7\n"
-                                     "a=rtpmap:96 telephone-event/16000\na=rtpmap:97 telephone-event/8000\n"
-                                     "a=label:97\na=rtcp:6003 IN IP6 2001:db8::7\n"));
+    auto v6 = SdpSession::parse(
+        crlf("v=0\no=- 7 7 IN IP6 2001:db8::7\ns=-\nt=0 0\n"
+             "m=audio 6000 RTP/AVP 9 96 97\nc=IN IP6 2001:db8::7\n"
+             "a=rtpmap:96 telephone-event/16000\na=rtpmap:97 telephone-event/8000\n"
+             "a=label:97\na=rtcp:6003 IN IP6 2001:db8::7\n"));
     QVERIFY2(v6.ok(), qPrintable(v6.errorMessage()));
     const auto &m6 = v6.value().media[0];
     QCOMPARE(m6.connection, QHostAddress(QStringLiteral("2001:db8::7")));
@@ -568,9 +580,9 @@ void TestSip::sdpErrors()
 {
     const QList<QByteArray> bad = {
         {},
-        "o=- 1 1 IN IP4 h\nv=0\n",                            // v= not first
-        "v=1\n",                                             // wrong version
-        "v=0\nthis is not sdp\n",                            // not x=value
+        "o=- 1 1 IN IP4 h\nv=0\n", // v= not first
+        "v=1\n",                   // wrong version
+        "v=0\nthis is not sdp\n",  // not x=value
         "v=0\no=only three fields\n",
         "v=0\nc=IN IP4\n",
         "v=0\nc=IN IP4 2001:db8::1\nm=audio 1 RTP/AVP 0\n",  // IPv6 address with IP4
@@ -578,7 +590,7 @@ void TestSip::sdpErrors()
         "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 128\n", // payload type out of range
         "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP x\n",
         "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000\n",
-        "v=0\nm=audio 4000 RTP/AVP 0\n",                     // RTP with no address at all
+        "v=0\nm=audio 4000 RTP/AVP 0\n", // RTP with no address at all
         "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 96\na=rtpmap:96 opus\n",
         "v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 96\na=rtpmap:96 opus/0\n",
         QByteArray(SdpSession::kMaxBodyBytes + 1, 'v'),
@@ -596,18 +608,22 @@ void TestSip::sdpErrors()
 
 void TestSip::multipartSiprecInvite()
 {
-    const QByteArray sdp = crlf("v=0\no=SRC 1 1 IN IP4 198.51.100.5\ns=SIPREC\nc=IN IP4 198.51.100.5\nt=0 0\n"
-                                "m=audio 10000 RTP/AVP 0 101\na=rtpmap:101 telephone-event/8000\na=label:96\na=sendonly\n"
-                                "m=audio 10002 RTP/AVP 0 101\na=rtpmap:101 telephone-event/8000\na=label:97\na=sendonly\n");
+    const QByteArray sdp = crlf(
+        "v=0\no=SRC 1 1 IN IP4 198.51.100.5\ns=SIPREC\nc=IN IP4 198.51.100.5\nt=0 0\n"
+        "m=audio 10000 RTP/AVP 0 101\na=rtpmap:101 telephone-event/8000\na=label:96\na=sendonly\n"
+        "m=audio 10002 RTP/AVP 0 101\na=rtpmap:101 telephone-event/8000\na=label:97\na=sendonly\n");
     const QByteArray body = "--uniqueBoundary\r\n"
-                            "Content-Type: application/sdp\r\n\r\n"
-                            + sdp + "\r\n--uniqueBoundary\r\n"
+                            "Content-Type: application/sdp\r\n\r\n" +
+                            sdp +
+                            "\r\n--uniqueBoundary\r\n"
                             "Content-Type: application/rs-metadata+xml\r\n"
-                            "Content-Disposition: recording-session\r\n\r\n"
-                            + QByteArray(kMetadata) + "\r\n--uniqueBoundary--\r\nepilogue ignored\r\n";
+                            "Content-Disposition: recording-session\r\n\r\n" +
+                            QByteArray(kMetadata) +
+                            "\r\n--uniqueBoundary--\r\nepilogue ignored\r\n";
     const QByteArray type = "multipart/mixed;boundary=\"uniqueBoundary\"";
     QCOMPARE(MultipartBody::boundary(type), QByteArray("uniqueBoundary"));
-    QCOMPARE(MultipartBody::boundary("multipart/mixed; charset=x; boundary=abc"), QByteArray("abc"));
+    QCOMPARE(MultipartBody::boundary("multipart/mixed; charset=x; boundary=abc"),
+             QByteArray("abc"));
     auto parts = MultipartBody::parse(type, body);
     QVERIFY2(parts.ok(), qPrintable(parts.errorMessage()));
     QCOMPARE(parts.value().size(), 2);
@@ -631,7 +647,8 @@ void TestSip::multipartSiprecInvite()
         QVERIFY(sender);
         numbers.append(SiprecMetadata::numberOf(*sender));
     }
-    QCOMPARE(numbers, (QStringList{QStringLiteral("+8613900000000"), QStringLiteral("+8613800000000")}));
+    QCOMPARE(numbers,
+             (QStringList{QStringLiteral("+8613900000000"), QStringLiteral("+8613800000000")}));
 
     // Without a close delimiter, and with LF line ends, the parts are still found.
     const QByteArray loose = "preamble\n--b1\nContent-Type: text/plain\n\none\n--b1\n\ntwo";
@@ -657,7 +674,8 @@ void TestSip::multipartErrors()
         many += "--b\r\n\r\npart\r\n";
     QVERIFY(!MultipartBody::parse("multipart/mixed;boundary=b", many).ok());
     // A boundary in the middle of a line is content, not a delimiter.
-    auto inline_ = MultipartBody::parse("multipart/mixed;boundary=b", "--b\r\n\r\nx --b y\r\n--b--");
+    auto inline_ =
+        MultipartBody::parse("multipart/mixed;boundary=b", "--b\r\n\r\nx --b y\r\n--b--");
     QVERIFY(inline_.ok());
     QCOMPARE(inline_.value()[0].body, QByteArray("x --b y"));
 }
@@ -670,13 +688,15 @@ void TestSip::siprecMetadata()
     QVERIFY(m.complete);
     QCOMPARE(m.sessions.size(), 1);
     QCOMPARE(m.sessions[0].id, QByteArray("hVpd7YQgRW2nD22h7q60JQ=="));
-    QCOMPARE(m.sessions[0].sipSessionId,
-             QStringLiteral("ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2"));
+    QCOMPARE(
+        m.sessions[0].sipSessionId,
+        QStringLiteral("ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2"));
     QCOMPARE(m.participants.size(), 2);
     const auto *agent = m.participant("srfBElmCRp2QB23b7Mpk0w==");
     QVERIFY(agent);
     QCOMPARE(agent->name, QStringLiteral("张三"));
-    QCOMPARE(agent->aors, QStringList{QStringLiteral("sip:+8613800000000@pbx.example.com;user=phone")});
+    QCOMPARE(agent->aors,
+             QStringList{QStringLiteral("sip:+8613800000000@pbx.example.com;user=phone")});
     QCOMPARE(SiprecMetadata::numberOf(*agent), QStringLiteral("+8613800000000"));
     QCOMPARE(agent->send, QList<QByteArray>{"i1Pz3to5hGk8fuXl+PbwCw=="});
     QCOMPARE(agent->recv, QList<QByteArray>{"UAAMm5GRQKSCMVvLyl4rFw=="});
@@ -711,9 +731,12 @@ void TestSip::siprecLegacyLayoutAndNumbers()
     QCOMPARE(p.name, QStringLiteral("Agent"));
     QCOMPARE(parsed.value().senderOf("s1")->id, QByteArray("p1"));
 
-    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("tel:+1-202-555-0100;ext=12")), QStringLiteral("+12025550100"));
-    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("<sips:%2B4930123:pw@h>")), QStringLiteral("+4930123"));
-    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("sip:1000;isub=5@h")), QStringLiteral("1000"));
+    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("tel:+1-202-555-0100;ext=12")),
+             QStringLiteral("+12025550100"));
+    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("<sips:%2B4930123:pw@h>")),
+             QStringLiteral("+4930123"));
+    QCOMPARE(SiprecMetadata::numberOfAor(QStringLiteral("sip:1000;isub=5@h")),
+             QStringLiteral("1000"));
     QVERIFY(SiprecMetadata::numberOfAor(QStringLiteral("sip:pbx.example.com")).isEmpty());
     QVERIFY(SiprecMetadata::numberOfAor(QStringLiteral("mailto:a@b")).isEmpty());
     SiprecMetadata::Participant both;
@@ -728,18 +751,20 @@ void TestSip::siprecMetadataErrors()
         {},
         "not xml",
         "<other/>",
-        "<recording><participant participant_id='a'>",      // not closed
+        "<recording><participant participant_id='a'>", // not closed
         QByteArray(good).replace("participant_id=\"zSfPoSvdSDCmU3A3TRDxAw==\">\n    <nameID",
                                  "participant_id=\"\">\n    <nameID"),
         QByteArray(good).replace("<stream stream_id=\"UAAMm5GRQKSCMVvLyl4rFw==\"", "<stream"),
-        QByteArray(good).replace("zSfPoSvdSDCmU3A3TRDxAw==", "srfBElmCRp2QB23b7Mpk0w=="), // duplicate id
+        QByteArray(good).replace("zSfPoSvdSDCmU3A3TRDxAw==",
+                                 "srfBElmCRp2QB23b7Mpk0w=="), // duplicate id
         QByteArray(good).replace("<send>UAAMm5GRQKSCMVvLyl4rFw==</send>", "<send>nope</send>"),
         QByteArray(good).replace("<datamode>complete</datamode>", "<datamode>sometimes</datamode>"),
         QByteArray(good).replace("<label>96</label>", "<label>96<b/></label>"),
         good + "<recording/>",
         "<recording><datamode>complete</datamode></recording>", // complete but nobody in it
         // A DTD is refused before any entity could be defined, let alone expanded.
-        "<?xml version='1.0'?><!DOCTYPE recording [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]>"
+        "<?xml version='1.0'?><!DOCTYPE recording [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b "
+        "'&a;&a;&a;&a;'>]>"
         "<recording><participant participant_id='&b;'/></recording>",
         "<?xml version='1.0'?><!DOCTYPE recording SYSTEM 'file:///etc/passwd'><recording/>",
         "<recording><participant participant_id='&undefined;'/></recording>",
@@ -748,7 +773,8 @@ void TestSip::siprecMetadataErrors()
     for (const QByteArray &xml : bad) {
         auto parsed = SiprecMetadata::parse(xml);
         QVERIFY2(!parsed.ok(), xml.left(80).constData());
-        QVERIFY(parsed.errorMessage().startsWith(QStringLiteral("Invalid SIPREC recording metadata")));
+        QVERIFY(
+            parsed.errorMessage().startsWith(QStringLiteral("Invalid SIPREC recording metadata")));
     }
     QByteArray many = "<recording>";
     for (int i = 0; i < SiprecMetadata::kMaxObjects + 1; ++i)
