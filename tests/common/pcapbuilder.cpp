@@ -198,6 +198,18 @@ void PcapBuilder::addTcp(qint64 tsUs, const cv::net::Endpoint &src, const cv::ne
     m_frames.append({tsUs, ethernet(packet)});
 }
 
+QByteArray PcapBuilder::rtp(int payloadType, quint16 sequence, quint32 timestamp, quint32 ssrc,
+                            const QByteArray &payload, bool marker)
+{
+    QByteArray header(12, '\0');
+    header[0] = char(0x80);
+    header[1] = char((marker ? 0x80 : 0) | (payloadType & 0x7F));
+    put16(header, 2, sequence);
+    put32(header, 4, timestamp);
+    put32(header, 8, ssrc);
+    return header + payload;
+}
+
 void PcapBuilder::sortByTime()
 {
     std::stable_sort(m_frames.begin(), m_frames.end(),

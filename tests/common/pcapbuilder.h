@@ -58,6 +58,10 @@ public:
     static QByteArray tcp(const cv::net::Endpoint &src, const cv::net::Endpoint &dst, quint32 seq,
                           quint8 flags, const QByteArray &payload);
 
+    // An RTP packet (RFC 3550, version 2, no CSRC, no extension) to put in addUdp().
+    static QByteArray rtp(int payloadType, quint16 sequence, quint32 timestamp, quint32 ssrc,
+                          const QByteArray &payload, bool marker = false);
+
     const QVector<Frame> &frames() const { return m_frames; }
     QVector<Frame> &frames() { return m_frames; }
     void clear() { m_frames.clear(); }

@@ -105,6 +105,9 @@ void TestNetPackets::udpThroughFile()
     builder.addUdp(1700000000223456, ep("2001:db8::1", 4000), ep("2001:db8::2", 4002),
                    QByteArray(172, 'r'));
     builder.addUdp(1700000000323456, ep("10.1.1.1", 5060), ep("10.1.1.2", 5062), QByteArray());
+    builder.addUdp(1700000000023456, ep("10.1.1.1", 4000), ep("10.1.1.2", 4002),
+                   PcapBuilder::rtp(8, 1, 160, 0xCAFE, QByteArray(160, char(0xD5)), true));
+    builder.sortByTime(); // the RTP packet was added last but is the earliest
     const QString path = m_dir.filePath(QStringLiteral("udp.pcap"));
     QVERIFY(builder.write(path).ok());
 
@@ -126,7 +129,12 @@ void TestNetPackets::udpThroughFile()
                        int(f.data.size()), out);
     }
     QVERIFY(source.atEnd());
-    QCOMPARE(out.size(), 3);
+    QCOMPARE(out.size(), 4);
+    const Datagram rtp = out.takeFirst();
+    QCOMPARE(rtp.payload.size(), 172);
+    QCOMPARE(uchar(rtp.payload[0]), uchar(0x80));
+    QCOMPARE(uchar(rtp.payload[1]), uchar(0x88)); // marker + PCMA
+    QCOMPARE(qFromBigEndian<quint32>(rtp.payload.constData() + 8), quint32(0xCAFE));
     QCOMPARE(out[0].timestampUs, qint64(1700000000123456));
     QCOMPARE(out[0].source, ep("10.1.1.1", 5060));
     QCOMPARE(out[0].destination, ep("10.1.1.2", 5062));
@@ -135,7 +143,7 @@ void TestNetPackets::udpThroughFile()
     QCOMPARE(out[1].source.toString(), QStringLiteral("[2001:db8::1]:4000"));
     QCOMPARE(out[1].payload, QByteArray(172, 'r'));
     QVERIFY(out[2].payload.isEmpty());
-    QCOMPARE(decoder.counters().datagrams, quint64(3));
+    QCOMPARE(decoder.counters().datagrams, quint64(4));
     QCOMPARE(decoder.counters().malformed, quint64(0));
     // The stats of a file are empty, not an error.
     QVERIFY(source.stats().ok());
