@@ -13,8 +13,8 @@ namespace cv::audio {
 // time a sample leaves, the detector has seen 60 ms past it and the tone's START can be
 // muted too, not only what follows the decision. Muted spans get kGuardMs on both sides.
 //
-// Output = input delayed by delaySamples(); after flush() exactly as many samples came out
-// as went in. Spans are kept as times only: the digits are never stored or logged.
+// Sample i out is sample i in (muted or not); it only leaves delaySamples() later, so
+// process() returns delaySamples() fewer samples than it took until flush() gives the rest. Spans are kept as times only: the digits are never stored or logged.
 class DtmfMasker final
 {
 public:
