@@ -17,6 +17,7 @@ constexpr qint64 kMaxDropout = 3000;          // RFC 3550 A.1: a bigger jump is 
 constexpr int kOpenEventHoldMs = 250;         // an event without its end bit mutes this far
 constexpr int kStaleEventMs = 1000;           // ... and is closed after this long unheard
 constexpr int kSlotKeepBytes = 512;           // slot buffers above this are given back
+constexpr int kStragglerMs = 500;             // old-SSRC packets this soon after a change
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -176,13 +177,17 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
         m_clockRate = clockRate;
         startStream(packet, arrivalPos);
     } else if (packet.ssrc != m_ssrc) {
-        if (m_havePreviousSsrc && packet.ssrc == m_previousSsrc) {
-            ++m_stats.late; // a straggler of the stream that was replaced
+        // A straggler of the stream just replaced is dropped; after kStragglerMs the old
+        // SSRC coming back is a real change (a PBX switching back from music on hold).
+        if (m_havePreviousSsrc && packet.ssrc == m_previousSsrc
+            && arrivalPos - m_ssrcChangePos < qint64(kStragglerMs) * m_options.outputRate / 1000) {
+            ++m_stats.late;
             return;
         }
         ++m_stats.ssrcChanges;
         m_previousSsrc = m_ssrc;
         m_havePreviousSsrc = true;
+        m_ssrcChangePos = arrivalPos;
         m_clockRate = clockRate;
         startStream(packet, arrivalPos);
     }

@@ -70,6 +70,8 @@ public:
     LegStatistics statistics() const;
     bool hasMedia() const { return m_audioPackets > 0; }
     qint64 samplesOut() const { return m_outPos; }
+    // Payload bytes waiting in the jitter buffer (at most kMaxBufferedBytes).
+    int bufferedBytes() const { return m_bufferedBytes; }
     int outputRate() const { return m_options.outputRate; }
     // Masked spans (cause "dtmf-rfc4733") closed since the last call, ms from call start.
     QVector<audio::MaskedSpan> takeMaskedSpans();
@@ -119,6 +121,7 @@ private:
     quint32 m_ssrc = 0;
     bool m_havePreviousSsrc = false;
     quint32 m_previousSsrc = 0;
+    qint64 m_ssrcChangePos = 0;
     qint64 m_highestSeq = 0;
     qint64 m_baseSeq = 0;
     qint64 m_receivedInStream = 0;

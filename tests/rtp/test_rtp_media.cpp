@@ -480,9 +480,22 @@ void TestRtpMedia::ssrcChangeKeepsContinuity()
     const QVector<qint16> pcm = driveLeg(leg, arrivals, kOrigin, kOrigin + 2'500'000);
     for (int k = 0; k < spec.count; ++k)
         QVERIFY2(packetAt(pcm, 4, k), qPrintable(QString::number(k)));
-    const LegStatistics stats = leg.statistics();
+    LegStatistics stats = leg.statistics();
     QCOMPARE(stats.ssrcChanges, 1);
     QCOMPARE(stats.lost, qint64(0));
+
+    // Music on hold from the PBX (another SSRC) and back to the phone's own stream: the
+    // old SSRC returning after a while is followed, not dropped as a straggler.
+    QVector<Arrival> moh = levelStream(spec);
+    for (int k = 30; k < 60; ++k)
+        moh[k].bytes = rtpPacket(0, quint16(500 + k), quint32(77777 + k * kPtime), 0xabc, levelPayload(k));
+    LegReceiver back(options());
+    const QVector<qint16> out = driveLeg(back, moh, kOrigin, kOrigin + 2'500'000);
+    for (int k = 0; k < spec.count; ++k)
+        QVERIFY2(packetAt(out, 4, k), qPrintable(QString::number(k)));
+    stats = back.statistics();
+    QCOMPARE(stats.ssrcChanges, 2);
+    QCOMPARE(stats.late, qint64(0));
 }
 
 void TestRtpMedia::holdGivesSilenceAndRealignment_data()
@@ -698,6 +711,7 @@ void TestRtpMedia::memoryStaysBounded()
         const QByteArray bytes = rtpPacket(i % 3 ? 0 : 8, quint16(random.generate()), ts, i % 50 ? 1 : random.generate(), big);
         const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()));
         leg.push(now, *p);
+        QVERIFY(leg.bufferedBytes() <= LegReceiver::kMaxBufferedBytes);
         if (i % 10 == 0)
             leg.pullUntil(now, pcm);
     }
