@@ -54,9 +54,12 @@ void DtmfMasker::emitUntil(qint64 position, QVector<qint16> &out)
     const qsizetype base = out.size();
     out.resize(base + qsizetype(count));
     qint16 *dst = out.data() + base;
+    // At most two contiguous stretches of the ring.
     const qint64 ringSize = m_ring.size();
-    for (qint64 i = 0; i < count; ++i)
-        dst[i] = m_ring[qsizetype((m_out + i) % ringSize)];
+    const qint64 at = m_out % ringSize;
+    const qint64 first = std::min(count, ringSize - at);
+    std::copy_n(m_ring.constData() + at, first, dst);
+    std::copy_n(m_ring.constData(), count - first, dst + first);
     // Mute the parts of this stretch that fall in a DTMF interval.
     for (const Interval &interval : std::as_const(m_intervals)) {
         const qint64 a = std::max(interval.start, m_out);
@@ -82,8 +85,10 @@ void DtmfMasker::process(const qint16 *in, int n, QVector<qint16> &out)
         // At most `delay` new samples at a time, so the ring (2 * delay) never overwrites
         // samples that have not left yet.
         const int piece = std::min(n - done, m_delay);
-        for (int i = 0; i < piece; ++i)
-            m_ring[qsizetype((m_in + i) % ringSize)] = in[done + i];
+        const qint64 at = m_in % ringSize;
+        const qint64 first = std::min<qint64>(piece, ringSize - at);
+        std::copy_n(in + done, first, m_ring.data() + at);
+        std::copy_n(in + done + first, piece - first, m_ring.data());
         m_detector.process(in + done, piece, m_transitions);
         m_in += piece;
         done += piece;

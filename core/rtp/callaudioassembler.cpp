@@ -10,8 +10,9 @@ CallAudioAssembler::CallAudioAssembler(const LegReceiver::Options &options)
     , m_agentMasker(m_agent.outputRate())
     , m_customerMasker(m_customer.outputRate())
 {
-    // A second of audio at most per pull in the steady state; reserved once.
-    const int reserve = m_agent.outputRate();
+    // The recorder pulls every few tens of ms; 125 ms of room is reserved once so the
+    // steady state does not allocate (more grows the vectors once, and they keep it).
+    const int reserve = m_agent.outputRate() / 8;
     m_agentRaw.reserve(reserve);
     m_customerRaw.reserve(reserve);
     m_agentOut.reserve(reserve);
