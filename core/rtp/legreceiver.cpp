@@ -18,6 +18,8 @@ constexpr int kOpenEventHoldMs = 250;         // an event without its end bit mu
 constexpr int kStaleEventMs = 1000;           // ... and is closed after this long unheard
 constexpr int kSlotKeepBytes = 512;           // slot buffers above this are given back
 constexpr int kStragglerMs = 500;             // old-SSRC packets this soon after a change
+constexpr int kSlipEarlyMs = 5;               // a packet this much early moves the stream
+constexpr int kSlipWindowMs = 2000;           // lateness is judged over this long
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -85,6 +87,41 @@ void LegReceiver::anchor(qint64 extTimestamp, qint64 arrivalPos)
     m_anchorPos = arrivalPos;
     m_lateRun = 0;
     m_haveTransit = false;
+    m_windowValid = false;
+}
+
+qint64 LegReceiver::slip(qint64 pos, qint64 arrivalPos)
+{
+    // The anchor follows the FASTEST packets: one that arrives earlier than its predicted
+    // time shows the anchor packet itself was delayed (or the sender's clock runs fast),
+    // so the stream moves earlier; the jitter buffer then absorbs the slower ones.
+    const qint64 rate = m_options.outputRate;
+    const qint64 early = pos - arrivalPos;
+    if (early > qint64(kSlipEarlyMs) * rate / 1000) {
+        m_anchorPos -= early;
+        pos -= early;
+        ++m_stats.slips;
+    }
+    // If every packet for kSlipWindowMs came more than half the buffer late (the sender's
+    // clock runs slow, or the path got longer), move the stream later by the smallest
+    // lateness, before packets start missing their time.
+    const qint64 offset = pos - arrivalPos;
+    if (!m_windowValid) {
+        m_windowValid = true;
+        m_windowStart = arrivalPos;
+        m_windowMaxOffset = offset;
+    } else {
+        m_windowMaxOffset = std::max(m_windowMaxOffset, offset);
+    }
+    if (arrivalPos - m_windowStart >= qint64(kSlipWindowMs) * rate / 1000) {
+        if (m_windowMaxOffset < -m_jitterSamples / 2) {
+            m_anchorPos -= m_windowMaxOffset;
+            pos -= m_windowMaxOffset;
+            ++m_stats.slips;
+        }
+        m_windowValid = false;
+    }
+    return pos;
 }
 
 qint64 LegReceiver::extendTimestamp(quint32 ts)
@@ -220,6 +257,7 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
         ++m_stats.reanchors;
         pos = arrivalPos;
     }
+    pos = slip(pos, arrivalPos);
 
     // RFC 3550 6.4.1 interarrival jitter, in RTP clock units.
     const qint64 arrivalClock = floorDiv((arrivalUs - m_options.originUs) * m_clockRate, 1000000);

@@ -26,8 +26,11 @@ namespace cv::rtp {
 // jitterMs behind the caller's clock, so both legs of a call, anchored to the same clock,
 // stay aligned whatever their RTP timestamps are. Gaps become concealment (up to 100 ms
 // after real audio) then silence: a 30 s hold gives 30 s of silence. A packet whose time
-// was already played is late (dropped); an SSRC change, a timestamp more than 1 s away
-// from its arrival, or 8 late packets in a row (sender clock drift) re-anchor the stream.
+// was already played is late (dropped). The anchor follows the fastest packets (one more
+// than 5 ms early moves the stream earlier; 2 s of packets all over 40 ms late move it
+// later), which absorbs a delayed first packet and sender clock drift ("slips"). An SSRC
+// change, a timestamp more than 1 s away from its arrival, or 8 late packets in a row
+// re-anchor the stream.
 // Telephone events mute their span (plus a guard) and record it; digits are never kept.
 //
 // Memory is bounded: at most kSlots packets of at most Options::maxPayloadBytes wait in the
@@ -104,6 +107,7 @@ private:
     void startStream(const RtpPacket &packet, qint64 arrivalPos);
     void anchor(qint64 extTimestamp, qint64 arrivalPos);
     qint64 extendTimestamp(quint32 ts);
+    qint64 slip(qint64 pos, qint64 arrivalPos);
     bool acceptSequence(quint16 seq, qint64 arrivalPos);
     void handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos, int clockRate, qint64 arrivalPos);
     void store(const RtpPacket &packet, qint64 pos);
@@ -131,6 +135,9 @@ private:
     qint64 m_anchorTs = 0;
     qint64 m_anchorPos = 0;
     int m_lateRun = 0;
+    bool m_windowValid = false;
+    qint64 m_windowStart = 0;
+    qint64 m_windowMaxOffset = 0;
     bool m_haveTransit = false;
     qint64 m_lastTransit = 0;
     double m_jitter = 0.0; // RTP clock units

@@ -24,6 +24,7 @@ QJsonObject LegStatistics::toJson() const
         {QStringLiteral("jitterMs"), std::round(jitterMs * 100.0) / 100.0},
         {QStringLiteral("ssrcChanges"), ssrcChanges},
         {QStringLiteral("reanchors"), reanchors},
+        {QStringLiteral("slips"), slips},
         {QStringLiteral("payloadTypes"), types},
         {QStringLiteral("dtmfEvents"), dtmfEvents},
     };

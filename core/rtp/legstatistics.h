@@ -19,7 +19,8 @@ struct LegStatistics
     qint64 concealedMs = 0; // loss concealment played instead of missing audio
     double jitterMs = 0.0;  // RFC 3550 interarrival jitter, last value
     int ssrcChanges = 0;
-    int reanchors = 0;      // timeline re-anchored: SSRC change, timestamp jump, drift
+    int reanchors = 0;      // timeline re-anchored: timestamp jump, clock change, late run
+    int slips = 0;          // small anchor moves following the fastest packets (drift)
     QList<int> payloadTypes;
     int dtmfEvents = 0;     // RFC 4733 events (their digits are not kept)
 
