@@ -27,6 +27,14 @@ qint64 floorDiv(qint64 a, qint64 b)
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
+// floor(delta * mul / div) with delta clamped to +-2^40 (12 days in µs, 2^40 RTP ticks):
+// garbage times or timestamps from a broken sender must not overflow the product.
+qint64 scale(qint64 delta, qint64 mul, qint64 div)
+{
+    constexpr qint64 kLimit = qint64(1) << 40;
+    return floorDiv(std::clamp(delta, -kLimit, kLimit) * mul, div);
+}
+
 } // namespace
 
 LegReceiver::LegReceiver(Options options)
@@ -43,7 +51,10 @@ LegReceiver::~LegReceiver() = default;
 
 qint64 LegReceiver::positionAt(qint64 us) const
 {
-    return floorDiv((us - m_options.originUs) * m_options.outputRate, 1000000);
+    qint64 delta = 0;
+    if (__builtin_sub_overflow(us, m_options.originUs, &delta))
+        delta = us < 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+    return scale(delta, m_options.outputRate, 1000000);
 }
 
 void LegReceiver::setPayloadFormats(const QHash<int, PayloadFormat> &formats, int telephoneEventPayloadType)
@@ -245,7 +256,7 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
         anchor(extTs, arrivalPos);
         ++m_stats.reanchors;
     }
-    qint64 pos = m_anchorPos + floorDiv((extTs - m_anchorTs) * rate, m_clockRate);
+    qint64 pos = m_anchorPos + scale(extTs - m_anchorTs, rate, m_clockRate);
     const qint64 maxDeviation = qint64(kMaxDeviationMs) * rate / 1000;
 
     if (isEvent) {
@@ -260,7 +271,7 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
     pos = slip(pos, arrivalPos);
 
     // RFC 3550 6.4.1 interarrival jitter, in RTP clock units.
-    const qint64 arrivalClock = floorDiv((arrivalUs - m_options.originUs) * m_clockRate, 1000000);
+    const qint64 arrivalClock = scale(positionAt(arrivalUs), m_clockRate, m_options.outputRate);
     const qint64 transit = arrivalClock - extTs;
     if (m_haveTransit) {
         const double d = double(std::abs(transit - m_lastTransit));
