@@ -69,6 +69,7 @@ private slots:
     void findsTonesWithPositions_data();
     void findsTonesWithPositions();
     void findsAllSixteenKeysWithTwist();
+    void fortyMsToneAtEveryAlignment();
     void ignoresWeakAndSingleTones();
     void maskerMutesTonesAndKeepsTheRest_data();
     void maskerMutesTonesAndKeepsTheRest();
@@ -123,6 +124,25 @@ void TestDtmf::findsAllSixteenKeysWithTwist()
                          qPrintable(QStringLiteral("row %1 col %2 twist %3").arg(row).arg(col).arg(twist)));
             }
         }
+    }
+}
+
+void TestDtmf::fortyMsToneAtEveryAlignment()
+{
+    // Q.24's shortest tone, at -25 dBm0, starting at every sample offset of a block: always
+    // found, always masked away completely.
+    const int block = DtmfDetector(8000).blockSize();
+    for (int offset = 0; offset < block; offset += 3) {
+        QVector<qint16> pcm(4000, 0);
+        addNoise(pcm, 30, quint32(offset + 1));
+        addDtmf(pcm, 8000, 1000 + offset, 320, offset % 4, (offset / 4) % 4);
+        QVERIFY2(DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), 8000), qPrintable(QString::number(offset)));
+        DtmfMasker masker(8000);
+        const QVector<qint16> out = maskAll(masker, pcm, 160);
+        QVERIFY2(!DtmfDetector::containsDtmf(out.constData(), int(out.size()), 8000), qPrintable(QString::number(offset)));
+        for (int i = 1000 + offset; i < 1320 + offset; ++i)
+            QCOMPARE(out[i], qint16(0));
+        QCOMPARE(masker.spans().size(), 1);
     }
 }
 
