@@ -7,7 +7,8 @@ namespace cv::audio {
 
 namespace {
 
-constexpr std::array<double, 8> kFreqs = {697.0, 770.0, 852.0, 941.0, 1209.0, 1336.0, 1477.0, 1633.0};
+constexpr std::array<double, 8> kFreqs = {697.0,  770.0,  852.0,  941.0,
+                                          1209.0, 1336.0, 1477.0, 1633.0};
 
 // 0 dBm0 is a sine of amplitude 22706 in 16-bit linear PCM (G.711's +3.17 dBm0 overload
 // point is full scale), i.e. a sine power of 22706^2 / 2.
@@ -25,8 +26,8 @@ constexpr int kReleaseBlocks = 2;
 } // namespace
 
 DtmfDetector::DtmfDetector(int sampleRate)
-    : m_rate(std::clamp(sampleRate, 8000, 48000))
-    , m_blockSize(int(std::lround(102.0 * m_rate / 8000.0)))
+    : m_rate(std::clamp(sampleRate, 8000, 48000)),
+      m_blockSize(int(std::lround(102.0 * m_rate / 8000.0)))
 {
     for (int i = 0; i < 8; ++i)
         m_coeff[size_t(i)] = float(2.0 * std::cos(2.0 * M_PI * kFreqs[size_t(i)] / m_rate));

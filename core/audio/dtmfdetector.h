@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QVector>
-
 #include <array>
 
 namespace cv::audio {
@@ -54,8 +53,8 @@ private:
     int m_fill = 0;
     qint64 m_position = 0; // samples consumed
     int m_lastPair = -1;
-    int m_run = 0;              // consecutive blocks with m_lastPair
-    qint64 m_runStart = 0;      // first sample of that run
+    int m_run = 0;         // consecutive blocks with m_lastPair
+    qint64 m_runStart = 0; // first sample of that run
     bool m_active = false;
     int m_activePair = -1;
     int m_misses = 0;

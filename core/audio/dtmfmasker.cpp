@@ -6,10 +6,9 @@
 namespace cv::audio {
 
 DtmfMasker::DtmfMasker(int sampleRate, QString cause)
-    : m_detector(sampleRate)
-    , m_cause(std::move(cause))
-    , m_delay(m_detector.sampleRate() * kDelayMs / 1000)
-    , m_guard(m_detector.sampleRate() * kGuardMs / 1000)
+    : m_detector(sampleRate), m_cause(std::move(cause)),
+      m_delay(m_detector.sampleRate() * kDelayMs / 1000),
+      m_guard(m_detector.sampleRate() * kGuardMs / 1000)
 {
     m_ring.resize(2 * m_delay);
     m_transitions.reserve(8);
@@ -20,8 +19,8 @@ void DtmfMasker::closeInterval(Interval &interval)
 {
     interval.open = false;
     const qint64 rate = m_detector.sampleRate();
-    m_spans.append(MaskedSpan{interval.start * 1000 / rate, (interval.end * 1000 + rate - 1) / rate,
-                              m_cause});
+    m_spans.append(
+        MaskedSpan{interval.start * 1000 / rate, (interval.end * 1000 + rate - 1) / rate, m_cause});
 }
 
 void DtmfMasker::applyTransitions()
@@ -34,8 +33,8 @@ void DtmfMasker::applyTransitions()
             const qint64 start = std::max(m_out, t.position - block - m_guard);
             if (!m_intervals.isEmpty() && m_intervals.last().open)
                 continue; // cannot happen (off always precedes on); be safe
-            m_intervals.append(Interval{std::max<qint64>(0, start),
-                                        std::numeric_limits<qint64>::max(), true});
+            m_intervals.append(
+                Interval{std::max<qint64>(0, start), std::numeric_limits<qint64>::max(), true});
         } else if (!m_intervals.isEmpty() && m_intervals.last().open) {
             Interval &interval = m_intervals.last();
             // The tone may run on into the block that first missed it.
@@ -70,9 +69,10 @@ void DtmfMasker::emitUntil(qint64 position, QVector<qint16> &out)
         }
     }
     m_out = position;
-    m_intervals.erase(std::remove_if(m_intervals.begin(), m_intervals.end(),
-                                     [this](const Interval &i) { return !i.open && i.end <= m_out; }),
-                      m_intervals.end());
+    m_intervals.erase(
+        std::remove_if(m_intervals.begin(), m_intervals.end(),
+                       [this](const Interval &i) { return !i.open && i.end <= m_out; }),
+        m_intervals.end());
 }
 
 void DtmfMasker::process(const qint16 *in, int n, QVector<qint16> &out)

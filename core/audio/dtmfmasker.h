@@ -14,7 +14,8 @@ namespace cv::audio {
 // muted too, not only what follows the decision. Muted spans get kGuardMs on both sides.
 //
 // Sample i out is sample i in (muted or not); it only leaves delaySamples() later, so
-// process() returns delaySamples() fewer samples than it took until flush() gives the rest. Spans are kept as times only: the digits are never stored or logged.
+// process() returns delaySamples() fewer samples than it took until flush() gives the rest. Spans
+// are kept as times only: the digits are never stored or logged.
 class DtmfMasker final
 {
 public:

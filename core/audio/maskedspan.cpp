@@ -1,7 +1,6 @@
 #include "maskedspan.h"
 
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace cv::audio {

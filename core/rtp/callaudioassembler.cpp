@@ -5,10 +5,10 @@
 namespace cv::rtp {
 
 CallAudioAssembler::CallAudioAssembler(const LegReceiver::Options &options)
-    : m_agent(options)
-    , m_customer(options)
-    , m_agentMasker(m_agent.outputRate())
-    , m_customerMasker(m_customer.outputRate())
+    : m_agent(options), m_customer(options), m_agentMasker(m_agent.outputRate()),
+      m_customerMasker(m_customer.outputRate()),
+      m_delayUs(qint64(std::clamp(options.jitterMs, 0, 1000)) * 1000 +
+                qint64(audio::DtmfMasker::kDelayMs) * 1000)
 {
     // The recorder pulls every few tens of ms; 125 ms of room is reserved once so the
     // steady state does not allocate (more grows the vectors once, and they keep it).

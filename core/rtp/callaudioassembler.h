@@ -24,6 +24,8 @@ public:
     const LegReceiver &agent() const { return m_agent; }
     const LegReceiver &customer() const { return m_customer; }
     int outputRate() const { return m_agent.outputRate(); }
+    // How far the output lags the `now` given to pullUntil (jitter buffer + DTMF look-ahead).
+    qint64 delayUs() const { return m_delayUs; }
 
     void pullUntil(qint64 nowUs, QVector<qint16> &interleaved);
     void finishAt(qint64 endUs, QVector<qint16> &interleaved);
@@ -41,10 +43,11 @@ private:
     audio::DtmfMasker m_customerMasker;
     QVector<qint16> m_agentRaw;
     QVector<qint16> m_customerRaw;
-    QVector<qint16> m_agentOut;     // masked, waiting for the other lane
+    QVector<qint16> m_agentOut; // masked, waiting for the other lane
     QVector<qint16> m_customerOut;
     QVector<audio::MaskedSpan> m_legSpans;
     qint64 m_framesOut = 0;
+    qint64 m_delayUs = 0;
     bool m_finished = false;
 };
 

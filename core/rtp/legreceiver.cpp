@@ -11,15 +11,15 @@ namespace cv::rtp {
 
 namespace {
 
-constexpr qint64 kSeqOffset = 65536;          // extended numbers stay positive
+constexpr qint64 kSeqOffset = 65536; // extended numbers stay positive
 constexpr qint64 kTsOffset = qint64(1) << 32;
-constexpr qint64 kMaxDropout = 3000;          // RFC 3550 A.1: a bigger jump is a restart
-constexpr int kOpenEventHoldMs = 250;         // an event without its end bit mutes this far
-constexpr int kStaleEventMs = 1000;           // ... and is closed after this long unheard
-constexpr int kSlotKeepBytes = 512;           // slot buffers above this are given back
-constexpr int kStragglerMs = 500;             // old-SSRC packets this soon after a change
-constexpr int kSlipEarlyMs = 5;               // a packet this much early moves the stream
-constexpr int kSlipWindowMs = 2000;           // lateness is judged over this long
+constexpr qint64 kMaxDropout = 3000;  // RFC 3550 A.1: a bigger jump is a restart
+constexpr int kOpenEventHoldMs = 250; // an event without its end bit mutes this far
+constexpr int kStaleEventMs = 1000;   // ... and is closed after this long unheard
+constexpr int kSlotKeepBytes = 512;   // slot buffers above this are given back
+constexpr int kStragglerMs = 500;     // old-SSRC packets this soon after a change
+constexpr int kSlipEarlyMs = 5;       // a packet this much early moves the stream
+constexpr int kSlipWindowMs = 2000;   // lateness is judged over this long
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -37,8 +37,7 @@ qint64 scale(qint64 delta, qint64 mul, qint64 div)
 
 } // namespace
 
-LegReceiver::LegReceiver(Options options)
-    : m_options(std::move(options))
+LegReceiver::LegReceiver(Options options) : m_options(std::move(options))
 {
     m_options.outputRate = std::clamp(m_options.outputRate, 8000, 48000);
     m_options.jitterMs = std::clamp(m_options.jitterMs, 0, 1000);
@@ -57,7 +56,8 @@ qint64 LegReceiver::positionAt(qint64 us) const
     return scale(delta, m_options.outputRate, 1000000);
 }
 
-void LegReceiver::setPayloadFormats(const QHash<int, PayloadFormat> &formats, int telephoneEventPayloadType)
+void LegReceiver::setPayloadFormats(const QHash<int, PayloadFormat> &formats,
+                                    int telephoneEventPayloadType)
 {
     m_options.payloadFormats = formats;
     if (telephoneEventPayloadType >= 0)
@@ -217,8 +217,8 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
     m_stats.bytes += std::max(0, packet.payloadSize);
     const qint64 arrivalPos = positionAt(arrivalUs);
     const PayloadFormat *format = formatFor(packet.payloadType);
-    const bool isEvent = packet.payloadType == m_options.telephoneEventPayloadType
-        || (format && format->isTelephoneEvent());
+    const bool isEvent = packet.payloadType == m_options.telephoneEventPayloadType ||
+                         (format && format->isTelephoneEvent());
     const int clockRate = format ? std::max(1, format->clockRate) : m_clockRate;
 
     if (!m_haveStream) {
@@ -227,8 +227,8 @@ void LegReceiver::push(qint64 arrivalUs, const RtpPacket &packet)
     } else if (packet.ssrc != m_ssrc) {
         // A straggler of the stream just replaced is dropped; after kStragglerMs the old
         // SSRC coming back is a real change (a PBX switching back from music on hold).
-        if (m_havePreviousSsrc && packet.ssrc == m_previousSsrc
-            && arrivalPos - m_ssrcChangePos < qint64(kStragglerMs) * m_options.outputRate / 1000) {
+        if (m_havePreviousSsrc && packet.ssrc == m_previousSsrc &&
+            arrivalPos - m_ssrcChangePos < qint64(kStragglerMs) * m_options.outputRate / 1000) {
             ++m_stats.late;
             return;
         }
@@ -338,7 +338,8 @@ void LegReceiver::store(const RtpPacket &packet, qint64 pos)
 void LegReceiver::handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos, int clockRate,
                               qint64 arrivalPos)
 {
-    const std::optional<TelephoneEvent> event = TelephoneEvent::parse(packet.payload, packet.payloadSize);
+    const std::optional<TelephoneEvent> event =
+        TelephoneEvent::parse(packet.payload, packet.payloadSize);
     if (!event) {
         ++m_stats.undecodable;
         return;
@@ -371,11 +372,13 @@ void LegReceiver::handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos,
         slot = &*std::min_element(m_events.begin(), m_events.end(),
                                   [](const Event &a, const Event &b) { return a.start < b.start; });
         if (slot->mutedUntil > slot->start)
-            m_spans.append(audio::MaskedSpan{slot->start * 1000 / rate, (slot->mutedUntil * 1000 + rate - 1) / rate,
+            m_spans.append(audio::MaskedSpan{slot->start * 1000 / rate,
+                                             (slot->mutedUntil * 1000 + rate - 1) / rate,
                                              QStringLiteral("dtmf-rfc4733")});
     }
     const qint64 start = std::max(pos, m_outPos);
-    *slot = Event{true, event->end, extTs, start, std::max(start, pos + duration), start, arrivalPos};
+    *slot =
+        Event{true, event->end, extTs, start, std::max(start, pos + duration), start, arrivalPos};
 }
 
 qint64 LegReceiver::eventEnd(const Event &event) const
@@ -400,7 +403,8 @@ void LegReceiver::applyEvents(qint64 from, qint64 to, qint16 *pcm, qint64 nowPos
         }
         if (e.ended && (finishing || to >= eventEnd(e))) {
             if (e.mutedUntil > e.start) {
-                m_spans.append(audio::MaskedSpan{e.start * 1000 / rate, (e.mutedUntil * 1000 + rate - 1) / rate,
+                m_spans.append(audio::MaskedSpan{e.start * 1000 / rate,
+                                                 (e.mutedUntil * 1000 + rate - 1) / rate,
                                                  QStringLiteral("dtmf-rfc4733")});
             }
             e.used = false;
@@ -414,7 +418,8 @@ bool LegReceiver::decodeSlot(Slot &slot)
         m_decoderPt = slot.payloadType;
         m_decoder.reset();
         if (const PayloadFormat *format = formatFor(slot.payloadType)) {
-            Result<std::unique_ptr<PayloadDecoder>> decoder = PayloadDecoder::create(*format, m_options.outputRate);
+            Result<std::unique_ptr<PayloadDecoder>> decoder =
+                PayloadDecoder::create(*format, m_options.outputRate);
             if (decoder.ok()) {
                 m_decoder = decoder.takeValue();
             } else {

@@ -9,7 +9,6 @@
 
 #include <QHash>
 #include <QVector>
-
 #include <array>
 #include <memory>
 #include <optional>
@@ -49,7 +48,7 @@ public:
     {
         int outputRate = 8000;
         int jitterMs = 80;
-        qint64 originUs = 0; // the call's start: the same for both legs
+        qint64 originUs = 0;                      // the call's start: the same for both legs
         QHash<int, PayloadFormat> payloadFormats; // dynamic types from SDP; static ones known
         int telephoneEventPayloadType = -1;
         int maxPayloadBytes = 1500;
@@ -61,7 +60,8 @@ public:
     LegReceiver &operator=(const LegReceiver &) = delete;
 
     // A re-INVITE may change the formats (and the telephone-event type, -1 keeps it).
-    void setPayloadFormats(const QHash<int, PayloadFormat> &formats, int telephoneEventPayloadType = -1);
+    void setPayloadFormats(const QHash<int, PayloadFormat> &formats,
+                           int telephoneEventPayloadType = -1);
 
     void push(qint64 arrivalUs, const RtpPacket &packet);
     // Appends this leg's audio up to the call sample of `nowUs - jitterMs`.
@@ -98,9 +98,9 @@ private:
         bool ended = false;
         qint64 extTimestamp = 0;
         qint64 start = 0;
-        qint64 end = 0;         // start + duration
-        qint64 mutedUntil = 0;  // furthest sample muted for it
-        qint64 lastUpdate = 0;  // call sample of the last packet's arrival
+        qint64 end = 0;        // start + duration
+        qint64 mutedUntil = 0; // furthest sample muted for it
+        qint64 lastUpdate = 0; // call sample of the last packet's arrival
     };
 
     const PayloadFormat *formatFor(int payloadType);
@@ -109,7 +109,8 @@ private:
     qint64 extendTimestamp(quint32 ts);
     qint64 slip(qint64 pos, qint64 arrivalPos);
     bool acceptSequence(quint16 seq, qint64 arrivalPos);
-    void handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos, int clockRate, qint64 arrivalPos);
+    void handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos, int clockRate,
+                     qint64 arrivalPos);
     void store(const RtpPacket &packet, qint64 pos);
     void produceUntil(qint64 target, QVector<qint16> &pcm);
     bool decodeSlot(Slot &slot);

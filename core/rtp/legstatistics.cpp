@@ -1,7 +1,6 @@
 #include "legstatistics.h"
 
 #include <QJsonArray>
-
 #include <cmath>
 
 namespace cv::rtp {

@@ -1,14 +1,15 @@
 #include "payloaddecoder.h"
 
-#include <opus.h>
-// spandsp's headers need <stdint.h>/<stdbool.h> types and its telephony macros first.
+#include <array>
 #include <cstdint>
+#include <opus.h>
+// spandsp's headers depend on each other in this order (telephony macros, top_bit).
+// clang-format off
 #include <spandsp/telephony.h>
 #include <spandsp/bit_operations.h>
 #include <spandsp/g711.h>
 #include <spandsp/g722.h>
-
-#include <array>
+// clang-format on
 
 namespace cv::rtp {
 
@@ -25,8 +26,7 @@ namespace {
 class Upsampler2
 {
 public:
-    template<typename Fn>
-    void run(int n, QVector<qint16> &out, Fn sampleAt)
+    template <typename Fn> void run(int n, QVector<qint16> &out, Fn sampleAt)
     {
         const qsizetype base = out.size();
         out.resize(base + 2 * qsizetype(n));
@@ -47,7 +47,9 @@ class G711Decoder final : public PayloadDecoder
 {
 public:
     G711Decoder(PayloadFormat format, int outputRate, bool alaw)
-        : PayloadDecoder(std::move(format), outputRate), m_table(alaw ? aTable() : uTable()) {}
+        : PayloadDecoder(std::move(format), outputRate), m_table(alaw ? aTable() : uTable())
+    {
+    }
 
     int decode(const uchar *payload, int size, QVector<qint16> &out) override
     {
@@ -64,7 +66,10 @@ public:
         m_up.run(size, out, [&](int i) { return int(m_table[payload[i]]); });
         return 2 * size;
     }
-    int maxSamplesPerPacket(int maxPayload) const override { return maxPayload * outputRate() / 8000; }
+    int maxSamplesPerPacket(int maxPayload) const override
+    {
+        return maxPayload * outputRate() / 8000;
+    }
 
 private:
     static const std::array<qint16, 256> &uTable()
@@ -96,7 +101,9 @@ class G722Decoder final : public PayloadDecoder
 {
 public:
     G722Decoder(PayloadFormat format, int outputRate, g722_decode_state_t *state)
-        : PayloadDecoder(std::move(format), outputRate), m_state(state) {}
+        : PayloadDecoder(std::move(format), outputRate), m_state(state)
+    {
+    }
     ~G722Decoder() override { g722_decode_free(m_state); }
 
     int decode(const uchar *payload, int size, QVector<qint16> &out) override
@@ -107,7 +114,8 @@ public:
         const int samples = outputRate() == 8000 ? size : 2 * size;
         const qsizetype base = out.size();
         out.resize(base + samples);
-        const int n = g722_decode(m_state, reinterpret_cast<int16_t *>(out.data() + base), payload, size);
+        const int n =
+            g722_decode(m_state, reinterpret_cast<int16_t *>(out.data() + base), payload, size);
         out.resize(base + std::clamp(n, 0, samples));
         return std::clamp(n, 0, samples);
     }
@@ -124,7 +132,9 @@ class OpusPayloadDecoder final : public PayloadDecoder
 {
 public:
     OpusPayloadDecoder(PayloadFormat format, int outputRate, OpusDecoder *decoder)
-        : PayloadDecoder(std::move(format), outputRate), m_decoder(decoder) {}
+        : PayloadDecoder(std::move(format), outputRate), m_decoder(decoder)
+    {
+    }
     ~OpusPayloadDecoder() override { opus_decoder_destroy(m_decoder); }
 
     int decode(const uchar *payload, int size, QVector<qint16> &out) override
@@ -176,34 +186,39 @@ private:
 
 Error unsupported(const PayloadFormat &format, int outputRate)
 {
-    return makeError(ErrorCode::Unsupported,
-                     QStringLiteral("The RTP codec %1/%2 cannot be decoded to %3 Hz by this recorder")
-                         .arg(QString::fromLatin1(format.encoding))
-                         .arg(format.clockRate)
-                         .arg(outputRate));
+    return makeError(
+        ErrorCode::Unsupported,
+        QStringLiteral("The RTP codec %1/%2 cannot be decoded to %3 Hz by this recorder")
+            .arg(QString::fromLatin1(format.encoding))
+            .arg(format.clockRate)
+            .arg(outputRate));
 }
 
 } // namespace
 
-Result<std::unique_ptr<PayloadDecoder>> PayloadDecoder::create(const PayloadFormat &format, int outputRate)
+Result<std::unique_ptr<PayloadDecoder>> PayloadDecoder::create(const PayloadFormat &format,
+                                                               int outputRate)
 {
     const QByteArray name = format.encoding.toUpper();
     const bool telephoneRate = outputRate == 8000 || outputRate == 16000;
     if ((name == "PCMU" || name == "PCMA") && format.clockRate == 8000 && telephoneRate)
         return std::unique_ptr<PayloadDecoder>(new G711Decoder(format, outputRate, name == "PCMA"));
     if (name == "G722" && format.clockRate == 8000 && telephoneRate) {
-        g722_decode_state_t *state = g722_decode_init(nullptr, 64000, outputRate == 8000 ? G722_SAMPLE_RATE_8000 : 0);
+        g722_decode_state_t *state =
+            g722_decode_init(nullptr, 64000, outputRate == 8000 ? G722_SAMPLE_RATE_8000 : 0);
         if (!state)
-            return makeError(ErrorCode::Codec, QStringLiteral("The G.722 decoder could not be set up"));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("The G.722 decoder could not be set up"));
         return std::unique_ptr<PayloadDecoder>(new G722Decoder(format, outputRate, state));
     }
-    if (name == "OPUS" && format.clockRate == 48000
-        && (telephoneRate || outputRate == 12000 || outputRate == 24000 || outputRate == 48000)) {
+    if (name == "OPUS" && format.clockRate == 48000 &&
+        (telephoneRate || outputRate == 12000 || outputRate == 24000 || outputRate == 48000)) {
         int err = OPUS_OK;
         OpusDecoder *decoder = opus_decoder_create(outputRate, 1, &err);
         if (!decoder || err != OPUS_OK) {
-            return makeError(ErrorCode::Codec, QStringLiteral("The Opus decoder could not be set up: %1")
-                                                   .arg(QString::fromUtf8(opus_strerror(err))));
+            return makeError(ErrorCode::Codec,
+                             QStringLiteral("The Opus decoder could not be set up: %1")
+                                 .arg(QString::fromUtf8(opus_strerror(err))));
         }
         return std::unique_ptr<PayloadDecoder>(new OpusPayloadDecoder(format, outputRate, decoder));
     }

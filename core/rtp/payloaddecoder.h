@@ -4,7 +4,6 @@
 #include "rtp/payloadformat.h"
 
 #include <QVector>
-
 #include <memory>
 
 namespace cv::rtp {
@@ -23,7 +22,8 @@ public:
     PayloadDecoder &operator=(const PayloadDecoder &) = delete;
 
     // outputRate: 8000 or 16000 (Opus also 12000, 24000, 48000).
-    static Result<std::unique_ptr<PayloadDecoder>> create(const PayloadFormat &format, int outputRate);
+    static Result<std::unique_ptr<PayloadDecoder>> create(const PayloadFormat &format,
+                                                          int outputRate);
 
     // Appends the decoded samples; returns their count, or -1 for a corrupt payload (then
     // nothing is appended).
@@ -39,7 +39,9 @@ public:
 
 protected:
     PayloadDecoder(PayloadFormat format, int outputRate)
-        : m_format(std::move(format)), m_outputRate(outputRate) {}
+        : m_format(std::move(format)), m_outputRate(outputRate)
+    {
+    }
 
 private:
     PayloadFormat m_format;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-
 #include <optional>
 
 namespace cv::rtp {
@@ -23,8 +22,8 @@ struct PayloadFormat
     bool isComfortNoise() const;
     bool operator==(const PayloadFormat &o) const
     {
-        return encoding.compare(o.encoding, Qt::CaseInsensitive) == 0 && clockRate == o.clockRate
-            && channels == o.channels;
+        return encoding.compare(o.encoding, Qt::CaseInsensitive) == 0 && clockRate == o.clockRate &&
+               channels == o.channels;
     }
     bool operator!=(const PayloadFormat &o) const { return !(*this == o); }
 };

@@ -19,8 +19,10 @@ std::optional<RtpPacket> RtpPacket::parse(const uchar *data, int size)
     p.marker = data[1] & 0x80;
     p.payloadType = data[1] & 0x7f;
     p.sequence = quint16((data[2] << 8) | data[3]);
-    p.timestamp = (quint32(data[4]) << 24) | (quint32(data[5]) << 16) | (quint32(data[6]) << 8) | data[7];
-    p.ssrc = (quint32(data[8]) << 24) | (quint32(data[9]) << 16) | (quint32(data[10]) << 8) | data[11];
+    p.timestamp =
+        (quint32(data[4]) << 24) | (quint32(data[5]) << 16) | (quint32(data[6]) << 8) | data[7];
+    p.ssrc =
+        (quint32(data[8]) << 24) | (quint32(data[9]) << 16) | (quint32(data[10]) << 8) | data[11];
 
     int offset = kFixedHeader + 4 * p.csrcCount;
     if (offset > size)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QVector>
-
 #include <cmath>
 #include <cstdint>
 
@@ -24,7 +23,8 @@ inline void addDtmf(QVector<qint16> &pcm, int rate, qint64 start, qint64 length,
     const double highAmp = dbm0Amplitude(dbm0 + twistDb);
     for (qint64 i = 0; i < length && start + i < pcm.size(); ++i) {
         const double t = double(i) / rate;
-        const double v = lowAmp * std::sin(2 * M_PI * kRows[row] * t) + highAmp * std::sin(2 * M_PI * kCols[col] * t);
+        const double v = lowAmp * std::sin(2 * M_PI * kRows[row] * t) +
+                         highAmp * std::sin(2 * M_PI * kCols[col] * t);
         const double mixed = pcm[start + i] + v;
         pcm[start + i] = qint16(std::clamp(std::lround(mixed), -32768L, 32767L));
     }

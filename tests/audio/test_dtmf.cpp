@@ -28,7 +28,8 @@ QVector<DtmfDetector::Transition> detectAll(const QVector<qint16> &pcm, int rate
     DtmfDetector detector(rate);
     QVector<DtmfDetector::Transition> transitions;
     for (qsizetype i = 0; i < pcm.size(); i += piece)
-        detector.process(pcm.constData() + i, int(std::min<qsizetype>(piece, pcm.size() - i)), transitions);
+        detector.process(pcm.constData() + i, int(std::min<qsizetype>(piece, pcm.size() - i)),
+                         transitions);
     detector.finish(transitions);
     return transitions;
 }
@@ -104,10 +105,15 @@ void TestDtmf::findsTonesWithPositions()
         // Block granularity: a block mostly inside the tone is a hit, so the first confirmed
         // block starts, and the last hit block ends, within one block of the tone's edges.
         QVERIFY2(on.position > tones[i].start - block && on.position <= tones[i].start + block,
-                 qPrintable(QStringLiteral("tone %1 on at %2, started %3").arg(i).arg(on.position).arg(tones[i].start)));
+                 qPrintable(QStringLiteral("tone %1 on at %2, started %3")
+                                .arg(i)
+                                .arg(on.position)
+                                .arg(tones[i].start)));
         const qint64 end = tones[i].start + tones[i].length;
-        QVERIFY2(off.position < end + block && off.position >= end - block,
-                 qPrintable(QStringLiteral("tone %1 off at %2, ended %3").arg(i).arg(off.position).arg(end)));
+        QVERIFY2(
+            off.position < end + block && off.position >= end - block,
+            qPrintable(
+                QStringLiteral("tone %1 off at %2, ended %3").arg(i).arg(off.position).arg(end)));
     }
     QVERIFY(DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), rate));
 }
@@ -120,8 +126,10 @@ void TestDtmf::findsAllSixteenKeysWithTwist()
                 QVector<qint16> pcm(8000 / 2, 0);
                 addNoise(pcm, 20, quint32(row * 4 + col + 1));
                 addDtmf(pcm, 8000, 1000, 400, row, col, -25.0, twist);
-                QVERIFY2(DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), 8000),
-                         qPrintable(QStringLiteral("row %1 col %2 twist %3").arg(row).arg(col).arg(twist)));
+                QVERIFY2(
+                    DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), 8000),
+                    qPrintable(
+                        QStringLiteral("row %1 col %2 twist %3").arg(row).arg(col).arg(twist)));
             }
         }
     }
@@ -136,10 +144,12 @@ void TestDtmf::fortyMsToneAtEveryAlignment()
         QVector<qint16> pcm(4000, 0);
         addNoise(pcm, 30, quint32(offset + 1));
         addDtmf(pcm, 8000, 1000 + offset, 320, offset % 4, (offset / 4) % 4);
-        QVERIFY2(DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), 8000), qPrintable(QString::number(offset)));
+        QVERIFY2(DtmfDetector::containsDtmf(pcm.constData(), int(pcm.size()), 8000),
+                 qPrintable(QString::number(offset)));
         DtmfMasker masker(8000);
         const QVector<qint16> out = maskAll(masker, pcm, 160);
-        QVERIFY2(!DtmfDetector::containsDtmf(out.constData(), int(out.size()), 8000), qPrintable(QString::number(offset)));
+        QVERIFY2(!DtmfDetector::containsDtmf(out.constData(), int(out.size()), 8000),
+                 qPrintable(QString::number(offset)));
         for (int i = 1000 + offset; i < 1320 + offset; ++i)
             QCOMPARE(out[i], qint16(0));
         QCOMPARE(masker.spans().size(), 1);
@@ -192,9 +202,14 @@ void TestDtmf::maskerMutesTonesAndKeepsTheRest()
         QCOMPARE(spans[i].cause, QStringLiteral("dtmf-inband"));
         // Covers the whole tone, with at most guard (20 ms) + two blocks (26 ms) extra.
         QVERIFY2(spans[i].startMs <= startMs && spans[i].startMs >= startMs - 47,
-                 qPrintable(QStringLiteral("span %1 starts %2, tone %3").arg(i).arg(spans[i].startMs).arg(startMs)));
-        QVERIFY2(spans[i].endMs >= endMs && spans[i].endMs <= endMs + 47,
-                 qPrintable(QStringLiteral("span %1 ends %2, tone %3").arg(i).arg(spans[i].endMs).arg(endMs)));
+                 qPrintable(QStringLiteral("span %1 starts %2, tone %3")
+                                .arg(i)
+                                .arg(spans[i].startMs)
+                                .arg(startMs)));
+        QVERIFY2(
+            spans[i].endMs >= endMs && spans[i].endMs <= endMs + 47,
+            qPrintable(
+                QStringLiteral("span %1 ends %2, tone %3").arg(i).arg(spans[i].endMs).arg(endMs)));
     }
 
     // Outside the spans the output is the input (sample i out is sample i in; it only
@@ -221,26 +236,32 @@ void TestDtmf::speechIsNotDetected_data()
 {
     QTest::addColumn<QString>("voice");
     QTest::addColumn<QString>("text");
-    QTest::newRow("en") << QStringLiteral("en-us")
-                        << QStringLiteral("Thank you for calling. Could you please read me the number on the front "
-                                          "of your card, the expiry date and the three digits on the back? "
-                                          "Nine, one, four, seven, eight, eight, two, zero. Hmm, okay, wonderful, "
-                                          "beautiful morning, isn't it? Aaah, eeeh, oooh.");
-    QTest::newRow("en-f") << QStringLiteral("en-us+f3")
-                          << QStringLiteral("Hello, this is Sophie from customer support. I'm sorry to hear about "
-                                            "the problem with your billing statement. Let me check that for you.");
+    QTest::newRow("en")
+        << QStringLiteral("en-us")
+        << QStringLiteral("Thank you for calling. Could you please read me the number on the front "
+                          "of your card, the expiry date and the three digits on the back? "
+                          "Nine, one, four, seven, eight, eight, two, zero. Hmm, okay, wonderful, "
+                          "beautiful morning, isn't it? Aaah, eeeh, oooh.");
+    QTest::newRow("en-f")
+        << QStringLiteral("en-us+f3")
+        << QStringLiteral("Hello, this is Sophie from customer support. I'm sorry to hear about "
+                          "the problem with your billing statement. Let me check that for you.");
     QTest::newRow("zh") << QStringLiteral("cmn")
-                        << QStringLiteral("您好，欢迎致电客户服务中心。请问您的银行卡号是多少？"
-                                          "六二二八四八零零一二三四五六七八九。好的，谢谢您的耐心等待。");
-    QTest::newRow("zh-f") << QStringLiteral("cmn+f3")
-                          << QStringLiteral("请您稍等，我帮您查询一下账单。今天天气很好，我们的服务时间是早上九点到晚上六点。");
+                        << QStringLiteral(
+                               "您好，欢迎致电客户服务中心。请问您的银行卡号是多少？"
+                               "六二二八四八零零一二三四五六七八九。好的，谢谢您的耐心等待。");
+    QTest::newRow("zh-f")
+        << QStringLiteral("cmn+f3")
+        << QStringLiteral(
+               "请您稍等，我帮您查询一下账单。今天天气很好，我们的服务时间是早上九点到晚上六点。");
 }
 
 void TestDtmf::speechIsNotDetected()
 {
     QFETCH(QString, voice);
     QFETCH(QString, text);
-    QVERIFY2(SpeechSynthesizer::isAvailable(), "espeak-ng is needed (scripts/callvault deps installs it)");
+    QVERIFY2(SpeechSynthesizer::isAvailable(),
+             "espeak-ng is needed (scripts/callvault deps installs it)");
     for (int rate : {8000, 16000}) {
         SpeechSynthesizer speech(rate);
         for (int wpm : {140, 220}) {
@@ -252,8 +273,9 @@ void TestDtmf::speechIsNotDetected()
             for (qint16 &s : loud)
                 s = qint16(std::clamp(int(s) * 2, -32768, 32767));
             for (const QVector<qint16> *signal : {&pcm.value(), &loud}) {
-                QVERIFY2(!DtmfDetector::containsDtmf(signal->constData(), int(signal->size()), rate),
-                         qPrintable(QStringLiteral("%1 Hz, %2 wpm").arg(rate).arg(wpm)));
+                QVERIFY2(
+                    !DtmfDetector::containsDtmf(signal->constData(), int(signal->size()), rate),
+                    qPrintable(QStringLiteral("%1 Hz, %2 wpm").arg(rate).arg(wpm)));
                 DtmfMasker masker(rate);
                 const QVector<qint16> out = maskAll(masker, *signal, 160);
                 QCOMPARE(masker.maskedSamples(), qint64(0));
@@ -279,7 +301,8 @@ void TestDtmf::spansMergeAndSerialize()
     const QJsonArray json = MaskedSpan::toJson(merged);
     QCOMPARE(json.size(), 3);
     QCOMPARE(json[0].toObject().value(QStringLiteral("endMs")).toInteger(), 300);
-    QCOMPARE(json[1].toObject().value(QStringLiteral("cause")).toString(), QStringLiteral("dtmf-rfc4733"));
+    QCOMPARE(json[1].toObject().value(QStringLiteral("cause")).toString(),
+             QStringLiteral("dtmf-rfc4733"));
 }
 
 QTEST_GUILESS_MAIN(TestDtmf)

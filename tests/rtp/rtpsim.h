@@ -8,17 +8,19 @@
 
 #include <QByteArray>
 #include <QVector>
-
 #include <algorithm>
 #include <cstdint>
+// spandsp's headers depend on each other in this order (telephony macros, top_bit).
+// clang-format off
 #include <spandsp/telephony.h>
 #include <spandsp/bit_operations.h>
 #include <spandsp/g711.h>
+// clang-format on
 
 namespace cv::test {
 
-inline QByteArray rtpPacket(int pt, quint16 seq, quint32 ts, quint32 ssrc, const QByteArray &payload,
-                            bool marker = false)
+inline QByteArray rtpPacket(int pt, quint16 seq, quint32 ts, quint32 ssrc,
+                            const QByteArray &payload, bool marker = false)
 {
     QByteArray p(12, '\0');
     p[0] = char(0x80);
@@ -64,13 +66,14 @@ struct Arrival
 
 inline void sortArrivals(QVector<Arrival> &arrivals)
 {
-    std::stable_sort(arrivals.begin(), arrivals.end(), [](const Arrival &a, const Arrival &b) { return a.us < b.us; });
+    std::stable_sort(arrivals.begin(), arrivals.end(),
+                     [](const Arrival &a, const Arrival &b) { return a.us < b.us; });
 }
 
 // Pushes in arrival order and pulls every `stepUs`, then finishes at endUs.
-template<typename Receiver, typename PushFn>
-QVector<qint16> drive(Receiver &receiver, QVector<Arrival> arrivals, qint64 startUs, qint64 endUs, PushFn push,
-                      qint64 stepUs = 10000)
+template <typename Receiver, typename PushFn>
+QVector<qint16> drive(Receiver &receiver, QVector<Arrival> arrivals, qint64 startUs, qint64 endUs,
+                      PushFn push, qint64 stepUs = 10000)
 {
     sortArrivals(arrivals);
     QVector<qint16> out;
@@ -88,11 +91,12 @@ QVector<qint16> drive(Receiver &receiver, QVector<Arrival> arrivals, qint64 star
     return out;
 }
 
-inline QVector<qint16> driveLeg(rtp::LegReceiver &leg, const QVector<Arrival> &arrivals, qint64 startUs, qint64 endUs)
+inline QVector<qint16> driveLeg(rtp::LegReceiver &leg, const QVector<Arrival> &arrivals,
+                                qint64 startUs, qint64 endUs)
 {
     return drive(leg, arrivals, startUs, endUs, [&](const Arrival &a) {
-        const auto packet = rtp::RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()),
-                                                  int(a.bytes.size()));
+        const auto packet = rtp::RtpPacket::parse(
+            reinterpret_cast<const uchar *>(a.bytes.constData()), int(a.bytes.size()));
         if (packet)
             leg.push(a.us, *packet);
     });

@@ -15,7 +15,6 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
-
 #include <opus.h>
 #include <spandsp/g722.h>
 
@@ -26,7 +25,7 @@ using namespace cv::test;
 namespace {
 
 constexpr qint64 kOrigin = 1'700'000'000'000'000; // a wall-clock call start (µs)
-constexpr int kPtime = 160;                        // 20 ms at 8 kHz
+constexpr int kPtime = 160;                       // 20 ms at 8 kHz
 
 // Packet k of a test stream carries a constant level: reading the output tells which
 // packet landed where.
@@ -55,8 +54,8 @@ QVector<Arrival> levelStream(const StreamSpec &s)
     QVector<Arrival> out;
     for (int k = 0; k < s.count; ++k) {
         out.append(Arrival{s.firstUs + qint64(k) * 20000,
-                           rtpPacket(0, quint16(s.seq0 + k), quint32(s.ts0 + quint32(k) * kPtime), s.ssrc,
-                                     levelPayload(k))});
+                           rtpPacket(0, quint16(s.seq0 + k), quint32(s.ts0 + quint32(k) * kPtime),
+                                     s.ssrc, levelPayload(k))});
     }
     return out;
 }
@@ -95,7 +94,8 @@ double levelDb(const QVector<qint16> &pcm, qsizetype from, qsizetype to)
 }
 
 // Frequency with the most energy among candidates (Goertzel).
-double strongest(const QVector<qint16> &pcm, qsizetype from, qsizetype to, int rate, std::initializer_list<double> freqs)
+double strongest(const QVector<qint16> &pcm, qsizetype from, qsizetype to, int rate,
+                 std::initializer_list<double> freqs)
 {
     double best = 0;
     double bestEnergy = -1;
@@ -152,8 +152,9 @@ void TestRtpMedia::parsesPackets()
     bytes += QByteArray::fromHex("0000000100000002"); // CSRCs
     bytes += QByteArray::fromHex("bede0001aabbccdd"); // extension, 1 word
     bytes += QByteArray("abcde");
-    bytes += QByteArray::fromHex("000003");           // padding incl. count
-    const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()));
+    bytes += QByteArray::fromHex("000003"); // padding incl. count
+    const auto p =
+        RtpPacket::parse(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()));
     QVERIFY(p);
     QCOMPARE(p->payloadType, 0);
     QVERIFY(p->marker);
@@ -162,12 +163,15 @@ void TestRtpMedia::parsesPackets()
     QCOMPARE(p->ssrc, 0xdeadbeefu);
     QCOMPARE(p->csrcCount, 2);
     QVERIFY(p->hasExtension);
-    QCOMPARE(QByteArray(reinterpret_cast<const char *>(p->payload), p->payloadSize), QByteArray("abcde"));
-    QVERIFY(RtpPacket::looksLikeRtp(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size())));
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(p->payload), p->payloadSize),
+             QByteArray("abcde"));
+    QVERIFY(RtpPacket::looksLikeRtp(reinterpret_cast<const uchar *>(bytes.constData()),
+                                    int(bytes.size())));
 
     // An empty payload is valid RTP (a keep-alive).
     const QByteArray empty = rtpPacket(8, 1, 2, 3, QByteArray());
-    const auto e = RtpPacket::parse(reinterpret_cast<const uchar *>(empty.constData()), int(empty.size()));
+    const auto e =
+        RtpPacket::parse(reinterpret_cast<const uchar *>(empty.constData()), int(empty.size()));
     QVERIFY(e);
     QCOMPARE(e->payloadSize, 0);
 }
@@ -199,7 +203,8 @@ void TestRtpMedia::rejectsMalformedPackets()
     // RTCP sender report (PT 200 reads as RTP PT 72 with the marker set) is not RTP.
     QByteArray rtcp = good;
     rtcp[1] = char(200);
-    QVERIFY(!RtpPacket::looksLikeRtp(reinterpret_cast<const uchar *>(rtcp.constData()), int(rtcp.size())));
+    QVERIFY(!RtpPacket::looksLikeRtp(reinterpret_cast<const uchar *>(rtcp.constData()),
+                                     int(rtcp.size())));
 }
 
 void TestRtpMedia::parsesTelephoneEventsAndFormats()
@@ -233,11 +238,14 @@ void TestRtpMedia::g711DecodesKnownValues()
         auto decoder = PayloadDecoder::create(PayloadFormat{codec, 8000, 1}, rate);
         QVector<qint16> out;
         if (decoder)
-            decoder.value()->decode(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()), out);
+            decoder.value()->decode(reinterpret_cast<const uchar *>(bytes.constData()),
+                                    int(bytes.size()), out);
         return out;
     };
-    QCOMPARE(decodeWith("PCMU", QByteArray::fromHex("0080ff"), 8000), (QVector<qint16>{-32124, 32124, 0}));
-    QCOMPARE(decodeWith("pcma", QByteArray::fromHex("d555aa2a"), 8000), (QVector<qint16>{8, -8, 32256, -32256}));
+    QCOMPARE(decodeWith("PCMU", QByteArray::fromHex("0080ff"), 8000),
+             (QVector<qint16>{-32124, 32124, 0}));
+    QCOMPARE(decodeWith("pcma", QByteArray::fromHex("d555aa2a"), 8000),
+             (QVector<qint16>{8, -8, 32256, -32256}));
 
     // A 1 kHz tone through µ-law: SNR above 30 dB; at 16 kHz twice the samples, same tone.
     const double f[] = {1000.0};
@@ -249,7 +257,8 @@ void TestRtpMedia::g711DecodesKnownValues()
         noise += double(out8[i] - tone[i]) * (out8[i] - tone[i]);
     const double snr = 10 * std::log10((8000.0 * 8000.0 / 2) / (noise / double(tone.size())));
     QVERIFY2(snr > 30, qPrintable(QString::number(snr)));
-    const QVector<qint16> out16 = decodeWith("PCMU", ulaw(tone.constData(), int(tone.size())), 16000);
+    const QVector<qint16> out16 =
+        decodeWith("PCMU", ulaw(tone.constData(), int(tone.size())), 16000);
     QCOMPARE(out16.size(), 2 * tone.size());
     QCOMPARE(strongest(out16, 160, out16.size(), 16000, {500.0, 1000.0, 2000.0, 7000.0}), 1000.0);
 }
@@ -261,7 +270,8 @@ void TestRtpMedia::g722DecodesATone()
     g722_encode_state_t *enc = g722_encode_init(nullptr, 64000, 0);
     QVERIFY(enc);
     QByteArray encoded(tone.size() / 2, '\0');
-    const int bytes = g722_encode(enc, reinterpret_cast<uint8_t *>(encoded.data()), tone.constData(), int(tone.size()));
+    const int bytes = g722_encode(enc, reinterpret_cast<uint8_t *>(encoded.data()),
+                                  tone.constData(), int(tone.size()));
     g722_encode_free(enc);
     QCOMPARE(bytes, int(tone.size() / 2));
 
@@ -271,14 +281,18 @@ void TestRtpMedia::g722DecodesATone()
         QVector<qint16> out;
         // 20 ms packets (160 bytes), as a phone sends them.
         for (int at = 0; at < bytes; at += 160)
-            QCOMPARE(decoder.value()->decode(reinterpret_cast<const uchar *>(encoded.constData()) + at, 160, out),
+            QCOMPARE(decoder.value()->decode(
+                         reinterpret_cast<const uchar *>(encoded.constData()) + at, 160, out),
                      rate == 8000 ? 160 : 320);
         QCOMPARE(out.size(), qsizetype(rate)); // one second
         const qsizetype settle = rate / 10;
         const double inDb = levelDb(tone, 1600, tone.size());
         const double outDb = levelDb(out, settle, out.size());
-        QVERIFY2(std::abs(inDb - outDb) < 1.5, qPrintable(QStringLiteral("%1 vs %2 dB").arg(outDb).arg(inDb)));
-        QCOMPARE(strongest(out, settle, out.size(), rate, {500.0, 800.0, 1000.0, 1250.0, 2000.0, 3000.0}), 1000.0);
+        QVERIFY2(std::abs(inDb - outDb) < 1.5,
+                 qPrintable(QStringLiteral("%1 vs %2 dB").arg(outDb).arg(inDb)));
+        QCOMPARE(strongest(out, settle, out.size(), rate,
+                           {500.0, 800.0, 1000.0, 1250.0, 2000.0, 3000.0}),
+                 1000.0);
         QVector<qint16> gap;
         decoder.value()->conceal(80, gap);
         QCOMPARE(gap, QVector<qint16>(80, 0));
@@ -306,16 +320,18 @@ void TestRtpMedia::opusDecodesAndConceals()
     QVector<qint16> out;
     uchar packet[1500];
     for (int frame = 0; frame < 50; ++frame) {
-        const int n = opus_encode(enc, tone.constData() + frame * 960 * channels, 960, packet, sizeof packet);
+        const int n =
+            opus_encode(enc, tone.constData() + frame * 960 * channels, 960, packet, sizeof packet);
         QVERIFY(n > 0);
         QCOMPARE(decoder.value()->decode(packet, n, out), 160);
     }
     opus_encoder_destroy(enc);
     QCOMPARE(out.size(), qsizetype(8000));
     QCOMPARE(strongest(out, 800, out.size(), 8000, {500.0, 800.0, 1000.0, 1250.0, 2000.0}), 1000.0);
-    const double inDb = levelDb(tone, 4800 * channels, tone.size()) ;
+    const double inDb = levelDb(tone, 4800 * channels, tone.size());
     const double outDb = levelDb(out, 800, out.size());
-    QVERIFY2(std::abs(inDb - outDb) < 3.0, qPrintable(QStringLiteral("%1 vs %2 dB").arg(outDb).arg(inDb)));
+    QVERIFY2(std::abs(inDb - outDb) < 3.0,
+             qPrintable(QStringLiteral("%1 vs %2 dB").arg(outDb).arg(inDb)));
 
     // PLC carries the tone on for a short loss, exactly as many samples as asked.
     QVector<qint16> plc;
@@ -344,7 +360,8 @@ void TestRtpMedia::unsupportedCodecIsNamed()
     leg.setPayloadFormats(formats);
     QVector<Arrival> arrivals;
     for (int k = 0; k < 10; ++k)
-        arrivals.append(Arrival{kOrigin + k * 20000, rtpPacket(3, quint16(k), quint32(k * 160), 7, QByteArray(33, 'g'))});
+        arrivals.append(Arrival{kOrigin + k * 20000, rtpPacket(3, quint16(k), quint32(k * 160), 7,
+                                                               QByteArray(33, 'g'))});
     const QVector<qint16> pcm = driveLeg(leg, arrivals, kOrigin, kOrigin + 400000);
     QCOMPARE(pcm.size(), qsizetype(3200));
     QVERIFY(silentBetween(pcm, 0, pcm.size()));
@@ -369,7 +386,8 @@ void TestRtpMedia::inOrderStreamLandsOnTheTimeline()
     const LegStatistics stats = leg.statistics();
     QCOMPARE(stats.packets, qint64(100));
     QCOMPARE(stats.bytes, qint64(100 * kPtime));
-    QCOMPARE(stats.lost + stats.late + stats.duplicates + stats.outOfOrder + stats.dropped, qint64(0));
+    QCOMPARE(stats.lost + stats.late + stats.duplicates + stats.outOfOrder + stats.dropped,
+             qint64(0));
     QCOMPARE(stats.payloadTypes, QList<int>{0});
     QVERIFY(stats.jitterMs < 0.01);
     QVERIFY(leg.hasMedia());
@@ -488,7 +506,8 @@ void TestRtpMedia::delayedStartAndClockDrift()
         qint64 from = 0;
         for (int k = 0; k < spec.count; ++k) {
             const qint16 level = ulawRoundTrip(levelOf(k));
-            for (qint64 i = std::max<qint64>(0, from - 400); i + 80 < pcm.size() && i < from + 2000; ++i) {
+            for (qint64 i = std::max<qint64>(0, from - 400); i + 80 < pcm.size() && i < from + 2000;
+                 ++i) {
                 if (pcm[i] == level && pcm[i + 80] == level) {
                     ++found;
                     from = i + 80;
@@ -496,7 +515,8 @@ void TestRtpMedia::delayedStartAndClockDrift()
                 }
             }
         }
-        QVERIFY2(found >= spec.count - 2 * stats.slips, qPrintable(QStringLiteral("%1 found, %2 slips").arg(found).arg(stats.slips)));
+        QVERIFY2(found >= spec.count - 2 * stats.slips,
+                 qPrintable(QStringLiteral("%1 found, %2 slips").arg(found).arg(stats.slips)));
     }
 }
 
@@ -526,8 +546,9 @@ void TestRtpMedia::ssrcChangeKeepsContinuity()
     StreamSpec spec;
     QVector<Arrival> arrivals = levelStream(spec);
     for (int k = 50; k < spec.count; ++k) {
-        arrivals[k].bytes = rtpPacket(0, quint16(20000 + k), quint32(900000000u + quint32(k) * kPtime), 0x9999,
-                                      levelPayload(k));
+        arrivals[k].bytes =
+            rtpPacket(0, quint16(20000 + k), quint32(900000000u + quint32(k) * kPtime), 0x9999,
+                      levelPayload(k));
     }
     LegReceiver leg(options());
     const QVector<qint16> pcm = driveLeg(leg, arrivals, kOrigin, kOrigin + 2'500'000);
@@ -541,7 +562,8 @@ void TestRtpMedia::ssrcChangeKeepsContinuity()
     // old SSRC returning after a while is followed, not dropped as a straggler.
     QVector<Arrival> moh = levelStream(spec);
     for (int k = 30; k < 60; ++k)
-        moh[k].bytes = rtpPacket(0, quint16(500 + k), quint32(77777 + k * kPtime), 0xabc, levelPayload(k));
+        moh[k].bytes =
+            rtpPacket(0, quint16(500 + k), quint32(77777 + k * kPtime), 0xabc, levelPayload(k));
     LegReceiver back(options());
     const QVector<qint16> out = driveLeg(back, moh, kOrigin, kOrigin + 2'500'000);
     for (int k = 0; k < spec.count; ++k)
@@ -567,8 +589,9 @@ void TestRtpMedia::holdGivesSilenceAndRealignment()
     arrivals.resize(50);
     for (int k = 50; k < 100; ++k) {
         const quint32 ts = spec.ts0 + quint32(k) * kPtime + (timestampsRun ? 5 * 8000 : 0);
-        arrivals.append(Arrival{spec.firstUs + 5'000'000 + qint64(k) * 20000,
-                                rtpPacket(0, quint16(spec.seq0 + k), ts, spec.ssrc, levelPayload(k))});
+        arrivals.append(
+            Arrival{spec.firstUs + 5'000'000 + qint64(k) * 20000,
+                    rtpPacket(0, quint16(spec.seq0 + k), ts, spec.ssrc, levelPayload(k))});
     }
     LegReceiver leg(options());
     const qint64 end = kOrigin + 7'500'000;
@@ -593,10 +616,13 @@ void TestRtpMedia::rfc4733EventIsMasked()
     QVector<Arrival> events;
     for (int step = 1; step <= 4; ++step) {
         events.append(Arrival{eventUs + (step - 1) * 50000,
-                              rtpPacket(101, 0, eventTs, spec.ssrc, telephoneEvent(5, false, step * 400), step == 1)});
+                              rtpPacket(101, 0, eventTs, spec.ssrc,
+                                        telephoneEvent(5, false, step * 400), step == 1)});
     }
     for (int i = 0; i < 3; ++i)
-        events.append(Arrival{eventUs + 200000 + i * 20000, rtpPacket(101, 0, eventTs, spec.ssrc, telephoneEvent(5, true, 1600))});
+        events.append(
+            Arrival{eventUs + 200000 + i * 20000,
+                    rtpPacket(101, 0, eventTs, spec.ssrc, telephoneEvent(5, true, 1600))});
     // The agent's stream carries audio and events under one SSRC and one numbering; the
     // customer's PBX forwards the same key press on its own stream.
     for (const Arrival &e : std::as_const(events)) {
@@ -616,10 +642,12 @@ void TestRtpMedia::rfc4733EventIsMasked()
     }
 
     CallAudioAssembler call(options());
-    const QVector<qint16> stereo = drive(call, arrivals, kOrigin, kOrigin + 2'500'000, [&](const Arrival &a) {
-        const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()), int(a.bytes.size()));
-        (a.leg == 0 ? call.agent() : call.customer()).push(a.us, *p);
-    });
+    const QVector<qint16> stereo =
+        drive(call, arrivals, kOrigin, kOrigin + 2'500'000, [&](const Arrival &a) {
+            const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()),
+                                            int(a.bytes.size()));
+            (a.leg == 0 ? call.agent() : call.customer()).push(a.us, *p);
+        });
     QCOMPARE(stereo.size(), qsizetype(2 * 20000));
     QVector<qint16> left;
     for (qsizetype i = 0; i < stereo.size(); i += 2)
@@ -686,20 +714,27 @@ void TestRtpMedia::assemblerAlignsTwoLegs()
                     pcm[i] = qint16(8000 * std::sin(2 * M_PI * 1000.0 * double(t - burstUs) / 1e6));
             }
             const int k = int((sent - firstUs) / 20000);
-            out.append(Arrival{sent + delayUs, rtpPacket(0, quint16(k), ts0 + quint32(k) * kPtime, ssrc,
-                                                        ulaw(pcm.constData(), kPtime)), leg});
+            out.append(Arrival{sent + delayUs,
+                               rtpPacket(0, quint16(k), ts0 + quint32(k) * kPtime, ssrc,
+                                         ulaw(pcm.constData(), kPtime)),
+                               leg});
         }
         return out;
     };
     QVector<Arrival> arrivals = legStream(1, 123456, kOrigin + 200'000, 3000, 0);
     arrivals += legStream(2, 4000000000u, kOrigin + 1'300'000, 15000, 1);
     CallAudioAssembler call(options());
-    const QVector<qint16> stereo = drive(call, arrivals, kOrigin, kOrigin + 3'200'000, [&](const Arrival &a) {
-        const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()), int(a.bytes.size()));
-        (a.leg == 0 ? call.agent() : call.customer()).push(a.us, *p);
-    }, 7000 /* pulls at odd moments */);
+    const QVector<qint16> stereo = drive(
+        call, arrivals, kOrigin, kOrigin + 3'200'000,
+        [&](const Arrival &a) {
+            const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()),
+                                            int(a.bytes.size()));
+            (a.leg == 0 ? call.agent() : call.customer()).push(a.us, *p);
+        },
+        7000 /* pulls at odd moments */);
     QCOMPARE(stereo.size(), qsizetype(2 * 25600));
     QCOMPARE(call.framesOut(), qint64(25600));
+    QCOMPARE(call.delayUs(), qint64(140000));
     auto onset = [&](int channel) {
         for (qsizetype i = channel; i < stereo.size(); i += 2) {
             if (std::abs(stereo[i]) > 2000)
@@ -712,7 +747,8 @@ void TestRtpMedia::assemblerAlignsTwoLegs()
     QVERIFY(left > 0 && right > 0);
     // Each lands at its arrival time; the difference is the 12 ms delay difference, well
     // inside one 20 ms frame.
-    QVERIFY2(std::abs(left - right) <= kPtime, qPrintable(QStringLiteral("%1 vs %2").arg(left).arg(right)));
+    QVERIFY2(std::abs(left - right) <= kPtime,
+             qPrintable(QStringLiteral("%1 vs %2").arg(left).arg(right)));
     QVERIFY(std::abs(left - 12024) <= 16);
     QVERIFY(call.maskedSpans().isEmpty());
 }
@@ -729,13 +765,16 @@ void TestRtpMedia::assemblerMasksInbandDtmf()
     for (int k = 0; k < 100; ++k) {
         arrivals.append(Arrival{kOrigin + qint64(k) * 20000,
                                 rtpPacket(0, quint16(k), quint32(k * kPtime), 5,
-                                          ulaw(customer.constData() + k * kPtime, kPtime)), 1});
+                                          ulaw(customer.constData() + k * kPtime, kPtime)),
+                                1});
     }
     CallAudioAssembler call(options());
-    const QVector<qint16> stereo = drive(call, arrivals, kOrigin, kOrigin + 2'000'000, [&](const Arrival &a) {
-        const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()), int(a.bytes.size()));
-        call.customer().push(a.us, *p);
-    });
+    const QVector<qint16> stereo =
+        drive(call, arrivals, kOrigin, kOrigin + 2'000'000, [&](const Arrival &a) {
+            const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()),
+                                            int(a.bytes.size()));
+            call.customer().push(a.us, *p);
+        });
     QCOMPARE(stereo.size(), qsizetype(2 * 16000));
     QVector<qint16> right;
     for (qsizetype i = 1; i < stereo.size(); i += 2)
@@ -761,8 +800,10 @@ void TestRtpMedia::memoryStaysBounded()
     for (int i = 0; i < 20000; ++i) {
         const qint64 now = kOrigin + qint64(i) * 1000;
         const quint32 ts = random.generate();
-        const QByteArray bytes = rtpPacket(i % 3 ? 0 : 8, quint16(random.generate()), ts, i % 50 ? 1 : random.generate(), big);
-        const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()));
+        const QByteArray bytes = rtpPacket(i % 3 ? 0 : 8, quint16(random.generate()), ts,
+                                           i % 50 ? 1 : random.generate(), big);
+        const auto p =
+            RtpPacket::parse(reinterpret_cast<const uchar *>(bytes.constData()), int(bytes.size()));
         leg.push(now, *p);
         QVERIFY(leg.bufferedBytes() <= LegReceiver::kMaxBufferedBytes);
         if (i % 10 == 0)
