@@ -153,6 +153,7 @@ void LegReceiver::startStream(const RtpPacket &packet, qint64 arrivalPos)
     m_receivedInStream = 0;
     m_seen = {};
     m_highestTs = kTsOffset + packet.timestamp;
+    m_closedEvents.fill(-1);
     anchor(m_highestTs, arrivalPos);
 }
 
@@ -359,7 +360,15 @@ void LegReceiver::handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos,
             return;
         }
     }
+    // The end packet is sent three times; copies arriving after the event was closed
+    // belong to it, not to a new key press.
+    if (std::find(m_closedEvents.begin(), m_closedEvents.end(), extTs) != m_closedEvents.end())
+        return;
     ++m_stats.dtmfEvents;
+    if (pos + duration + qint64(kEventGuardMs) * rate / 1000 <= m_outPos) {
+        rememberClosed(extTs); // entirely in audio already written: nothing left to mute
+        return;
+    }
     Event *slot = nullptr;
     for (Event &e : m_events) {
         if (!e.used) {
@@ -371,6 +380,7 @@ void LegReceiver::handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos,
         // Four overlapping events only come from a broken sender: close the oldest.
         slot = &*std::min_element(m_events.begin(), m_events.end(),
                                   [](const Event &a, const Event &b) { return a.start < b.start; });
+        rememberClosed(slot->extTimestamp);
         if (slot->mutedUntil > slot->start)
             m_spans.append(audio::MaskedSpan{slot->start * 1000 / rate,
                                              (slot->mutedUntil * 1000 + rate - 1) / rate,
@@ -379,6 +389,12 @@ void LegReceiver::handleEvent(const RtpPacket &packet, qint64 extTs, qint64 pos,
     const qint64 start = std::max(pos, m_outPos);
     *slot =
         Event{true, event->end, extTs, start, std::max(start, pos + duration), start, arrivalPos};
+}
+
+void LegReceiver::rememberClosed(qint64 extTimestamp)
+{
+    m_closedEvents[size_t(m_closedNext)] = extTimestamp;
+    m_closedNext = (m_closedNext + 1) % int(m_closedEvents.size());
 }
 
 qint64 LegReceiver::eventEnd(const Event &event) const
@@ -408,6 +424,7 @@ void LegReceiver::applyEvents(qint64 from, qint64 to, qint16 *pcm, qint64 nowPos
                                                  QStringLiteral("dtmf-rfc4733")});
             }
             e.used = false;
+            rememberClosed(e.extTimestamp);
         }
     }
 }

@@ -117,6 +117,7 @@ private:
     void fillGap(qint64 samples, QVector<qint16> &pcm);
     void applyEvents(qint64 from, qint64 to, qint16 *pcm, qint64 nowPos, bool finishing);
     qint64 eventEnd(const Event &event) const;
+    void rememberClosed(qint64 extTimestamp);
 
     Options m_options;
     qint64 m_jitterSamples;
@@ -161,6 +162,8 @@ private:
     bool m_finished = false;
 
     std::array<Event, 4> m_events{};
+    std::array<qint64, 4> m_closedEvents{-1, -1, -1, -1}; // timestamps of recent events
+    int m_closedNext = 0;
     QVector<audio::MaskedSpan> m_spans;
 
     LegStatistics m_stats;

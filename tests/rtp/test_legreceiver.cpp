@@ -34,6 +34,7 @@ private slots:
     void holdGivesSilenceAndRealignment();
     void opusLegConcealsLoss();
     void eventWithoutEndPackets();
+    void lateEndCopiesAreTheSameEvent();
     void memoryStaysBounded();
 };
 
@@ -366,6 +367,38 @@ void TestLegReceiver::eventWithoutEndPackets()
     QCOMPARE(spans[0],
              (audio::MaskedSpan{eventPos / 8, (mutedEnd + 7) / 8, QStringLiteral("dtmf-rfc4733")}));
     QVERIFY(leg.takeMaskedSpans().isEmpty());
+    QCOMPARE(leg.statistics().dtmfEvents, 1);
+}
+
+void TestLegReceiver::lateEndCopiesAreTheSameEvent()
+{
+    // A 200 ms key press whose three end packets come 100 ms apart: the last ones arrive
+    // after the event was closed and written, and must not start a new one.
+    const StreamSpec spec;
+    QVector<Arrival> arrivals = levelStream(spec);
+    const quint32 eventTs = spec.ts0 + 50 * kPtime;
+    const qint64 eventUs = spec.firstUs + 50 * 20000;
+    arrivals.append(Arrival{
+        eventUs, rtpPacket(101, 0, eventTs, spec.ssrc, telephoneEvent(9, false, 400), true)});
+    for (int i = 0; i < 3; ++i) {
+        arrivals.append(
+            Arrival{eventUs + 200000 + i * 100000,
+                    rtpPacket(101, 0, eventTs, spec.ssrc, telephoneEvent(9, true, 1600))});
+    }
+    sortArrivals(arrivals);
+    quint16 seq = spec.seq0;
+    for (Arrival &a : arrivals) {
+        a.bytes[2] = char(seq >> 8);
+        a.bytes[3] = char(seq & 0xff);
+        ++seq;
+    }
+    LegReceiver leg(options());
+    const QVector<qint16> pcm = driveLeg(leg, arrivals, kOrigin, kOrigin + 2'500'000);
+    const qint64 eventPos = 4 + 50 * kPtime;
+    QVERIFY(silentBetween(pcm, eventPos, eventPos + 1600 + 160));
+    for (int k = 61; k < spec.count; ++k)
+        QVERIFY2(packetAt(pcm, 4, k), qPrintable(QString::number(k)));
+    QCOMPARE(leg.takeMaskedSpans().size(), 1);
     QCOMPARE(leg.statistics().dtmfEvents, 1);
 }
 
