@@ -12,6 +12,7 @@
 #include "rtp/telephoneevent.h"
 #include "rtpsim.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <opus.h>
 #include <spandsp/g722.h>
@@ -37,6 +38,7 @@ private slots:
     void rfc4733EventIsMasked();
     void assemblerAlignsTwoLegs();
     void assemblerMasksInbandDtmf();
+    void assemblerAt16kHzWithG722();
 };
 
 void TestRtpMedia::parsesPackets()
@@ -258,6 +260,7 @@ void TestRtpMedia::unsupportedCodecIsNamed()
     for (int k = 0; k < 10; ++k)
         arrivals.append(Arrival{kOrigin + k * 20000, rtpPacket(3, quint16(k), quint32(k * 160), 7,
                                                                QByteArray(33, 'g'))});
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("codec GSM/8000")));
     const QVector<qint16> pcm = driveLeg(leg, arrivals, kOrigin, kOrigin + 400000);
     QCOMPARE(pcm.size(), qsizetype(3200));
     QVERIFY(silentBetween(pcm, 0, pcm.size()));
@@ -416,6 +419,47 @@ void TestRtpMedia::assemblerMasksInbandDtmf()
         QCOMPARE(s.cause, QStringLiteral("dtmf-inband"));
     QVERIFY(spans[0].startMs <= 1000 && spans[0].endMs >= 1080);
     QVERIFY(spans[1].startMs <= 1300 && spans[1].endMs >= 1380);
+}
+
+void TestRtpMedia::assemblerAt16kHzWithG722()
+{
+    // The seat recorder's rate: a wideband G.722 agent leg (1 kHz tone, 20 ms packets), a
+    // customer leg that sends nothing (one-way audio). 2 s of call = 32000 frames.
+    const double f[] = {1000.0};
+    const QVector<qint16> tone = sineTones(16000, 1, 32000, f, 10000);
+    g722_encode_state_t *enc = g722_encode_init(nullptr, 64000, 0);
+    QVERIFY(enc);
+    QVector<Arrival> arrivals;
+    for (int k = 0; k < 100; ++k) {
+        QByteArray payload(160, '\0');
+        g722_encode(enc, reinterpret_cast<uint8_t *>(payload.data()), tone.constData() + k * 320,
+                    320);
+        arrivals.append(Arrival{kOrigin + qint64(k) * 20000,
+                                rtpPacket(9, quint16(k), quint32(k * 160), 3, payload)});
+    }
+    g722_encode_free(enc);
+    LegReceiver::Options o = options();
+    o.outputRate = 16000;
+    CallAudioAssembler call(o);
+    QCOMPARE(call.outputRate(), 16000);
+    const QVector<qint16> stereo =
+        drive(call, arrivals, kOrigin, kOrigin + 2'000'000, [&](const Arrival &a) {
+            const auto p = RtpPacket::parse(reinterpret_cast<const uchar *>(a.bytes.constData()),
+                                            int(a.bytes.size()));
+            call.agent().push(a.us, *p);
+        });
+    QCOMPARE(stereo.size(), qsizetype(2 * 32000));
+    QVector<qint16> left;
+    QVector<qint16> right;
+    for (qsizetype i = 0; i < stereo.size(); i += 2) {
+        left.append(stereo[i]);
+        right.append(stereo[i + 1]);
+    }
+    QCOMPARE(strongest(left, 3200, 30000, 16000, {500.0, 1000.0, 2000.0, 5000.0}), 1000.0);
+    QVERIFY(std::abs(levelDb(left, 3200, 30000) - levelDb(tone, 3200, 30000)) < 1.5);
+    QVERIFY(silentBetween(right, 0, right.size()));
+    QVERIFY(call.agent().hasMedia());
+    QVERIFY(!call.customer().hasMedia());
 }
 
 QTEST_GUILESS_MAIN(TestRtpMedia)
