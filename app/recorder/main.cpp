@@ -1,4 +1,4 @@
-// callvault-recorder: the headless network recorder of a small site (docs/recorder.md).
+// callvault-recorder: the headless network recorder of a small site (docs/user-guide-callvault-recorder.md).
 // Parses the command line, loads recorder.conf, wires core's RecorderService to signals and
 // runs it; all logic lives in callvault_core (core/recorder).
 #include "control/controlserver.h"
@@ -86,7 +86,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("callvault-recorder"));
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("CallVault network recorder: records SIP/RTP calls of a site (docs/recorder.md)."));
+    p.setApplicationDescription(QStringLiteral("CallVault network recorder: records SIP/RTP calls of a site (docs/user-guide-callvault-recorder.md)."));
     p.addHelpOption();
     p.addOption({QStringLiteral("config"),
                  QStringLiteral("Configuration file (default: $CALLVAULT_RECORDER_CONFIG, else /etc/callvault/recorder.conf)."),

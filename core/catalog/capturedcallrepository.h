@@ -15,7 +15,7 @@ namespace cv {
 
 class Database;
 
-// Why a call the recorder saw is recorded the way it is (docs/recorder.md, "Completeness").
+// Why a call the recorder saw is recorded the way it is (docs/user-guide-callvault-recorder.md, "Completeness").
 // Stored as text; the texts never change.
 enum class Completeness : int
 {

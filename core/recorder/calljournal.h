@@ -12,7 +12,7 @@ namespace cv::recorder {
 // (spool/<id>.call.json) from the moment its recording starts until the catalog holds it.
 // After kill -9 or power loss, or while the catalog is unreachable, the recorder's next
 // start finds the call's facts (Call-ID, parties, why) here and catalogs them with the
-// recovered audio (docs/recorder.md, "Recovery"). Holds no secret: the wrapped key is in the
+// recovered audio (docs/user-guide-callvault-recorder.md, "Nothing lost"). Holds no secret: the wrapped key is in the
 // recording's own sidecar, never here.
 class CallJournal final
 {

@@ -25,7 +25,7 @@ QString number(const sip::SipMessage::NameAddr &address)
     return user.isEmpty() ? CallParties::numberOfUri(QString::fromUtf8(address.uri)) : user;
 }
 
-// The recording's completeness from what its media did (docs/recorder.md, "Completeness").
+// The recording's completeness from what its media did (docs/user-guide-callvault-recorder.md, "Completeness").
 Completeness completenessOf(const TrackedCall &call, const RecordedCall &audio, bool recorded)
 {
     if (call.encrypted)

@@ -24,7 +24,7 @@ namespace cv::recorder {
 // Follows calls through their SIP dialogs (INVITE, its answer, re-INVITEs, BYE, CANCEL,
 // refusals), maps the media addresses of their SDP to the call's two lanes, feeds RTP to
 // the call's recording and ends calls on BYE/CANCEL/refusal or when their media stops
-// (docs/recorder.md, "Calls"). Every call it saw signalling for ends in one CallOutcome
+// (docs/user-guide-callvault-recorder.md, "What it records, and how it knows"). Every call it saw signalling for ends in one CallOutcome
 // handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
 // One thread owns a tracker.
 class CallTracker final

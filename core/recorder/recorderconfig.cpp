@@ -8,60 +8,61 @@ namespace cv::recorder {
 
 namespace {
 
-const char kSample[] = R"(# callvault-recorder configuration (docs/recorder.md, "Configuration").
-# Every key is optional; the value shown is the default. A bad value stops the recorder at
-# start (or keeps the running configuration on reload, SIGHUP) with a message naming it.
+const char kSample[] = R"(; callvault-recorder configuration (docs/user-guide-callvault-recorder.md, "Configuration").
+; Comments start with ";" (INI), a value is everything after "=".
+; Every key is optional; the value shown is the default. A bad value stops the recorder at
+; start (or keeps the running configuration on reload, SIGHUP) with a message naming it.
 
 [recorder]
-# This node's name, stored with every call it captured.
+; This node's name, stored with every call it captured.
 name = recorder
-# The CallVault site directory (site.json, spool/, hot/). Empty: $CALLVAULT_SITE, else the
-# data directory of the user running the recorder.
+; The CallVault site directory (site.json, spool/, hot/). Empty: $CALLVAULT_SITE, else the
+; data directory of the user running the recorder.
 site =
-# Disk alarm: below warn_free_mb the recorder warns (log, /metrics); below min_free_mb it
-# stops accepting new calls and keeps finishing the open ones.
+; Disk alarm: below warn_free_mb the recorder warns (log, /metrics); below min_free_mb it
+; stops accepting new calls and keeps finishing the open ones.
 warn_free_mb = 4096
 min_free_mb = 1024
-# Calls recorded at the same time; more are counted and not recorded.
+; Calls recorded at the same time; more are counted and not recorded.
 max_calls = 1000
 
 [capture]
-# Live capture interface for passive SIP/RTP sniffing ("any", "eth0"); empty: none.
+; Live capture interface for passive SIP/RTP sniffing ("any", "eth0"); empty: none.
 interface =
-# BPF filter for the live capture (tcpdump syntax).
+; BPF filter for the live capture (tcpdump syntax).
 filter = udp or tcp
-# A call without RTP for this long ends (when no BYE was seen).
+; A call without RTP for this long ends (when no BYE was seen).
 rtp_timeout_s = 30
-# A call whose INVITE got neither an answer nor media for this long is given up.
+; A call whose INVITE got neither an answer nor media for this long is given up.
 signalling_timeout_s = 60
-# Jitter buffer depth in milliseconds (20..1000).
+; Jitter buffer depth in milliseconds (20..1000).
 jitter_ms = 80
-# The agent's extension: the party whose number matches this regular expression.
+; The agent's extension: the party whose number matches this regular expression.
 agent_pattern = ^[0-9]{2,6}$
 
 [encoder]
-# Opus complexity 0..10: 5 by default, 1 for the high-density profile (docs/recorder.md).
+; Opus complexity 0..10: 5 by default, 1 for the high-density profile (docs/user-guide-callvault-recorder.md).
 complexity = 5
-# Bit rate of the 8 kHz stereo recording, bit/s (6000..64000).
+; Bit rate of the 8 kHz stereo recording, bit/s (6000..64000).
 bitrate = 16000
 
 [control]
-# HTTPS control API (TLS 1.3 only). port = 0 switches it off.
+; HTTPS control API (TLS 1.3 only). port = 0 switches it off.
 address = 127.0.0.1
 port = 0
 certificate =
 private_key =
-# Serve /metrics without a token (for a Prometheus on the same machine).
+; Serve /metrics without a token (for a Prometheus on the same machine).
 metrics_without_token = false
 
 [tokens]
-# Bearer tokens of the control API: name = SHA-256 of the token in hex
-# (`callvault-recorder --hash-token` prints it). The token itself is never stored here.
-# pbx = 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+; Bearer tokens of the control API: name = SHA-256 of the token in hex
+; (`callvault-recorder --hash-token` prints it). The token itself is never stored here.
+; pbx = 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 
 [catalog]
-# Server-enforced PostgreSQL sites only: the recorder user (role "recorder") and a file
-# holding its password (readable by the recorder's account only).
+; Server-enforced PostgreSQL sites only: the recorder user (role "recorder") and a file
+; holding its password (readable by the recorder's account only).
 user =
 password_file =
 )";
@@ -127,7 +128,7 @@ Result<RecorderConfig> RecorderConfig::load(const QString &path)
     Reader r{settings, {}};
     for (const QString &key : settings.allKeys()) {
         if (!kKnownKeys.contains(key) && !key.startsWith(QLatin1String("tokens/")))
-            r.errors << QStringLiteral("%1 is not a known setting (docs/recorder.md lists them)").arg(key);
+            r.errors << QStringLiteral("%1 is not a known setting (docs/user-guide-callvault-recorder.md lists them)").arg(key);
     }
     RecorderConfig c;
     c.name = r.text(QStringLiteral("recorder/name"), c.name);

@@ -10,7 +10,7 @@
 
 namespace cv::recorder {
 
-// recorder.conf (docs/recorder.md, "Configuration"; packaging/recorder.conf.sample): an INI
+// recorder.conf (docs/user-guide-callvault-recorder.md, "Configuration"; packaging/recorder.conf.sample): an INI
 // file an admin edits. Every value has a default that works for a small site; a bad value is
 // refused at start (and at reload, keeping the running configuration) with a message naming
 // the section, the key, the value and what is allowed.

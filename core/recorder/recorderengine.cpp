@@ -61,6 +61,8 @@ void RecorderEngine::onTcp(const net::Datagram &datagram)
         it = m_tcpStreams.insert(key, std::make_shared<sip::SipStreamFramer>());
     }
     sip::SipStreamFramer &framer = *it.value();
+    if (datagram.discontinuity)
+        framer.reset(); // bytes were lost: look for the next message start
     framer.append(datagram.payload);
     for (;;) {
         auto next = framer.next();
@@ -71,7 +73,7 @@ void RecorderEngine::onTcp(const net::Datagram &datagram)
         }
         if (!next->has_value())
             return;
-        onSipBytes(**next);
+        onSipBytes(*next.value());
     }
 }
 

@@ -299,7 +299,7 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
         if (!frame->has_value())
             break;
         ++report.frames;
-        const net::PcapSource::Frame &f = **frame;
+        const net::PcapSource::Frame &f = *frame.value();
         datagrams.clear();
         decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
         for (const net::Datagram &d : std::as_const(datagrams))
@@ -310,6 +310,10 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
         reloadIfRequested();
         runPosted();
     }
+    datagrams.clear();
+    decoder.flush(datagrams); // TCP bytes still waiting behind holes
+    for (const net::Datagram &d : std::as_const(datagrams))
+        m_engine->onDatagram(d);
     runPosted();
     m_engine->finish(lastUs);
     m_finalizer->waitUntilEmpty(60'000);
@@ -338,7 +342,7 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
             return frame.error();
         if (frame->has_value()) {
             ++report.frames;
-            const net::PcapSource::Frame &f = **frame;
+            const net::PcapSource::Frame &f = *frame.value();
             datagrams.clear();
             decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
             for (const net::Datagram &d : std::as_const(datagrams))

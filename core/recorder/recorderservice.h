@@ -21,7 +21,7 @@ namespace cv::recorder {
 
 class FinalizerQueue;
 
-// callvault-recorder's running parts wired together (docs/recorder.md): the site and its
+// callvault-recorder's running parts wired together (docs/user-guide-callvault-recorder.md): the site and its
 // catalog (as the recorder user on a server-enforced catalog), the recovery of what the
 // last run left in the spool, the capture loop (a pcap file or a live interface) feeding the
 // RecorderEngine, and the FinalizerQueue taking ended calls to the catalog. Work for the

@@ -51,7 +51,8 @@ public:
     // A re-INVITE by the caller at `atMs` putting the call on hold (a=sendonly) or back.
     void reinvite(qint64 atMs, bool hold);
     // RTP from one party between two call times (ms after the INVITE), 20 ms packets.
-    void rtp(bool fromCaller, qint64 fromMs, qint64 toMs, const Rtp &options = {});
+    void rtp(bool fromCaller, qint64 fromMs, qint64 toMs, const Rtp &options);
+    void rtp(bool fromCaller, qint64 fromMs, qint64 toMs) { rtp(fromCaller, fromMs, toMs, Rtp()); }
     // RFC 4733 telephone-event (PT 101) for `event` from `atMs` for `durationMs`.
     void telephoneEvent(bool fromCaller, qint64 atMs, int durationMs, int event);
     void bye(qint64 atMs, bool fromCaller = true);

@@ -85,7 +85,7 @@ QVector<cv::CapturedCallRow> RecorderTestSite::capturedCalls()
 
 cv::Result<DecodedRecording> RecorderTestSite::decode(const QUuid &recordingId)
 {
-    cv::RecordingAccess access(cv::StorageLayout{directory()}, db(), m_keys.encryption);
+    cv::RecordingAccess access(cv::StorageLayout{directory()}, db(), m_keys->encryption);
     auto opened = access.open(recordingId);
     if (!opened)
         return opened.error();
@@ -101,14 +101,17 @@ cv::Result<DecodedRecording> RecorderTestSite::decode(const QUuid &recordingId)
             return n.error();
         if (n.value() == 0)
             break;
-        out.pcm.append(block.data(), static_cast<int>(n.value() * decoder.value()->channels()));
+        const qsizetype samples = n.value() * decoder.value()->channels();
+        const qsizetype at = out.pcm.size();
+        out.pcm.resize(at + samples);
+        std::copy(block.begin(), block.begin() + samples, out.pcm.begin() + at);
     }
     return out;
 }
 
 cv::Result<void> RecorderTestSite::writeOgg(const QUuid &recordingId, const QString &path)
 {
-    cv::RecordingAccess access(cv::StorageLayout{directory()}, db(), m_keys.encryption);
+    cv::RecordingAccess access(cv::StorageLayout{directory()}, db(), m_keys->encryption);
     auto opened = access.open(recordingId);
     if (!opened)
         return opened.error();

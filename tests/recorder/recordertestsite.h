@@ -11,6 +11,7 @@
 #include <QVector>
 
 #include <memory>
+#include <optional>
 
 // A real site for the recorder's tests: site directory with keys (key-file backend) and a
 // SQLite catalog, a recorder.conf pointing at it, and what a test needs to look at the
@@ -46,7 +47,7 @@ private:
     QTemporaryDir m_dir;
     QString m_error;
     std::unique_ptr<cv::Database> m_db;
-    cv::SiteKeys m_keys;
+    std::optional<cv::SiteKeys> m_keys;
 };
 
 // Writes `packets` as an Ethernet pcap file.

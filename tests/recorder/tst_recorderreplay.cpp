@@ -106,7 +106,7 @@ private slots:
         QTest::newRow("typo") << "[capture]\nrtp_timeout = 5\n" << "capture/rtp_timeout";
         QTest::newRow("pattern") << "[capture]\nagent_pattern = ([0-9\n" << "capture/agent_pattern";
         QTest::newRow("token in clear") << "[tokens]\npbx = secret-token\n" << "tokens/pbx";
-        QTest::newRow("port without cert") << "[control]\nport = 8443\n[tokens]\npbx = " + QString(64, u'a') + "\n"
+        QTest::newRow("port without cert") << QStringLiteral("[control]\nport = 8443\n[tokens]\npbx = %1\n").arg(QString(64, u'a'))
                                            << "control/certificate";
         QTest::newRow("complexity") << "[encoder]\ncomplexity = 11\n" << "encoder/complexity";
     }
@@ -234,9 +234,9 @@ private slots:
         const QJsonObject customer =
             row.details.value(QStringLiteral("legs")).toObject().value(QStringLiteral("customer")).toObject();
         if (loss > 0)
-            QVERIFY2(customer.value(QStringLiteral("lost")).toInt() >= 10, qPrintable(QJsonDocument(customer).toJson()));
+            QVERIFY2(customer.value(QStringLiteral("lost")).toInt() >= 10, QJsonDocument(customer).toJson().constData());
         if (reorderEvery > 0)
-            QVERIFY2(customer.value(QStringLiteral("outOfOrder")).toInt() > 0, qPrintable(QJsonDocument(customer).toJson()));
+            QVERIFY2(customer.value(QStringLiteral("outOfOrder")).toInt() > 0, QJsonDocument(customer).toJson().constData());
         if (ssrcChangeAtMs >= 0)
             QCOMPARE(customer.value(QStringLiteral("ssrcChanges")).toInt(), 1);
         auto decoded = site.decode(*row.recordingId);
@@ -323,12 +323,12 @@ private slots:
         QCOMPARE(r.rows.size(), 1);
         const CapturedCallRow &row = r.rows.first();
         const QJsonArray spans = row.details.value(QStringLiteral("maskedSpans")).toArray();
-        QVERIFY2(!spans.isEmpty(), qPrintable(QJsonDocument(row.details).toJson()));
+        QVERIFY2(!spans.isEmpty(), QJsonDocument(row.details).toJson().constData());
         const QJsonObject span = spans.first().toObject();
         // Call time starts at the first RTP packet (320 ms after the INVITE).
-        QVERIFY2(std::abs(span.value(QStringLiteral("startMs")).toInt() - 1680) <= 60, qPrintable(QJsonDocument(span).toJson()));
+        QVERIFY2(std::abs(span.value(QStringLiteral("startMs")).toInt() - 1680) <= 60, QJsonDocument(span).toJson().constData());
         QVERIFY2(span.value(QStringLiteral("endMs")).toInt() >= span.value(QStringLiteral("startMs")).toInt() + 150,
-                 qPrintable(QJsonDocument(span).toJson()));
+                 QJsonDocument(span).toJson().constData());
         QVERIFY(span.value(QStringLiteral("cause")).toString().contains(QStringLiteral("dtmf")));
         // The digit is nowhere in the row.
         QVERIFY(!QJsonDocument(row.details).toJson().contains("\"event\""));

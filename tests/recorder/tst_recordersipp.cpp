@@ -72,7 +72,7 @@ class TestRecorderSipp : public QObject
         recorder.setProcessChannelMode(QProcess::MergedChannels);
         recorder.start(binary(), {QStringLiteral("--config"), site.configPath()});
         QByteArray log;
-        for (int i = 0; i < 100 && !log.contains("capturing on"); ++i) {
+        for (int i = 0; i < 600 && !log.contains("capturing on"); ++i) { // up to 60 s: start-up recovery comes first
             if (recorder.state() == QProcess::NotRunning)
                 break;
             recorder.waitForReadyRead(100);

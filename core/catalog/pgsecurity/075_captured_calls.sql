@@ -1,5 +1,5 @@
 -- CallVault server-side security, part 8: what the network recorder saw of each call
--- (migration 12; docs/recorder.md, "Completeness"; docs/postgres-security.md). Runs after
+-- (migration 12; docs/user-guide-callvault-recorder.md, "Completeness"; docs/postgres-security.md). Runs after
 -- 050 (which revokes everything first) and 060 (which drops every policy first), so
 -- re-applying is safe. A recorder adds rows (recording.ingest) and reads none back, like
 -- recordings; people read them with recording.search within their scope, like the calls

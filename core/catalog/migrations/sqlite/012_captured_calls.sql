@@ -1,4 +1,4 @@
--- Version 12: what the network recorder saw of each call (issue 8; docs/recorder.md,
+-- Version 12: what the network recorder saw of each call (issue 8; docs/user-guide-callvault-recorder.md,
 -- "Completeness"; docs/catalog-schema.md, "captured_calls"). Every call the recorder saw
 -- signalling for gets a row, recorded or not, so that "why is nothing recorded" is answered
 -- from the catalog: the completeness code says what was missing, details the per-leg RTP
