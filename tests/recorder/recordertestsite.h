@@ -50,8 +50,15 @@ private:
     std::optional<cv::SiteKeys> m_keys;
 };
 
+// How writePcap puts SIP on the wire.
+struct SipTransport
+{
+    int fragmentAbove = 0; // UDP SIP longer than this is sent as IPv4 fragments of this size
+    bool tcp = false;      // SIP over TCP (SYN first, each message in two segments)
+};
+
 // Writes `packets` as an Ethernet pcap file.
-cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets);
+cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets, const SipTransport &sip = {});
 
 // Power of `hz` in one channel of interleaved PCM (Goertzel), in dB relative to a full-scale
 // sine; frames [from, from + count).

@@ -44,10 +44,10 @@ class TestRecorderReplay : public QObject
 
 private:
     // Replays `packets` through a RecorderService on `site`.
-    bool replay(RecorderTestSite &site, const QVector<WirePacket> &packets, Replayed &out)
+    bool replay(RecorderTestSite &site, const QVector<WirePacket> &packets, Replayed &out, const SipTransport &sip = {})
     {
         const QString pcap = site.path(QStringLiteral("call.pcap"));
-        if (auto w = writePcap(pcap, packets); !w) {
+        if (auto w = writePcap(pcap, packets, sip); !w) {
             qWarning("pcap: %s", qPrintable(w.errorMessage()));
             return false;
         }
@@ -254,6 +254,36 @@ private slots:
             const double held = toneDb(decoded->pcm, 2, 1, 48000, kCustomerHz, 48000 * 2, 48000);
             QVERIFY2(held < -50, qPrintable(QString::number(held)));
         }
+    }
+
+    void signallingOverFragmentsAndTcp_data()
+    {
+        QTest::addColumn<int>("fragmentAbove");
+        QTest::addColumn<bool>("tcp");
+        QTest::newRow("fragmented INVITE (IPv4, 200-byte fragments)") << 200 << false;
+        QTest::newRow("SIP over TCP, messages split across segments") << 0 << true;
+    }
+
+    void signallingOverFragmentsAndTcp()
+    {
+        QFETCH(int, fragmentAbove);
+        QFETCH(bool, tcp);
+        RecorderTestSite site;
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-transport@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 2320);
+        call.rtp(false, 320, 2320);
+        call.bye(2330);
+        Replayed r;
+        QVERIFY(replay(site, call.packets(), r, SipTransport{fragmentAbove, tcp}));
+        QVERIFY2(r.report.counters.sipMessages >= 6, qPrintable(QString::number(r.report.counters.sipMessages)));
+        QCOMPARE(r.rows.size(), 1);
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("complete"));
+        QCOMPARE(r.rows.first().customerPhone, QStringLiteral("+8613800138000"));
+        auto decoded = site.decode(*r.rows.first().recordingId);
+        QVERIFY(decoded.ok());
+        QVERIFY(std::abs(decoded->frames() * 1000 / 48000 - 2000) <= 100);
     }
 
     void everyCallGetsItsCompleteness_data()
