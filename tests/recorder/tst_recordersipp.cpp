@@ -305,6 +305,71 @@ private slots:
         QVERIFY(toneDb(decoded->pcm, 2, 0, 48000, 1000, from + count + 48000, 24000) > -25);
     }
 
+    void reloadKeepsRunningAndStopFinishesOpenCalls()
+    {
+        RecorderTestSite site(QStringLiteral("[capture]\n") + captureConfig());
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        QProcess recorder;
+        QVERIFY(startRecorder(site, recorder));
+        const auto reloadAndWait = [&](const QByteArray &expected) {
+            ::kill(static_cast<pid_t>(recorder.processId()), SIGHUP);
+            QByteArray log;
+            for (int i = 0; i < 50 && !log.contains(expected); ++i) {
+                recorder.waitForReadyRead(100);
+                log += recorder.readAll();
+            }
+            return log;
+        };
+        // A broken file is refused and the recorder keeps running on the old one...
+        QFile conf(site.configPath());
+        QVERIFY(conf.open(QIODevice::Append));
+        conf.write("[encoder]\ncomplexity = 42\n");
+        conf.close();
+        QByteArray log = reloadAndWait("not reloaded");
+        QVERIFY2(log.contains("encoder/complexity") && recorder.state() == QProcess::Running, log.constData());
+        // ...a good one is taken.
+        QVERIFY(conf.open(QIODevice::ReadWrite));
+        QByteArray text = conf.readAll();
+        text.replace("complexity = 42", "complexity = 1");
+        conf.resize(0);
+        conf.write(text);
+        conf.close();
+        log = reloadAndWait("configuration reloaded");
+        QVERIFY2(log.contains("configuration reloaded"), log.constData());
+
+        // SIGTERM during a call: the open call is finished and cataloged with what it has.
+        QProcess server, client;
+        for (QProcess *p : {&server, &client})
+            p->setWorkingDirectory(m_sipp.path());
+        server.start(QStringLiteral("sipp"), {QStringLiteral("-sf"), QStringLiteral("uas_pcmu.xml"), QStringLiteral("-i"),
+                                              QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(kUasSip),
+                                              QStringLiteral("-mp"), QString::number(kUasMedia), QStringLiteral("-m"),
+                                              QStringLiteral("1"), QStringLiteral("-nostdin")});
+        QVERIFY(server.waitForStarted());
+        QTest::qWait(300);
+        client.start(QStringLiteral("sipp"), {QStringLiteral("-sf"), QStringLiteral("uac_pcmu.xml"), QStringLiteral("-i"),
+                                              QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(kUacSip),
+                                              QStringLiteral("-mp"), QString::number(kUacMedia), QStringLiteral("-m"),
+                                              QStringLiteral("1"), QStringLiteral("-d"), QStringLiteral("6000"),
+                                              QStringLiteral("-nostdin"), QStringLiteral("127.0.0.1:%1").arg(kUasSip)});
+        QVERIFY(client.waitForStarted());
+        QTest::qWait(2500);
+        stopRecorder(recorder);
+        client.kill();
+        server.kill();
+        client.waitForFinished();
+        server.waitForFinished();
+        const QVector<CapturedCallRow> rows = site.capturedCalls();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(completenessToText(rows.first().completeness), QStringLiteral("complete"));
+        auto decoded = site.decode(*rows.first().recordingId);
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->row.status, RecordingStatus::Normal);
+        const qint64 ms = decoded->frames() * 1000 / 48000;
+        QVERIFY2(ms >= 1500 && ms <= 3000, qPrintable(QString::number(ms)));
+        QCOMPARE(QDir(site.directory() + QStringLiteral("/spool")).entryList(QDir::Files), QStringList());
+    }
+
     void killDuringFiftyCallsRecoversThemAll()
     {
         RecorderTestSite site(QStringLiteral("[capture]\n") + captureConfig());
