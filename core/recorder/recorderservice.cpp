@@ -265,7 +265,7 @@ qint64 RecorderService::spoolFreeMb() const
 
 void RecorderService::checkDisk(qint64 nowUs)
 {
-    if (nowUs - m_lastDiskCheckUs < 1'000'000)
+    if (m_lastDiskCheckUs != 0 && nowUs - m_lastDiskCheckUs < 1'000'000 && nowUs >= m_lastDiskCheckUs)
         return;
     m_lastDiskCheckUs = nowUs;
     const qint64 freeMb = spoolFreeMb();
@@ -300,12 +300,12 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
             break;
         ++report.frames;
         const net::PcapSource::Frame &f = *frame.value();
+        lastUs = std::max(lastUs, f.timestampUs);
+        checkDisk(lastUs); // before the frame: a call arriving on a full disk is refused
         datagrams.clear();
         decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
         for (const net::Datagram &d : std::as_const(datagrams))
             m_engine->onDatagram(d);
-        lastUs = std::max(lastUs, f.timestampUs);
-        checkDisk(lastUs);
         publish(report.frames, decoder.counters().malformed, 0, lastUs);
         reloadIfRequested();
         runPosted();
@@ -336,6 +336,7 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
     net::PacketDecoder decoder(source.value()->linkType());
     RunReport report;
     QVector<net::Datagram> datagrams;
+    checkDisk(wallClockUs());
     while (!stop.load()) {
         auto frame = source.value()->next(100);
         if (!frame)

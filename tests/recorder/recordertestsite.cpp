@@ -22,7 +22,7 @@ const QByteArray kPassphrase = "recorder test passphrase";
 
 } // namespace
 
-RecorderTestSite::RecorderTestSite(const QString &extraConfig)
+RecorderTestSite::RecorderTestSite(const QString &extraConfig, const QString &recorderSection)
 {
     cv::SiteInitializer::Options o;
     o.directory = directory();
@@ -52,9 +52,9 @@ RecorderTestSite::RecorderTestSite(const QString &extraConfig)
         m_error = conf.errorString();
         return;
     }
-    conf.write(QStringLiteral("[recorder]\nname = test-recorder\nsite = %1\nwarn_free_mb = 0\nmin_free_mb = 0\n"
-                              "[capture]\nrtp_timeout_s = 5\nsignalling_timeout_s = 10\n%2")
-                   .arg(directory(), extraConfig)
+    conf.write(QStringLiteral("[recorder]\nname = test-recorder\nsite = %1\n%2"
+                              "[capture]\nrtp_timeout_s = 5\nsignalling_timeout_s = 10\n%3")
+                   .arg(directory(), recorderSection, extraConfig)
                    .toUtf8());
 }
 

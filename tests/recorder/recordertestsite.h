@@ -30,7 +30,9 @@ class RecorderTestSite
 {
 public:
     // `extraConfig` is appended to recorder.conf (INI sections of its own).
-    explicit RecorderTestSite(const QString &extraConfig = {});
+    // `recorderSection`: the [recorder] keys besides name and site (no disk alarm by default).
+    explicit RecorderTestSite(const QString &extraConfig = {},
+                              const QString &recorderSection = QStringLiteral("warn_free_mb = 0\nmin_free_mb = 0\n"));
     QString error() const { return m_error; }
     QString directory() const { return m_dir.filePath(QStringLiteral("site")); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("recorder.conf")); }

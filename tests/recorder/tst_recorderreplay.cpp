@@ -336,6 +336,26 @@ private slots:
         QCOMPARE(spool.entryList(QDir::Files), QStringList());
     }
 
+    void fullDiskRefusesNewCallsWithAReason()
+    {
+        // min_free_mb (9 TB) far above this disk: the disk alarm is on from the start, so the call is
+        // not recorded, and its row says why.
+        RecorderTestSite site({}, QStringLiteral("warn_free_mb = 9000000\nmin_free_mb = 9000000\n"));
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-disk@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 1320);
+        call.rtp(false, 320, 1320);
+        call.bye(1330);
+        Replayed r;
+        QVERIFY(replay(site, call.packets(), r));
+        QCOMPARE(r.rows.size(), 1);
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("disk_error"));
+        QVERIFY(!r.rows.first().recordingId.has_value());
+        QCOMPARE(r.rows.first().details.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("refused")).toString(),
+                 QStringLiteral("disk"));
+    }
+
     void telephoneEventsAreMaskedNotStored()
     {
         RecorderTestSite site;
