@@ -116,6 +116,10 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    // Before the (possibly long) start-up recovery: a reload or stop then must not kill us.
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGHUP, onReloadSignal);
     auto service = cv::recorder::RecorderService::open(config.value());
     if (!service)
         return fail(service.errorMessage());
@@ -129,10 +133,6 @@ int main(int argc, char **argv)
         printReport(report.value());
         return report->problems.isEmpty() ? 0 : 2;
     }
-
-    std::signal(SIGTERM, onStopSignal);
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGHUP, onReloadSignal);
 
     // The control API (if configured) answers on this thread's event loop; the capture loop
     // runs on a thread of its own and the API posts work to it.

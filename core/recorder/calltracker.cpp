@@ -107,6 +107,12 @@ QVector<const TrackedCall *> CallTracker::calls() const
 
 TrackedCall *CallTracker::beginCall(qint64 nowUs, const sip::SipMessage &invite)
 {
+    // Beyond twice max_calls (an INVITE flood with random Call-IDs) calls are only counted:
+    // no memory, no journal, no catalog row each.
+    if (m_calls.size() >= 2 * m_options.maxCalls) {
+        ++m_refusedCalls;
+        return nullptr;
+    }
     auto call = std::make_shared<TrackedCall>();
     call->id = QUuid::createUuid();
     call->callId = QString::fromUtf8(invite.callId());
@@ -144,6 +150,10 @@ void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
     metadata.customerPhone = call.parties.customerPhone;
     metadata.source = QStringLiteral("recorder");
     call.audio = std::make_unique<RecordedCall>(recordingOptions(), metadata);
+    for (LegSide side : {LegSide::Agent, LegSide::Customer}) {
+        const TrackedCall::LaneFormats &lane = call.formats[static_cast<int>(side)];
+        call.audio->setPayloadFormats(side, lane.formats, lane.telephoneEvent);
+    }
     call.stoppedByApi = false;
     call.recordingWanted = true;
     if (m_options.recordingStarted) {
@@ -168,8 +178,15 @@ void CallTracker::applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSes
             formats.insert(map.payloadType, rtp::PayloadFormat{map.encoding, map.clockRate, map.channels});
         // What this side receives is what the other side sends, with this side's numbering.
         const LegSide senderTowardsThis = fromCaller ? call.calleeSide() : call.callerSide();
+        TrackedCall::LaneFormats &lane = call.formats[static_cast<int>(senderTowardsThis)];
+        lane.formats = formats;
+        lane.telephoneEvent = media.telephoneEventPayloadType;
         if (call.audio)
             call.audio->setPayloadFormats(senderTowardsThis, formats, media.telephoneEventPayloadType);
+        // On hold (one side sends only, or nothing): the media may stop for as long as the
+        // hold lasts without ending the call.
+        call.onHold = media.direction != sip::SdpSession::Direction::SendRecv || address.isNull() ||
+                      address == QHostAddress::AnyIPv4;
         // Hold (c=0.0.0.0, RFC 2543 style) keeps the old address: media resumes there.
         if (address.isNull() || address == QHostAddress::AnyIPv4)
             return;
@@ -195,35 +212,39 @@ void CallTracker::onSip(qint64 nowUs, const sip::SipMessage &message)
         if (method == "INVITE") {
             if (!call)
                 call = beginCall(nowUs, message);
+            if (!call)
+                return;
         } else if (!call) {
             return; // not a call we follow (REGISTER, OPTIONS, an unknown dialog)
         }
         call->lastSignallingUs = nowUs;
         const bool fromCaller = message.from().tag == call->callerTag;
-        if ((method == "INVITE" || method == "ACK") && message.contentType().startsWith("application/sdp")) {
+        if ((method == "INVITE" || method == "ACK" || method == "UPDATE") && message.contentType().startsWith("application/sdp")) {
             if (auto sdp = sip::SdpSession::parse(message.body()))
                 applySdp(*call, fromCaller, sdp.value());
         }
-        if (method == "INVITE")
-            call->metadata.insert(QStringLiteral("lastInviteFromCaller"), fromCaller);
+        if (method == "INVITE" || method == "UPDATE")
+            call->lastOfferFromCaller = fromCaller;
         if (method == "BYE" || method == "CANCEL")
             endCall(nowUs, callId);
         return;
     }
-    if (!call || cseq.method != "INVITE")
+    if (!call || (cseq.method != "INVITE" && cseq.method != "UPDATE"))
         return;
     call->lastSignallingUs = nowUs;
     const int status = message.statusCode();
     // A response comes from the side the INVITE went to.
-    const bool fromCaller = !call->metadata.value(QStringLiteral("lastInviteFromCaller")).toBool(true);
+    const bool fromCaller = !call->lastOfferFromCaller;
     if (status >= 180 && status < 300 && message.contentType().startsWith("application/sdp")) {
         if (auto sdp = sip::SdpSession::parse(message.body()))
             applySdp(*call, fromCaller, sdp.value());
     }
-    if (status >= 200 && status < 300)
+    if (status >= 200 && status < 300 && cseq.method == "INVITE")
         call->answered = true;
-    else if (status >= 300 && !call->answered)
+    else if (status >= 300 && !call->answered && status != 401 && status != 407)
         endCall(nowUs, callId); // refused, busy, not found, cancelled (487)
+    // 401/407: the phone authenticates and sends the INVITE again in the same dialog; the
+    // call goes on (or the signalling timeout ends it).
 }
 
 bool CallTracker::onRtp(const net::Datagram &datagram)
@@ -262,7 +283,8 @@ void CallTracker::tick(qint64 nowUs)
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
         const bool mediaSeen = lastMedia > 0;
         const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);
-        if (mediaSeen && nowUs - lastMedia > m_options.rtpTimeoutUs && nowUs - call->lastSignallingUs > m_options.rtpTimeoutUs)
+        if (mediaSeen && !call->onHold && nowUs - lastMedia > m_options.rtpTimeoutUs &&
+            nowUs - call->lastSignallingUs > m_options.rtpTimeoutUs)
             ended << call->callId;
         else if (!mediaSeen && nowUs - lastActivity > m_options.signallingTimeoutUs)
             ended << call->callId;
@@ -284,7 +306,8 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     row.id = call.id;
     row.siteId = m_options.siteId;
     row.node = m_options.node;
-    row.sipCallId = call.callId.startsWith(QLatin1String("ports:")) ? QString() : call.callId;
+    // The catalog keeps at most 1000 characters of a Call-ID (a hostile one may be 64 KB).
+    row.sipCallId = call.callId.startsWith(QLatin1String("ports:")) ? QString() : call.callId.left(1000);
     row.startedAt = QDateTime::fromMSecsSinceEpoch(call.invitedUs / 1000, Qt::UTC);
     row.endedAt = QDateTime::fromMSecsSinceEpoch(std::max(call.invitedUs, endUs) / 1000, Qt::UTC);
     row.direction = directionFromMetadata(call.parties.direction);
@@ -307,6 +330,8 @@ void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallR
     std::unique_ptr<RecordedCall> audio = std::move(call.audio);
     auto recording = audio->finish(nowUs, row.details);
     row.completeness = completenessOf(call, *audio, recording.has_value());
+    // The row is the recording's (its journal has this id), audio or not.
+    row.id = audio->recordingId();
     if (recording && row.completeness == Completeness::EncryptedSrtp) {
         QFile::remove(recording->containerPath); // SRTP noise is not a recording
         QFile::remove(recording->sidecarPath);

@@ -34,7 +34,7 @@ filter = udp or tcp
 ; A call without RTP for this long ends (when no BYE was seen).
 rtp_timeout_s = 30
 ; A call whose INVITE got neither an answer nor media for this long is given up.
-signalling_timeout_s = 60
+signalling_timeout_s = 300
 ; Jitter buffer depth in milliseconds (20..1000).
 jitter_ms = 80
 ; The agent's extension: the party whose number matches this regular expression.

@@ -27,7 +27,9 @@ struct RecorderConfig
     QString interfaceName;      // live capture interface ("any", "eth0"); empty: no sniffing
     QString bpfFilter = QStringLiteral("udp or tcp");
     int rtpTimeoutSeconds = 30; // no RTP for this long ends a call whose signalling did not
-    int signallingTimeoutSeconds = 60; // an INVITE never answered nor media seen: give up
+    // An INVITE with neither answer nor media: given up after this (RFC 3261's Timer C is
+    // over 3 minutes; a queue may ring that long).
+    int signallingTimeoutSeconds = 300;
     int jitterMs = 80;
     // Which party is the agent: the extension matching this pattern (From for outbound
     // calls, To for inbound). Default: 2 to 6 digits, the usual PBX extension.

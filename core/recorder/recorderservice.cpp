@@ -1,6 +1,7 @@
 #include "recorderservice.h"
 
 #include "auth/sitelogin.h"
+#include "crypto/cryptoutil.h"
 #include "catalog/database.h"
 #include "net/packetdecoder.h"
 #include "net/pcapsource.h"
@@ -11,6 +12,8 @@
 #include "site/site.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QLockFile>
 #include <QFile>
 #include <QHostInfo>
 #include <QStorageInfo>
@@ -83,6 +86,7 @@ Result<void> RecorderService::start()
             return password.error();
         auto in = SiteLogin::login(site.takeValue(), m_config.catalogUser, password.value(), QHostInfo::localHostName(),
                                    QStringLiteral("callvault-recorder"));
+        crypto::secureZero(password.value());
         if (!in)
             return in.error();
         m_site = std::move(in->site);
@@ -96,6 +100,19 @@ Result<void> RecorderService::start()
     }
     const StorageLayout layout = m_site->layout();
     const QUuid siteId = m_site->config().siteId;
+    m_nodeName = m_config.name;
+    // One recorder per spool: recovery at start seals and moves what it finds there, which
+    // must never be a running recorder's live files.
+    QDir().mkpath(layout.spoolDirectory());
+    // The spool holds the calls' journals (numbers, CRM ids): for the recorder's account only.
+    QFile::setPermissions(layout.spoolDirectory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_spoolLock = std::make_unique<QLockFile>(QDir(layout.spoolDirectory()).filePath(QStringLiteral("recorder.lock")));
+    m_spoolLock->setStaleLockTime(0);
+    if (!m_spoolLock->tryLock(0))
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("Another callvault-recorder is using the spool %1 (lock file recorder.lock). Run one "
+                                    "recorder per site directory, or stop the other one first.")
+                         .arg(layout.spoolDirectory())};
     const AuditEvent audit = auditBase(m_config);
 
     auto recovered = CallFinalizer(layout, *m_db, siteId, audit).recoverAtStart();
@@ -210,7 +227,13 @@ void RecorderService::reloadIfRequested()
     const QStringList fixed = {config->siteDirectory != m_config.siteDirectory ? QStringLiteral("recorder/site") : QString(),
                                config->name != m_config.name ? QStringLiteral("recorder/name") : QString(),
                                config->interfaceName != m_config.interfaceName ? QStringLiteral("capture/interface") : QString(),
-                               config->bpfFilter != m_config.bpfFilter ? QStringLiteral("capture/filter") : QString()};
+                               config->bpfFilter != m_config.bpfFilter ? QStringLiteral("capture/filter") : QString(),
+                               config->tokenDigests != m_config.tokenDigests || config->controlPort != m_config.controlPort ||
+                                       config->controlAddress != m_config.controlAddress ||
+                                       config->certificatePath != m_config.certificatePath ||
+                                       config->privateKeyPath != m_config.privateKeyPath
+                                   ? QStringLiteral("[control] and [tokens] (a removed token keeps working until then)")
+                                   : QString()};
     for (const QString &key : fixed) {
         if (!key.isEmpty())
             qCWarning(lcRecorder) << key << "changes only with a restart; the running value stays";

@@ -12,6 +12,8 @@
 #include <memory>
 #include <mutex>
 
+class QLockFile;
+
 namespace cv {
 class Database;
 class Site;
@@ -79,7 +81,10 @@ public:
     void requestReload(const QString &configPath);
     // Runs `work` on the capture thread (between packets); returns at once.
     void post(std::function<void(RecorderEngine &engine)> work);
+    // The configuration as loaded at start or by the last reload: the capture thread's (a
+    // reload replaces it there); other threads use nodeName(), fixed for the run.
     const RecorderConfig &config() const { return m_config; }
+    QString nodeName() const { return m_nodeName; }
     const FinalizerQueue &finalizer() const { return *m_finalizer; }
     int startupRecovered() const { return m_startupRecovered; }
     QStringList startupProblems() const { return m_startupProblems; }
@@ -97,6 +102,8 @@ private:
     CallTracker::Options trackerOptions() const;
 
     RecorderConfig m_config;
+    QString m_nodeName;
+    std::unique_ptr<QLockFile> m_spoolLock;
     std::unique_ptr<Site> m_site;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecorderEngine> m_engine;
