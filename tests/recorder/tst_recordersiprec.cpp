@@ -439,6 +439,78 @@ private slots:
         QCOMPARE(answer->statusCode(), 200);
     }
 
+    // SiprecUas alone: codec choice, a third stream refused, a partial metadata update by
+    // UPDATE that changes the agent, 405 for other methods, the pool's ports all returned.
+    void uasAnswersAndUpdates()
+    {
+        QSet<quint16> bound;
+        quint16 next = 40000;
+        int limit = 100;
+        recorder::SiprecUas uas(
+            {},
+            [&]() -> Result<quint16> {
+                if (bound.size() >= limit)
+                    return makeError(ErrorCode::Io, QStringLiteral("empty"));
+                next = quint16(next + 2);
+                bound.insert(next);
+                return next;
+            },
+            [&](quint16 port) { QVERIFY(bound.remove(port)); });
+        recorder::SiprecUas::Peer peer;
+        peer.transport = "TCP";
+        peer.local = QHostAddress::LocalHost;
+        peer.localPort = 5061;
+        QByteArray sdp = sdpOffer("8 0 101");
+        sdp += "m=audio 31904 RTP/AVP 0\r\na=label:3\r\n";
+        Request invite{"INVITE", "uas-1", 1, "TCP"};
+        invite.body = multipart(sdp, metadata("sip:+8613800138000@gw", "sip:1001@pbx"));
+        auto out = uas.handle(invite.bytes(), peer);
+        QCOMPARE(out.responses.size(), 2);
+        auto ok = sip::SipMessage::parse(out.responses.at(1));
+        QVERIFY(ok);
+        QCOMPARE(ok->statusCode(), 200);
+        QVERIFY2(ok->body().contains("a=rtpmap:8 PCMA/8000") && ok->body().contains("m=audio 0 RTP/AVP 0"), ok->body().constData());
+        QVERIFY(ok->header("contact").contains("transport=tcp"));
+        QCOMPARE(bound.size(), 2);
+        QCOMPARE(out.events.size(), 1);
+        const recorder::CallTracker::SiprecCall &call = out.events.first().call;
+        QCOMPARE(call.parties.agentId, QStringLiteral("1001"));
+        QCOMPARE(call.parties.customerPhone, QStringLiteral("+8613800138000"));
+        QCOMPARE(call.customerPort, answeredPorts(ok.value()).at(0));
+        QCOMPARE(call.agentPort, answeredPorts(ok.value()).at(1));
+        QCOMPARE(call.formats[0].value(8).encoding, QByteArray("PCMA"));
+
+        // The agent participant gets another number (datamode partial): lanes stay, agent changes.
+        Request update{"UPDATE", "uas-1", 2, "TCP", ok->to().tag};
+        update.body = "<?xml version=\"1.0\"?><recording xmlns=\"urn:ietf:params:xml:ns:recording:1\"><datamode>partial"
+                      "</datamode><participant participant_id=\"pa\"><nameID aor=\"tel:1007\"/></participant></recording>";
+        update.contentType = "application/rs-metadata+xml";
+        out = uas.handle(update.bytes(), peer);
+        QCOMPARE(out.responses.size(), 1);
+        QCOMPARE(sip::SipMessage::parse(out.responses.first())->statusCode(), 200);
+        QCOMPARE(out.events.size(), 1);
+        QCOMPARE(out.events.first().kind, recorder::SiprecUas::Event::Kind::Update);
+        QCOMPARE(out.events.first().call.parties.agentId, QStringLiteral("1007"));
+        QCOMPARE(out.events.first().call.agentPort, call.agentPort);
+
+        out = uas.handle(Request{"MESSAGE", "uas-1", 3, "TCP", ok->to().tag}.bytes(), peer);
+        QCOMPARE(sip::SipMessage::parse(out.responses.first())->statusCode(), 405);
+
+        // An empty pool: 503, and the port taken for the first stream goes back.
+        limit = 3;
+        Request second{"INVITE", "uas-2", 1, "TCP"};
+        second.body = multipart(sdpOffer(), metadata("tel:+8613800138000", "tel:1001"));
+        out = uas.handle(second.bytes(), peer);
+        QCOMPARE(sip::SipMessage::parse(out.responses.last())->statusCode(), 503);
+        QCOMPARE(bound.size(), 2);
+        QCOMPARE(uas.sessionCount(), 1);
+
+        out = uas.handle(Request{"BYE", "uas-1", 4, "TCP", ok->to().tag}.bytes(), peer);
+        QCOMPARE(out.events.size(), 1);
+        QCOMPARE(out.events.first().kind, recorder::SiprecUas::Event::Kind::End);
+        QVERIFY(bound.isEmpty());
+    }
+
     // SIGTERM, then the catalog: one stereo recording per accepted session, numbers and
     // metadata from the SIPREC metadata, each lane its participant's tone.
     void catalogHasTheSessions()
