@@ -424,8 +424,12 @@ TrackedCall *CallTracker::startSiprecCall(qint64 nowUs, const SiprecCall &siprec
 void CallTracker::updateSiprecCall(qint64 nowUs, const SiprecCall &siprec)
 {
     TrackedCall *call = findByCallId(siprec.callId);
-    if (!call)
+    if (!call) {
+        // The call ended by media timeout (a long hold) while its SIPREC session went on:
+        // the re-INVITE that resumes it starts a new recording.
+        startSiprecCall(nowUs, siprec);
         return;
+    }
     call->lastSignallingUs = std::max(call->lastSignallingUs, nowUs);
     call->parties = siprec.parties;
     call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
