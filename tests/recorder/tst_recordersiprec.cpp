@@ -7,7 +7,6 @@
 #include "recordertestsite.h"
 
 #include "recorder/siprecuas.h"
-#include "rtp/rtppacket.h"
 #include "sip/sipmessage.h"
 #include "sip/sipstreamframer.h"
 
@@ -29,7 +28,7 @@ using namespace rectest;
 
 namespace {
 
-// Ports of this test only (loopback).
+// Ports of this test only (loopback); sipp's unused media sockets at 31900.
 constexpr quint16 kUdp = 25500, kTcp = 25501, kTls = 25502, kSipp = 25510;
 const QString kRtpRange = QStringLiteral("31000-31199");
 
@@ -305,8 +304,8 @@ private slots:
         sipp.setProcessChannelMode(QProcess::MergedChannels);
         sipp.start(QStringLiteral("sipp"), {QStringLiteral("-sf"), QStringLiteral("siprec_uac.xml"), QStringLiteral("-i"),
                                             QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(kSipp),
-                                            QStringLiteral("-m"), QStringLiteral("1"), QStringLiteral("-nostdin"),
-                                            QStringLiteral("-trace_err"), QStringLiteral("127.0.0.1:%1").arg(kUdp)});
+                                            QStringLiteral("-mp"), QStringLiteral("31900"), QStringLiteral("-m"), QStringLiteral("1"),
+                                            QStringLiteral("-nostdin"), QStringLiteral("-trace_err"), QStringLiteral("127.0.0.1:%1").arg(kUdp)});
         QVERIFY(sipp.waitForStarted());
         const QString portsFile = m_site->path(QStringLiteral("siprec_ports.txt"));
         QList<QByteArray> ports;
@@ -437,6 +436,16 @@ private slots:
         auto answer = tls13.ask(Request{"OPTIONS", "tls-options-1", 1, "TLS"});
         QVERIFY(answer);
         QCOMPARE(answer->statusCode(), 200);
+        Request invite{"INVITE", "tls-session-1", 1, "TLS"};
+        invite.body = multipart(sdpOffer(), metadata("tel:+8613800138003", "sip:1001@pbx"));
+        auto ok = tls13.ask(invite);
+        QVERIFY(ok);
+        QCOMPARE(ok->statusCode(), 200);
+        QVERIFY(ok->header("contact").contains("transport=tls"));
+        tls13.send(Request{"ACK", "tls-session-1", 1, "TLS", ok->to().tag}.bytes());
+        auto bye = tls13.ask(Request{"BYE", "tls-session-1", 2, "TLS", ok->to().tag});
+        QVERIFY(bye);
+        QCOMPARE(bye->statusCode(), 200);
     }
 
     // SiprecUas alone: codec choice, a third stream refused, a partial metadata update by
@@ -523,12 +532,14 @@ private slots:
         QHash<QString, CapturedCallRow> byCallId;
         for (const CapturedCallRow &row : m_site->capturedCalls())
             byCallId.insert(row.sipCallId, row);
-        QCOMPARE(byCallId.size(), 3); // sipp's, the retransmitted one, the TCP one
+        QCOMPARE(byCallId.size(), 4); // sipp's, the retransmitted one, the TCP one, the TLS one
         QVERIFY(byCallId.contains(QStringLiteral("retransmitted-1")));
+        QVERIFY(byCallId.contains(QStringLiteral("tls-session-1")));
         QVERIFY(byCallId.contains(QStringLiteral("tcp-update-1")));
         CapturedCallRow sipp;
         for (const CapturedCallRow &row : std::as_const(byCallId)) {
-            if (row.sipCallId != QLatin1String("retransmitted-1") && row.sipCallId != QLatin1String("tcp-update-1"))
+            if (!QStringList{QStringLiteral("retransmitted-1"), QStringLiteral("tcp-update-1"), QStringLiteral("tls-session-1")}
+                     .contains(row.sipCallId))
                 sipp = row;
         }
         QCOMPARE(completenessToText(sipp.completeness), QStringLiteral("complete"));
