@@ -164,6 +164,7 @@ int main(int argc, char **argv)
     if (config->siprecEnabled()) {
         if (auto listening = siprec.listen(cv::recorder::SiprecServer::optionsFrom(config.value())); !listening)
             return fail(listening.errorMessage());
+        siprec.registerMetrics(metrics);
         out() << "SIPREC server on " << config->siprecAddress.toString() << " udp " << siprec.udpPort() << " tcp "
               << siprec.tcpPort() << " tls " << siprec.tlsPort() << Qt::endl;
     }
@@ -177,8 +178,11 @@ int main(int argc, char **argv)
     // Signals only set flags; this timer turns them into a reload request or the end.
     QTimer watch;
     QObject::connect(&watch, &QTimer::timeout, &app, [&] {
-        if (g_reload.exchange(false))
+        if (g_reload.exchange(false)) {
             service.value()->requestReload(configPath);
+            if (auto reloaded = cv::recorder::RecorderConfig::load(configPath); reloaded && config->siprecEnabled())
+                siprec.setAgentPattern(reloaded->agentPattern);
+        }
         if (g_captureDone.load())
             app.quit();
     });

@@ -1,5 +1,6 @@
 #include "siprecserver.h"
 
+#include "control/metricsregistry.h"
 #include "control/tlscredentials.h"
 #include "recorder/datagramqueue.h"
 #include "recorder/recorderlogging.h"
@@ -186,6 +187,42 @@ void SiprecServer::deliver(const SiprecUas::Output &output)
     }
 }
 
+void SiprecServer::count(const QByteArray &response)
+{
+    // "SIP/2.0 4xx" or 5xx/6xx: a request the server refused.
+    if (response.size() > 8 && response.at(8) >= '4')
+        ++m_refused;
+}
+
+qint64 SiprecServer::rtpPacketsReceived() const
+{
+    return m_receiver ? m_receiver->received() : 0;
+}
+
+void SiprecServer::setAgentPattern(const QRegularExpression &pattern)
+{
+    m_options.agentPattern = pattern;
+    if (m_uas)
+        m_uas->setAgentPattern(pattern);
+}
+
+void SiprecServer::registerMetrics(control::MetricsRegistry &registry)
+{
+    using Type = control::MetricsRegistry::Type;
+    registry.callback(Type::Gauge, "callvault_recorder_siprec_sessions", "Open SIPREC sessions.", {},
+                      [this] { return double(sessionCount()); });
+    registry.callback(Type::Gauge, "callvault_recorder_siprec_connections", "Open SIPREC TCP/TLS connections.", {},
+                      [this] { return double(connectionCount()); });
+    registry.callback(Type::Counter, "callvault_recorder_siprec_refused_total",
+                      "SIPREC requests answered 4xx/5xx (malformed metadata or SDP, no port, unknown dialog...).", {},
+                      [this] { return double(m_refused); });
+    registry.callback(Type::Counter, "callvault_recorder_siprec_rtp_packets_total", "Datagrams received on SIPREC RTP ports.", {},
+                      [this] { return double(rtpPacketsReceived()); });
+    registry.callback(Type::Counter, "callvault_recorder_siprec_rtp_dropped_total",
+                      "SIPREC RTP datagrams dropped because the capture loop fell behind (queue full).", {},
+                      [this] { return double(m_media.dropped()); });
+}
+
 void SiprecServer::readDatagrams()
 {
     while (m_udp && m_udp->hasPendingDatagrams()) {
@@ -205,8 +242,10 @@ void SiprecServer::readDatagrams()
         peer.localPort = m_udp->localPort();
         const SiprecUas::Output out = m_uas->handle(datagram.data(), peer);
         deliver(out); // before the 200 OK: the call must exist when its RTP comes
-        for (const QByteArray &response : out.responses)
+        for (const QByteArray &response : out.responses) {
+            count(response);
             m_udp->writeDatagram(response, peer.address, peer.port);
+        }
     }
 }
 
@@ -274,8 +313,10 @@ void SiprecServer::readStream(Connection &connection)
         peer.localPort = connection.socket->localPort();
         const SiprecUas::Output out = m_uas->handle(*next.value(), peer);
         deliver(out);
-        for (const QByteArray &response : out.responses)
+        for (const QByteArray &response : out.responses) {
+            count(response);
             connection.socket->write(response);
+        }
         if (!m_connections.contains(id))
             return;
     }

@@ -19,6 +19,9 @@ class QUdpSocket;
 namespace cv::sip {
 class SipStreamFramer;
 }
+namespace cv::control {
+class MetricsRegistry;
+}
 
 namespace cv::recorder {
 
@@ -70,6 +73,13 @@ public:
     quint16 tlsPort() const;
     int sessionCount() const { return m_uas ? m_uas->sessionCount() : 0; }
     int connectionCount() const { return int(m_connections.size()); }
+    qint64 refusedRequests() const { return m_refused; }
+    qint64 rtpPacketsReceived() const;
+    // SIGHUP: the agent pattern applies to sessions answered or updated from now on.
+    void setAgentPattern(const QRegularExpression &pattern);
+    // /metrics: sessions, connections, refused requests, RTP received and dropped. Read on
+    // the thread the server lives on (the control API's).
+    void registerMetrics(control::MetricsRegistry &registry);
 
 private:
     struct Connection;
@@ -77,6 +87,7 @@ private:
     void readDatagrams();
     void readStream(Connection &connection);
     void deliver(const SiprecUas::Output &output);
+    void count(const QByteArray &response);
     void retransmit();
 
     DatagramQueue &m_media;
@@ -90,6 +101,7 @@ private:
     std::unique_ptr<QTcpServer> m_tlsServer;
     QHash<quintptr, std::shared_ptr<Connection>> m_connections;
     QTimer m_retransmitTimer;
+    qint64 m_refused = 0;
 };
 
 } // namespace cv::recorder
