@@ -6,7 +6,10 @@
 // driven directly for what needs no sockets.
 #include "recordertestsite.h"
 
+#include "recorder/datagramqueue.h"
+#include "recorder/recorderconfig.h"
 #include "recorder/siprecuas.h"
+#include "recorder/udpmediareceiver.h"
 #include "sip/sipmessage.h"
 #include "sip/sipstreamframer.h"
 
@@ -518,6 +521,62 @@ private slots:
         QCOMPARE(out.events.size(), 1);
         QCOMPARE(out.events.first().kind, recorder::SiprecUas::Event::Kind::End);
         QVERIFY(bound.isEmpty());
+    }
+
+    // The RTP side: even ports of the range, datagrams into a bounded queue (drops counted),
+    // a released port free again.
+    void mediaReceiverAndQueue()
+    {
+        recorder::DatagramQueue queue(3);
+        recorder::UdpMediaReceiver receiver(queue, QHostAddress::LocalHost, 31501, 31506);
+        auto a = receiver.bind(), b = receiver.bind();
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a.value(), quint16(31502));
+        QCOMPARE(b.value(), quint16(31504));
+        QUdpSocket sender;
+        for (int i = 0; i < 5; ++i)
+            sender.writeDatagram(QByteArray(20, char(0x80)), QHostAddress::LocalHost, a.value());
+        QVector<net::Datagram> got;
+        for (int i = 0; i < 50 && queue.size() + queue.dropped() < 5; ++i)
+            QThread::msleep(10);
+        queue.drain(got, 100);
+        QCOMPARE(got.size(), 3);
+        QCOMPARE(queue.dropped(), qint64(2));
+        QCOMPARE(got.first().destination.port, a.value());
+        QVERIFY(got.first().timestampUs > 0);
+        receiver.release(a.value());
+        QThread::msleep(60); // the reader closes it at its next turn
+        QUdpSocket other;
+        QVERIFY(other.bind(QHostAddress::LocalHost, a.value())); // really closed
+        other.close();
+        auto c = receiver.bind(), d = receiver.bind();
+        QVERIFY(c.ok() && d.ok());
+        QVERIFY(!receiver.bind().ok()); // 31502..31506: three even ports, all taken
+        QCOMPARE(receiver.boundPorts(), 3);
+    }
+
+    void configSection()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.conf"));
+        auto load = [&](const QByteArray &text) {
+            QFile f(path);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(text);
+            f.close();
+            return recorder::RecorderConfig::load(path);
+        };
+        auto ok = load("[siprec]\naddress = 0.0.0.0\nudp_port = 5060\nrtp_ports = 40000-40099\n");
+        QVERIFY2(ok.ok(), qPrintable(ok.errorMessage()));
+        QVERIFY(ok->siprecEnabled());
+        QCOMPARE(ok->siprecRtpFirst, quint16(40000));
+        QCOMPARE(ok->siprecRtpLast, quint16(40099));
+        QVERIFY(!recorder::RecorderConfig{}.siprecEnabled());
+        auto bad = load("[siprec]\ntls_port = 5061\nrtp_ports = 100-50\n");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorMessage().contains(QStringLiteral("siprec/rtp_ports")) &&
+                     bad.errorMessage().contains(QStringLiteral("siprec/certificate")),
+                 qPrintable(bad.errorMessage()));
     }
 
     // SIGTERM, then the catalog: one stereo recording per accepted session, numbers and
