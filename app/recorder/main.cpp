@@ -7,6 +7,7 @@
 #include "recorder/recordercontrol.h"
 #include "recorder/recordermetrics.h"
 #include "recorder/recorderservice.h"
+#include "recorder/siprecserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -156,6 +157,18 @@ int main(int argc, char **argv)
         out() << "control API on https://" << o.address.toString() << ':' << o.port << Qt::endl;
     }
 
+    // The SIPREC recording server (if configured) also answers on this thread; its calls are
+    // posted to the capture thread, its RTP queued for it.
+    cv::recorder::SiprecServer siprec(service.value()->mediaQueue(),
+                                      cv::recorder::SiprecServer::postingTo(*service.value()));
+    if (config->siprecEnabled()) {
+        if (auto listening = siprec.listen(cv::recorder::SiprecServer::optionsFrom(config.value())); !listening)
+            return fail(listening.errorMessage());
+        siprec.registerMetrics(metrics);
+        out() << "SIPREC server on " << config->siprecAddress.toString() << " udp " << siprec.udpPort() << " tcp "
+              << siprec.tcpPort() << " tls " << siprec.tlsPort() << Qt::endl;
+    }
+
     cv::Result<cv::recorder::RecorderService::RunReport> report =
         cv::Error{cv::ErrorCode::Cancelled, QStringLiteral("not run")};
     std::thread capture([&] {
@@ -165,8 +178,11 @@ int main(int argc, char **argv)
     // Signals only set flags; this timer turns them into a reload request or the end.
     QTimer watch;
     QObject::connect(&watch, &QTimer::timeout, &app, [&] {
-        if (g_reload.exchange(false))
+        if (g_reload.exchange(false)) {
             service.value()->requestReload(configPath);
+            if (auto reloaded = cv::recorder::RecorderConfig::load(configPath); reloaded && config->siprecEnabled())
+                siprec.setAgentPattern(reloaded->agentPattern);
+        }
         if (g_captureDone.load())
             app.quit();
     });
@@ -174,6 +190,7 @@ int main(int argc, char **argv)
     app.exec();
     capture.join();
     server.close();
+    siprec.close(); // the capture loop already ended its calls; no BYE goes out
     if (!report)
         return fail(report.errorMessage());
     printReport(report.value());

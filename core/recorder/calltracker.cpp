@@ -315,7 +315,8 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     row.customerPhone = call.metadata.value(QStringLiteral("customer_number")).toString(call.parties.customerPhone);
     QJsonObject metadata;
     for (const QString &key : {QStringLiteral("agent_id"), QStringLiteral("customer_number"),
-                               QStringLiteral("crm_ticket_id"), QStringLiteral("refused")}) {
+                               QStringLiteral("crm_ticket_id"), QStringLiteral("refused"),
+                               QStringLiteral("siprec")}) {
         if (call.metadata.contains(key))
             metadata.insert(key, call.metadata.value(key));
     }
@@ -342,6 +343,7 @@ void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallR
         row.recordingId = recording->metadata.id;
         recording->metadata.agentId = row.agentId;
         recording->metadata.customerPhone = row.customerPhone;
+        recording->metadata.direction = call.parties.direction; // SIPREC metadata may change it
     }
     row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
     m_sink(CallOutcome{std::move(recording), std::move(row)});
@@ -411,6 +413,66 @@ TrackedCall *CallTracker::startByPorts(qint64 nowUs, quint16 agentPort, quint16 
     TrackedCall *raw = call.get();
     m_calls.insert(callId, std::move(call));
     return raw;
+}
+
+TrackedCall *CallTracker::startSiprecCall(qint64 nowUs, const SiprecCall &siprec)
+{
+    if (TrackedCall *existing = findByCallId(siprec.callId)) {
+        updateSiprecCall(nowUs, siprec);
+        return existing;
+    }
+    auto call = std::make_shared<TrackedCall>();
+    call->id = QUuid::createUuid();
+    call->callId = siprec.callId;
+    call->invitedUs = nowUs;
+    call->lastSignallingUs = nowUs;
+    call->answered = true; // the recorder answered the SIPREC INVITE itself
+    call->parties = siprec.parties;
+    call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
+    call->recordingWanted = m_options.recordByDefault;
+    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
+        ++m_refusedCalls;
+        call->recordingWanted = false;
+        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
+        qCWarning(lcRecorder) << "not recording SIPREC session" << call->callId
+                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
+    }
+    if (call->recordingWanted)
+        startRecording(nowUs, *call);
+    TrackedCall *raw = call.get();
+    m_calls.insert(call->callId, std::move(call));
+    applySiprec(*raw, siprec);
+    qCDebug(lcRecorder) << "SIPREC call" << raw->callId << raw->parties.direction << "agent" << raw->parties.agentId;
+    return raw;
+}
+
+void CallTracker::updateSiprecCall(qint64 nowUs, const SiprecCall &siprec)
+{
+    TrackedCall *call = findByCallId(siprec.callId);
+    if (!call) {
+        // The call ended by media timeout (a long hold) while its SIPREC session went on:
+        // the re-INVITE that resumes it starts a new recording.
+        startSiprecCall(nowUs, siprec);
+        return;
+    }
+    call->lastSignallingUs = std::max(call->lastSignallingUs, nowUs);
+    call->parties = siprec.parties;
+    call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
+    applySiprec(*call, siprec);
+}
+
+void CallTracker::applySiprec(TrackedCall &call, const SiprecCall &siprec)
+{
+    for (auto it = m_portRoutes.begin(); it != m_portRoutes.end();)
+        it = it->callId == call.callId ? m_portRoutes.erase(it) : std::next(it);
+    const quint16 ports[2] = {siprec.agentPort, siprec.customerPort};
+    for (const LegSide side : {LegSide::Agent, LegSide::Customer}) {
+        const int lane = static_cast<int>(side);
+        if (ports[lane] != 0)
+            m_portRoutes.insert(ports[lane], Route{call.callId, side});
+        if (call.audio)
+            call.audio->setPayloadFormats(side, siprec.formats[lane], siprec.telephoneEvent[lane]);
+    }
 }
 
 } // namespace cv::recorder

@@ -47,6 +47,17 @@ struct RecorderConfig
     QList<QPair<QString, QByteArray>> tokenDigests; // name -> SHA-256 hex of the token
     bool metricsWithoutToken = false;
 
+    // [siprec] the SIPREC recording server (docs/recorder-protocols.md, "SIPREC server")
+    QHostAddress siprecAddress = QHostAddress::LocalHost; // SIP and RTP; Any: every interface
+    quint16 siprecUdpPort = 0;  // 0: that transport is off
+    quint16 siprecTcpPort = 0;
+    quint16 siprecTlsPort = 0;  // TLS 1.3 only
+    QString siprecCertificatePath;
+    QString siprecPrivateKeyPath;
+    quint16 siprecRtpFirst = 30000; // even ports of this range, two per session
+    quint16 siprecRtpLast = 30999;
+    bool siprecEnabled() const { return siprecUdpPort != 0 || siprecTcpPort != 0 || siprecTlsPort != 0; }
+
     // [catalog] (server-enforced PostgreSQL sites: the recorder logs in as a recorder user)
     QString catalogUser;
     QString catalogPasswordFile;

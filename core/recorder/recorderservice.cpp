@@ -350,33 +350,55 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
 
 Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bool> &stop)
 {
-    if (m_config.interfaceName.isEmpty())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("No capture interface: set [capture] interface in the configuration.")};
-    auto source = net::PcapSource::openLive(m_config.interfaceName, m_config.bpfFilter);
-    if (!source)
-        return source.error();
-    qCInfo(lcRecorder) << "capturing on" << m_config.interfaceName << "filter" << m_config.bpfFilter;
-    net::PacketDecoder decoder(source.value()->linkType());
+    const bool siprec = m_config.siprecEnabled();
+    if (m_config.interfaceName.isEmpty() && !siprec)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("No capture interface: set [capture] interface (or a [siprec] port) in the configuration.")};
+    std::unique_ptr<net::PcapSource> source;
+    if (!m_config.interfaceName.isEmpty()) {
+        auto opened = net::PcapSource::openLive(m_config.interfaceName, m_config.bpfFilter);
+        if (!opened)
+            return opened.error();
+        source = opened.takeValue();
+        qCInfo(lcRecorder) << "capturing on" << m_config.interfaceName << "filter" << m_config.bpfFilter;
+    } else {
+        qCInfo(lcRecorder) << "capturing on SIPREC ports only";
+    }
+    net::PacketDecoder decoder(source ? source->linkType() : 1);
     RunReport report;
-    QVector<net::Datagram> datagrams;
+    QVector<net::Datagram> datagrams, received;
+    // With SIPREC media the loop turns at least every 20 ms, so that RTP from the queue is
+    // not held back behind a quiet capture (the jitter buffer would count it late).
+    const int waitMs = siprec ? 20 : 100;
     checkDisk(wallClockUs());
     while (!stop.load()) {
-        auto frame = source.value()->next(100);
-        if (!frame)
-            return frame.error();
-        if (frame->has_value()) {
-            ++report.frames;
-            const net::PcapSource::Frame &f = *frame.value();
-            datagrams.clear();
-            decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
-            for (const net::Datagram &d : std::as_const(datagrams))
-                m_engine->onDatagram(d);
-        } else {
-            m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
+        // The queue is read before the posted work runs: a SIPREC call is posted before its
+        // 200 OK goes out, so it is known before any of its RTP is fed.
+        received.clear();
+        m_mediaQueue.drain(received, source ? 0 : waitMs);
+        runPosted();
+        for (const net::Datagram &d : std::as_const(received))
+            m_engine->onDatagram(d);
+        bool quiet = received.isEmpty();
+        if (source) {
+            auto frame = source->next(waitMs);
+            if (!frame)
+                return frame.error();
+            if (frame->has_value()) {
+                quiet = false;
+                ++report.frames;
+                const net::PcapSource::Frame &f = *frame.value();
+                datagrams.clear();
+                decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
+                for (const net::Datagram &d : std::as_const(datagrams))
+                    m_engine->onDatagram(d);
+            }
         }
+        if (quiet)
+            m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
         checkDisk(wallClockUs());
         if (const qint64 now = wallClockUs(); now - m_lastPublishUs >= 100'000)
-            publish(report.frames, decoder.counters().malformed, kernelDrops(*source.value()), now);
+            publish(report.frames, decoder.counters().malformed, source ? kernelDrops(*source) : 0, now);
         reloadIfRequested();
         runPosted();
     }
@@ -389,6 +411,8 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
     report.counters = m_engine->counters();
     report.malformedFrames = decoder.counters().malformed;
     report.callsCommitted = m_finalizer->committed();
+    if (const qint64 dropped = m_mediaQueue.dropped(); dropped > 0)
+        report.problems << QStringLiteral("%1 SIPREC RTP packets dropped (the capture loop fell behind)").arg(dropped);
     return report;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "recorder/datagramqueue.h"
 #include "recorder/recorderconfig.h"
 #include "recorder/recorderengine.h"
 
@@ -85,6 +86,9 @@ public:
     // reload replaces it there); other threads use nodeName(), fixed for the run.
     const RecorderConfig &config() const { return m_config; }
     QString nodeName() const { return m_nodeName; }
+    // Datagrams from outside the capture (the SIPREC server's RTP ports); runLive feeds
+    // them to the engine every turn, and runs without a capture interface when SIPREC is on.
+    DatagramQueue &mediaQueue() { return m_mediaQueue; }
     const FinalizerQueue &finalizer() const { return *m_finalizer; }
     int startupRecovered() const { return m_startupRecovered; }
     QStringList startupProblems() const { return m_startupProblems; }
@@ -108,6 +112,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecorderEngine> m_engine;
     std::unique_ptr<FinalizerQueue> m_finalizer;
+    DatagramQueue m_mediaQueue;
     std::mutex m_postedMutex;
     std::deque<std::function<void(RecorderEngine &)>> m_posted;
     std::atomic<bool> m_hasPosted{false};
