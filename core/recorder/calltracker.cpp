@@ -276,21 +276,28 @@ bool CallTracker::onRtp(const net::Datagram &datagram)
 
 void CallTracker::tick(qint64 nowUs)
 {
-    QStringList ended;
+    struct Ended
+    {
+        QString callId;
+        qint64 at;
+        qint64 audioEnd;
+    };
+    QVector<Ended> ended;
     for (const auto &call : std::as_const(m_calls)) {
         if (call->audio)
             call->audio->advance(nowUs);
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
         const bool mediaSeen = lastMedia > 0;
         const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);
-        if (mediaSeen && !call->onHold && nowUs - lastMedia > m_options.rtpTimeoutUs &&
-            nowUs - call->lastSignallingUs > m_options.rtpTimeoutUs)
-            ended << call->callId;
+        // Ended when the silence began, not when it was noticed: on a replay the next tick
+        // may come much later.
+        if (mediaSeen && !call->onHold && nowUs - lastActivity > m_options.rtpTimeoutUs)
+            ended.append({call->callId, std::min(nowUs, lastMedia + m_options.rtpTimeoutUs), lastMedia});
         else if (!mediaSeen && nowUs - lastActivity > m_options.signallingTimeoutUs)
-            ended << call->callId;
+            ended.append({call->callId, std::min(nowUs, lastActivity + m_options.signallingTimeoutUs), -1});
     }
-    for (const QString &callId : ended)
-        endCall(nowUs, callId);
+    for (const Ended &e : ended)
+        endCall(e.at, e.callId, e.audioEnd);
 }
 
 void CallTracker::endAll(qint64 nowUs)
@@ -326,10 +333,10 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     return row;
 }
 
-void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row)
+void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row, qint64 audioEndUs)
 {
     std::unique_ptr<RecordedCall> audio = std::move(call.audio);
-    auto recording = audio->finish(nowUs, row.details);
+    auto recording = audio->finish(audioEndUs >= 0 ? std::min(nowUs, audioEndUs) : nowUs, row.details);
     row.completeness = completenessOf(call, *audio, recording.has_value());
     // The row is the recording's (its journal has this id), audio or not.
     row.id = audio->recordingId();
@@ -370,7 +377,7 @@ void CallTracker::dropRoutes(const TrackedCall &call)
     }
 }
 
-void CallTracker::endCall(qint64 nowUs, const QString &callId)
+void CallTracker::endCall(qint64 nowUs, const QString &callId, qint64 audioEndUs)
 {
     std::shared_ptr<TrackedCall> call = m_calls.take(callId);
     if (!call)
@@ -378,7 +385,7 @@ void CallTracker::endCall(qint64 nowUs, const QString &callId)
     dropRoutes(*call);
     CapturedCallRow row = rowFor(*call, nowUs);
     if (call->audio) {
-        finishRecording(nowUs, *call, std::move(row));
+        finishRecording(nowUs, *call, std::move(row), audioEndUs);
         return;
     }
     if (call->stoppedByApi)

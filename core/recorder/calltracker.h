@@ -103,8 +103,10 @@ private:
 
     TrackedCall *beginCall(qint64 nowUs, const sip::SipMessage &invite);
     void applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp);
-    void endCall(qint64 nowUs, const QString &callId);
-    void finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row);
+    // `audioEndUs` (when >= 0): where the recording's audio ends, if before the call's end
+    // (a call ended by its RTP timeout ends its audio at the last packet).
+    void endCall(qint64 nowUs, const QString &callId, qint64 audioEndUs = -1);
+    void finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row, qint64 audioEndUs = -1);
     void dropRoutes(const TrackedCall &call);
     RecordedCall::Options recordingOptions() const { return m_options.recording; }
     CapturedCallRow rowFor(const TrackedCall &call, qint64 endUs) const;

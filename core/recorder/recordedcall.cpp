@@ -101,8 +101,14 @@ void RecordedCall::advance(qint64 nowUs)
 {
     if (!m_assembler)
         return;
+    // Audio is released at most 200 ms past the last packet (plus the jitter buffer's and the
+    // DTMF masker's delay): when media stops (a hold, a
+    // lost BYE) nothing more is encoded until it resumes (the gap is filled then, in time) or
+    // the call ends (finish() fills up to the end it is given). A call whose BYE never came
+    // therefore ends without minutes of trailing silence.
+    const qint64 aheadOfLastPacketUs = m_assembler->delayUs() + 200'000;
     m_buffer.clear();
-    m_assembler->pullUntil(nowUs, m_buffer);
+    m_assembler->pullUntil(std::min(nowUs, m_lastPacketUs + aheadOfLastPacketUs), m_buffer);
     write(m_buffer);
 }
 

@@ -336,6 +336,41 @@ private slots:
         QCOMPARE(spool.entryList(QDir::Files), QStringList());
     }
 
+    void rtpTimeoutEndsACallWithoutBye()
+    {
+        // The BYE was never seen (a lost packet, a mirror port that missed it): the call ends
+        // rtp_timeout_s (5 s here) after its last RTP, not at the end of the capture.
+        RecorderTestSite site;
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-no-bye@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 2320);
+        call.rtp(false, 320, 2320);
+        // Another call much later keeps the capture's clock going.
+        CallScript later = inboundCall(QStringLiteral("call-later@pbx"));
+        later.invite(-1);
+        later.cancel(200);
+        QVector<WirePacket> packets = call.packets();
+        for (WirePacket p : later.packets()) {
+            p.timestampUs += 30'000'000;
+            packets << p;
+        }
+        Replayed r;
+        QVERIFY(replay(site, packets, r));
+        QCOMPARE(r.rows.size(), 2);
+        const CapturedCallRow &row = r.rows.last(); // newest first: the first call is last
+        QCOMPARE(row.sipCallId, QStringLiteral("call-no-bye@pbx"));
+        QCOMPARE(completenessToText(row.completeness), QStringLiteral("complete"));
+        const qint64 lasted = row.startedAt.msecsTo(row.endedAt);
+        QVERIFY2(lasted >= 7000 && lasted <= 9000, qPrintable(QString::number(lasted)));
+        // ...and its audio at the last packet, without the timeout's silence.
+        auto decoded = site.decode(*row.recordingId);
+        QVERIFY(decoded.ok());
+        const qint64 ms = decoded->frames() * 1000 / 48000;
+        QVERIFY2(ms >= 1900 && ms <= 2300, qPrintable(QString::number(ms)));
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("not_answered"));
+    }
+
     void fullDiskRefusesNewCallsWithAReason()
     {
         // min_free_mb (9 TB) far above this disk: the disk alarm is on from the start, so the call is
