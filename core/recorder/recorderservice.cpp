@@ -1,8 +1,8 @@
 #include "recorderservice.h"
 
 #include "auth/sitelogin.h"
-#include "crypto/cryptoutil.h"
 #include "catalog/database.h"
+#include "crypto/cryptoutil.h"
 #include "net/packetdecoder.h"
 #include "net/pcapsource.h"
 #include "recorder/callfinalizer.h"
@@ -13,9 +13,10 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QLockFile>
 #include <QFile>
 #include <QHostInfo>
+#include <QJsonObject>
+#include <QLockFile>
 #include <QStorageInfo>
 
 namespace cv::recorder {
@@ -192,6 +193,8 @@ RecorderService::Snapshot RecorderService::snapshot() const
         s = m_snapshot;
     }
     s.diskFreeMb = spoolFreeMb();
+    s.rtpLost = m_rtpLost.load();
+    s.rtpLate = m_rtpLate.load();
     s.catalogQueue = m_finalizer->depth();
     s.catalogQueueAgeMs = m_finalizer->oldestAgeMs();
     s.callsCataloged = m_finalizer->committed();
@@ -256,6 +259,14 @@ void RecorderService::onOutcome(CallOutcome outcome)
         qCWarning(lcRecorder) << "could not journal ended call" << outcome.row.sipCallId << r.errorMessage();
     qCInfo(lcRecorder).noquote() << "call" << outcome.row.sipCallId << "ended:" << completenessToText(outcome.row.completeness)
                                  << (outcome.recording ? QStringLiteral("%1 ms").arg(outcome.recording->durationMs) : QString());
+    // Losses and late packets of ended calls, summed for /metrics (per call they are in the
+    // call's row; a label per call would grow without bound).
+    const QJsonObject legs = outcome.row.details.value(QStringLiteral("legs")).toObject();
+    for (const QString &leg : {QStringLiteral("agent"), QStringLiteral("customer")}) {
+        const QJsonObject stats = legs.value(leg).toObject();
+        m_rtpLost += stats.value(QStringLiteral("lost")).toInteger();
+        m_rtpLate += stats.value(QStringLiteral("late")).toInteger();
+    }
     m_finalizer->push(std::move(outcome));
 }
 

@@ -69,6 +69,8 @@ public:
         qint64 rtpPackets = 0;
         qint64 unmatched = 0;
         qint64 refusedCalls = 0;
+        qint64 rtpLost = 0; // of ended calls
+        qint64 rtpLate = 0;
         int catalogQueue = 0;
         qint64 catalogQueueAgeMs = 0;
         qint64 callsCataloged = 0;
@@ -117,6 +119,8 @@ private:
     std::deque<std::function<void(RecorderEngine &)>> m_posted;
     std::atomic<bool> m_hasPosted{false};
     std::atomic<bool> m_reloadRequested{false};
+    std::atomic<qint64> m_rtpLost{0};
+    std::atomic<qint64> m_rtpLate{0};
     mutable std::mutex m_snapshotMutex;
     Snapshot m_snapshot;
     qint64 m_lastPublishUs = 0;

@@ -273,7 +273,8 @@ private slots:
         QVERIFY(api(QStringLiteral("POST"), QStringLiteral("/api/v1/calls/no-such-call/pause")).endsWith("\n404"));
         const QByteArray metrics = api(QStringLiteral("GET"), QStringLiteral("/metrics"));
         QVERIFY2(metrics.contains("callvault_recorder_active_calls 1"), metrics.constData());
-        QVERIFY2(metrics.contains("callvault_recorder_rtp_packets_total"), metrics.constData());
+        QVERIFY2(metrics.contains("callvault_recorder_rtp_packets_total") && metrics.contains("callvault_recorder_rtp_lost_total"),
+                 metrics.constData());
         header.open(QIODevice::WriteOnly);
         header.write("Authorization: Bearer wrong-token-0123456789abcdef\n");
         header.close();
