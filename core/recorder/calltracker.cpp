@@ -105,6 +105,25 @@ QVector<const TrackedCall *> CallTracker::calls() const
     return out;
 }
 
+TrackedCall *CallTracker::admit(qint64 nowUs, std::shared_ptr<TrackedCall> call)
+{
+    // Every new call, however it came (SIP, SIPREC, the control API), is recorded unless the
+    // limits say no; a refused one is still followed, and its row says why.
+    call->recordingWanted = m_options.recordByDefault;
+    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
+        ++m_refusedCalls;
+        call->recordingWanted = false;
+        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
+        qCWarning(lcRecorder) << "not recording call" << call->callId
+                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
+    }
+    if (call->recordingWanted)
+        startRecording(nowUs, *call);
+    TrackedCall *raw = call.get();
+    m_calls.insert(call->callId, std::move(call));
+    return raw;
+}
+
 TrackedCall *CallTracker::beginCall(qint64 nowUs, const sip::SipMessage &invite)
 {
     // Beyond twice max_calls (an INVITE flood with random Call-IDs) calls are only counted:
@@ -122,18 +141,7 @@ TrackedCall *CallTracker::beginCall(qint64 nowUs, const sip::SipMessage &invite)
     const auto asserted = invite.pAssertedIdentity();
     const QString caller = asserted ? number(*asserted) : number(invite.from());
     call->parties = CallParties::identify(caller, number(invite.to()), m_options.agentPattern);
-    call->recordingWanted = m_options.recordByDefault;
-    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
-        ++m_refusedCalls;
-        call->recordingWanted = false;
-        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
-        qCWarning(lcRecorder) << "not recording call" << call->callId
-                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
-    }
-    if (call->recordingWanted)
-        startRecording(nowUs, *call);
-    TrackedCall *raw = call.get();
-    m_calls.insert(call->callId, std::move(call));
+    TrackedCall *raw = admit(nowUs, std::move(call));
     qCDebug(lcRecorder) << "call" << raw->callId << raw->parties.direction << "agent" << raw->parties.agentId;
     return raw;
 }
@@ -436,18 +444,7 @@ TrackedCall *CallTracker::startSiprecCall(qint64 nowUs, const SiprecCall &siprec
     call->answered = true; // the recorder answered the SIPREC INVITE itself
     call->parties = siprec.parties;
     call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
-    call->recordingWanted = m_options.recordByDefault;
-    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
-        ++m_refusedCalls;
-        call->recordingWanted = false;
-        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
-        qCWarning(lcRecorder) << "not recording SIPREC session" << call->callId
-                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
-    }
-    if (call->recordingWanted)
-        startRecording(nowUs, *call);
-    TrackedCall *raw = call.get();
-    m_calls.insert(call->callId, std::move(call));
+    TrackedCall *raw = admit(nowUs, std::move(call));
     applySiprec(*raw, siprec);
     qCDebug(lcRecorder) << "SIPREC call" << raw->callId << raw->parties.direction << "agent" << raw->parties.agentId;
     return raw;

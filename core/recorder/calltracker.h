@@ -102,6 +102,7 @@ private:
     };
 
     TrackedCall *beginCall(qint64 nowUs, const sip::SipMessage &invite);
+    TrackedCall *admit(qint64 nowUs, std::shared_ptr<TrackedCall> call);
     void applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp);
     // `audioEndUs` (when >= 0): where the recording's audio ends, if before the call's end
     // (a call ended by its RTP timeout ends its audio at the last packet).

@@ -1,5 +1,7 @@
 #include "multipartbody.h"
 
+#include "sip/headerboundary.h"
+
 namespace cv::sip {
 
 namespace {
@@ -106,18 +108,12 @@ Result<QList<MultipartBody::Part>> MultipartBody::parse(const QByteArray &conten
         } else if (raw.startsWith('\n')) {
             bodyStart = 1;
         } else {
-            const qsizetype crlf = raw.indexOf("\r\n\r\n");
-            const qsizetype lf = raw.indexOf("\n\n");
-            if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-                headEnd = crlf;
-                bodyStart = crlf + 4;
-            } else if (lf >= 0) {
-                headEnd = lf;
-                bodyStart = lf + 2;
-            } else {
+            const HeaderBoundary boundary = HeaderBoundary::find(raw);
+            if (boundary.headEnd < 0)
                 return multipartError(QStringLiteral("part %1 has no blank line after its headers")
                                           .arg(parts.size() + 1));
-            }
+            headEnd = boundary.headEnd;
+            bodyStart = boundary.bodyStart;
         }
         if (headEnd > 0) {
             QByteArray lastName;

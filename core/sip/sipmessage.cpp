@@ -1,5 +1,7 @@
 #include "sipmessage.h"
 
+#include "sip/headerboundary.h"
+
 #include <QSet>
 
 namespace cv::sip {
@@ -299,17 +301,10 @@ Result<SipMessage> SipMessage::parse(const QByteArray &bytes)
         ++start;
     if (start >= bytes.size())
         return formatError(QStringLiteral("the message is empty"));
-    const qsizetype crlf = bytes.indexOf("\r\n\r\n", start);
-    const qsizetype lf = bytes.indexOf("\n\n", start);
-    qsizetype headEnd = bytes.size();
-    qsizetype bodyStart = bytes.size();
-    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-        headEnd = crlf;
-        bodyStart = crlf + 4;
-    } else if (lf >= 0) {
-        headEnd = lf;
-        bodyStart = lf + 2;
-    }
+    const HeaderBoundary boundary = HeaderBoundary::find(bytes, start);
+    // No blank line: a message of headers only, its end the end of the datagram.
+    const qsizetype headEnd = boundary.headEnd >= 0 ? boundary.headEnd : bytes.size();
+    const qsizetype bodyStart = boundary.bodyStart >= 0 ? boundary.bodyStart : bytes.size();
     SipMessage message;
     const QList<QByteArray> lines = bytes.mid(start, headEnd - start).split('\n');
     bool first = true;

@@ -1,5 +1,6 @@
 #include "sipstreamframer.h"
 
+#include "sip/headerboundary.h"
 #include "sip/sipmessage.h"
 
 namespace cv::sip {
@@ -94,17 +95,9 @@ Result<std::optional<QByteArray>> SipStreamFramer::next()
     if (m_buffer.isEmpty())
         return std::optional<QByteArray>();
 
-    const qsizetype crlf = m_buffer.indexOf("\r\n\r\n");
-    const qsizetype lf = m_buffer.indexOf("\n\n");
-    qsizetype headEnd = -1;
-    qsizetype bodyStart = -1;
-    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-        headEnd = crlf;
-        bodyStart = crlf + 4;
-    } else if (lf >= 0) {
-        headEnd = lf;
-        bodyStart = lf + 2;
-    }
+    const HeaderBoundary boundary = HeaderBoundary::find(m_buffer);
+    const qsizetype headEnd = boundary.headEnd;
+    const qsizetype bodyStart = boundary.bodyStart;
     if (headEnd < 0 || headEnd > SipMessage::kMaxMessageBytes) {
         if (m_buffer.size() <= SipMessage::kMaxMessageBytes && headEnd < 0)
             return std::optional<QByteArray>(); // the headers are not complete yet

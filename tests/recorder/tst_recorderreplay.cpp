@@ -30,6 +30,17 @@ CallScript inboundCall(const QString &callId)
     return CallScript(callId, customer, agent, kStartUs);
 }
 
+// An answered inbound call where both sides talk from 320 ms to `untilMs`, then hang up.
+CallScript talkingCall(const QString &callId, qint64 untilMs)
+{
+    CallScript call = inboundCall(callId);
+    call.invite(300);
+    call.rtp(true, 320, untilMs);
+    call.rtp(false, 320, untilMs);
+    call.bye(untilMs + 10);
+    return call;
+}
+
 struct Replayed
 {
     recorder::RecorderService::RunReport report;
@@ -145,11 +156,7 @@ private slots:
     {
         RecorderTestSite site;
         QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
-        CallScript call = inboundCall(QStringLiteral("call-complete@pbx"));
-        call.invite(300);
-        call.rtp(true, 320, 4320);
-        call.rtp(false, 320, 4320);
-        call.bye(4330);
+        const CallScript call = talkingCall(QStringLiteral("call-complete@pbx"), 4320);
         Replayed r;
         QVERIFY(replay(site, call.packets(), r));
         QCOMPARE(r.rows.size(), 1);
@@ -270,11 +277,7 @@ private slots:
         QFETCH(bool, tcp);
         RecorderTestSite site;
         QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
-        CallScript call = inboundCall(QStringLiteral("call-transport@pbx"));
-        call.invite(300);
-        call.rtp(true, 320, 2320);
-        call.rtp(false, 320, 2320);
-        call.bye(2330);
+        const CallScript call = talkingCall(QStringLiteral("call-transport@pbx"), 2320);
         Replayed r;
         QVERIFY(replay(site, call.packets(), r, SipTransport{fragmentAbove, tcp}));
         QVERIFY2(r.report.counters.sipMessages >= 6, qPrintable(QString::number(r.report.counters.sipMessages)));
@@ -377,11 +380,7 @@ private slots:
         // not recorded, and its row says why.
         RecorderTestSite site({}, QStringLiteral("warn_free_mb = 9000000\nmin_free_mb = 9000000\n"));
         QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
-        CallScript call = inboundCall(QStringLiteral("call-disk@pbx"));
-        call.invite(300);
-        call.rtp(true, 320, 1320);
-        call.rtp(false, 320, 1320);
-        call.bye(1330);
+        const CallScript call = talkingCall(QStringLiteral("call-disk@pbx"), 1320);
         Replayed r;
         QVERIFY(replay(site, call.packets(), r));
         QCOMPARE(r.rows.size(), 1);
