@@ -63,7 +63,13 @@ QString reasonText(Completeness c)
 
 } // namespace
 
-CallTracker::CallTracker(Options options, OutcomeSink sink) : m_options(std::move(options)), m_sink(std::move(sink)) {}
+CallTracker::CallTracker(Options options, OutcomeSink sink)
+    : m_options(std::move(options)),
+      m_sink(std::move(sink)),
+      m_pool(std::make_unique<EncodingPool>(m_options.encodingWorkers >= 0 ? m_options.encodingWorkers
+                                                                           : EncodingPool::defaultWorkers()))
+{
+}
 
 CallTracker::~CallTracker() = default;
 
@@ -255,10 +261,17 @@ bool CallTracker::onRtp(const net::Datagram &datagram)
 
 void CallTracker::tick(qint64 nowUs)
 {
+    // The encoding, in parallel: each task is one call's own state (jitter buffers,
+    // encoder, spool file), and this thread waits in run() so no packet reaches a call
+    // while it is encoded.
+    m_batch.clear();
+    for (const auto &call : std::as_const(m_calls)) {
+        if (call->audio && call->audio->hasMedia())
+            m_batch << call->audio.get();
+    }
+    m_pool->run(static_cast<int>(m_batch.size()), [this, nowUs](int i) { m_batch[i]->advance(nowUs); });
     QStringList ended;
     for (const auto &call : std::as_const(m_calls)) {
-        if (call->audio)
-            call->audio->advance(nowUs);
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
         const bool mediaSeen = lastMedia > 0;
         const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "net/endpoint.h"
+#include "recorder/encodingpool.h"
 #include "recorder/recordedcall.h"
 #include "recorder/recorderconfig.h"
 #include "recorder/trackedcall.h"
 
 #include <QHash>
 #include <QString>
+#include <QVector>
 
 #include <functional>
 #include <memory>
@@ -26,7 +28,8 @@ namespace cv::recorder {
 // the call's recording and ends calls on BYE/CANCEL/refusal or when their media stops
 // (docs/user-guide-callvault-recorder.md, "What it records, and how it knows"). Every call it saw signalling for ends in one CallOutcome
 // handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
-// One thread owns a tracker.
+// One thread owns a tracker; tick() encodes the calls on an EncodingPool and returns when
+// all are done, so the calls are only touched by other threads inside tick().
 class CallTracker final
 {
 public:
@@ -42,6 +45,9 @@ public:
         qint64 signallingTimeoutUs = 60'000'000;
         int maxCalls = 1000;
         bool recordByDefault = true; // false: only calls the control API starts
+        // Threads that encode the calls' audio besides the tracker's own (EncodingPool);
+        // -1: EncodingPool::defaultWorkers(). Fixed for the tracker's life.
+        int encodingWorkers = -1;
         // Called when a recording starts, with its call's row as it stands (the engine
         // journals it, so that a crash mid-call still names the call; CallJournal).
         std::function<void(const CapturedCallRow &row)> recordingStarted;
@@ -94,6 +100,8 @@ private:
 
     Options m_options;
     OutcomeSink m_sink;
+    std::unique_ptr<EncodingPool> m_pool;
+    QVector<RecordedCall *> m_batch; // tick's calls to advance, kept to reuse its memory
     QHash<QString, std::shared_ptr<TrackedCall>> m_calls;
     QHash<net::Endpoint, Route> m_routes;  // RTP to this address belongs to this lane
     QHash<quint16, Route> m_portRoutes;    // forked RTP by local port

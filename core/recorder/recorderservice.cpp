@@ -160,6 +160,8 @@ void RecorderService::publish(qint64 frames, qint64 malformed, qint64 kernelDrop
     m_snapshot.frames = frames;
     m_snapshot.malformedFrames = malformed;
     m_snapshot.kernelDrops = kernelDrops;
+    m_snapshot.captureLagMs = m_maxLagUs / 1000;
+    m_maxLagUs = 0;
     m_snapshot.sipMessages = c.sipMessages;
     m_snapshot.sipMalformed = c.sipMalformed;
     m_snapshot.rtpPackets = c.rtpPackets;
@@ -347,6 +349,7 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
             decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
             for (const net::Datagram &d : std::as_const(datagrams))
                 m_engine->onDatagram(d);
+            m_maxLagUs = std::max(m_maxLagUs, wallClockUs() - f.timestampUs);
         } else {
             m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
         }
