@@ -111,7 +111,7 @@ QString benchLine(const cv::RecorderBenchmark::Figures &f)
 // failed, 77 when the live capture is not allowed (no root / CAP_NET_RAW).
 int bench(const QCommandLineParser &p)
 {
-    QLoggingCategory::setFilterRules(QStringLiteral("callvault.*.info=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("callvault.*.debug=false\ncallvault.*.info=false"));
     cv::RecorderBenchmark::Options o;
     o.seconds = std::max(3, p.value(QStringLiteral("seconds")).toInt());
     o.complexity = std::clamp(p.value(QStringLiteral("complexity")).toInt(), 0, 10);

@@ -71,7 +71,10 @@ CallTracker::CallTracker(Options options, OutcomeSink sink)
 {
 }
 
-CallTracker::~CallTracker() = default;
+CallTracker::~CallTracker()
+{
+    m_pool->wait(); // its tasks point into m_batch and the calls
+}
 
 void CallTracker::updateOptions(const Options &options)
 {
@@ -261,15 +264,9 @@ bool CallTracker::onRtp(const net::Datagram &datagram)
 
 void CallTracker::tick(qint64 nowUs)
 {
-    // The encoding, in parallel: each task is one call's own state (jitter buffers,
-    // encoder, spool file), and this thread waits in run() so no packet reaches a call
-    // while it is encoded.
-    m_batch.clear();
-    for (const auto &call : std::as_const(m_calls)) {
-        if (call->audio && call->audio->hasMedia())
-            m_batch << call->audio.get();
-    }
-    m_pool->run(static_cast<int>(m_batch.size()), [this, nowUs](int i) { m_batch[i]->advance(nowUs); });
+    // The previous tick's encoding first: the timeouts read the calls, and ending one
+    // destroys it.
+    m_pool->wait();
     QStringList ended;
     for (const auto &call : std::as_const(m_calls)) {
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
@@ -282,6 +279,15 @@ void CallTracker::tick(qint64 nowUs)
     }
     for (const QString &callId : ended)
         endCall(nowUs, callId);
+    // Then this tick's encoding, on the pool while this thread goes back to the packets
+    // (pipelined): a call's packets and its encoding meet only under the call's own lock
+    // (RecordedCall), and no call is destroyed before the batch is waited for.
+    m_batch.clear();
+    for (const auto &call : std::as_const(m_calls)) {
+        if (call->audio && call->audio->hasMedia())
+            m_batch << call->audio.get();
+    }
+    m_pool->post(static_cast<int>(m_batch.size()), [this, nowUs](int i) { m_batch[i]->advance(nowUs); });
 }
 
 void CallTracker::endAll(qint64 nowUs)
@@ -317,6 +323,7 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
 
 void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row)
 {
+    m_pool->wait(); // the call may be in the batch being encoded
     std::unique_ptr<RecordedCall> audio = std::move(call.audio);
     auto recording = audio->finish(nowUs, row.details);
     row.completeness = completenessOf(call, *audio, recording.has_value());

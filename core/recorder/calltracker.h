@@ -28,8 +28,8 @@ namespace cv::recorder {
 // the call's recording and ends calls on BYE/CANCEL/refusal or when their media stops
 // (docs/user-guide-callvault-recorder.md, "What it records, and how it knows"). Every call it saw signalling for ends in one CallOutcome
 // handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
-// One thread owns a tracker; tick() encodes the calls on an EncodingPool and returns when
-// all are done, so the calls are only touched by other threads inside tick().
+// One thread owns a tracker; tick() hands the calls' encoding to an EncodingPool and returns
+// at once; each RecordedCall locks itself, and a call ends only after that batch is done.
 class CallTracker final
 {
 public:

@@ -12,6 +12,7 @@ EncodingPool::EncodingPool(int threads)
 
 EncodingPool::~EncodingPool()
 {
+    wait();
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
@@ -26,21 +27,18 @@ int EncodingPool::defaultWorkers()
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-// Takes task indices under the lock one at a time. A task is a call's 100 ms of audio
-// (tens of microseconds of Opus at least), so the lock is not what limits the batch, and
-// handing out indices under it keeps the batch's bookkeeping in one place.
-void EncodingPool::drain(const std::function<void(int)> &task, int count, int &done)
+// Hands out task indices under the lock one at a time. A task is a call's 100 ms of audio
+// (tens of microseconds of Opus at least), so the lock is not what limits a batch.
+void EncodingPool::drain(std::unique_lock<std::mutex> &lock)
 {
-    std::unique_lock<std::mutex> lock(m_mutex);
-    while (m_next < count) {
+    while (m_next < m_count) {
         const int index = m_next++;
         lock.unlock();
-        task(index);
+        m_task(index);
         lock.lock();
         ++m_finished;
-        ++done;
     }
-    if (m_finished == count)
+    if (m_finished == m_count)
         m_idle.notify_all();
 }
 
@@ -53,44 +51,45 @@ void EncodingPool::work()
         if (m_stop)
             return;
         seen = m_batch;
-        const std::function<void(int)> *task = m_task;
-        const int count = m_count;
         ++m_active;
-        lock.unlock();
-        int done = 0;
-        drain(*task, count, done);
-        lock.lock();
+        drain(lock);
         if (--m_active == 0)
             m_idle.notify_all();
     }
 }
 
-void EncodingPool::run(int count, const std::function<void(int)> &task)
+void EncodingPool::post(int count, std::function<void(int)> task)
 {
+    wait();
     if (count <= 0)
         return;
-    if (m_threads.empty() || count == 1) {
+    if (m_threads.empty()) {
         for (int i = 0; i < count; ++i)
             task(i);
         return;
     }
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_task = &task;
+        m_task = std::move(task);
         m_count = count;
         m_next = 0;
         m_finished = 0;
         ++m_batch;
     }
     m_wake.notify_all();
-    int done = 0;
-    drain(task, count, done);
+}
+
+void EncodingPool::wait()
+{
     std::unique_lock<std::mutex> lock(m_mutex);
-    // Also wait for the workers to leave: one still holding this batch's task must not see
-    // the next batch's counters.
-    m_idle.wait(lock, [&] { return m_finished == count && m_active == 0; });
-    m_task = nullptr;
+    if (m_count == 0)
+        return;
+    drain(lock);
+    // Also wait for the workers to leave the batch: none may still hold its task when the
+    // next batch replaces it.
+    m_idle.wait(lock, [&] { return m_finished == m_count && m_active == 0; });
     m_count = 0;
+    m_task = nullptr;
 }
 
 } // namespace cv::recorder

@@ -29,6 +29,7 @@ RecordedCall::~RecordedCall() = default;
 
 void RecordedCall::setPayloadFormats(LegSide side, const QHash<int, rtp::PayloadFormat> &formats, int telephoneEventType)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     const int s = static_cast<int>(side);
     m_formats[s] = formats;
     m_telephoneEvent[s] = telephoneEventType;
@@ -60,6 +61,7 @@ void RecordedCall::open(qint64 firstPacketUs)
     w.opus.bitrate = m_options.bitrate;
     w.opus.complexity = m_options.complexity;
     w.comments << QStringLiteral("CALLVAULT_SOURCE=recorder");
+    std::lock_guard<std::mutex> lock(m_writeMutex); // (in onRtp's lock: that order only)
     auto writer = RecordingWriter::create(w);
     if (!writer) {
         failDisk(writer.errorMessage());
@@ -81,6 +83,7 @@ bool RecordedCall::sideHadUnsupportedCodec(LegSide side) const
 
 void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &packet)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     const int s = static_cast<int>(side);
     if (!m_assembler)
         open(arrivalUs);
@@ -99,10 +102,17 @@ void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &p
 
 void RecordedCall::advance(qint64 nowUs)
 {
-    if (!m_assembler)
-        return;
-    m_buffer.clear();
-    m_assembler->pullUntil(nowUs, m_buffer);
+    // Two steps: the jitter buffers under the packets' lock (microseconds), the encoding
+    // and the spool write (up to an fdatasync) under the writer's lock only, so the capture
+    // thread is never held up by a call's disk.
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_assembler)
+            return;
+        m_buffer.clear();
+        m_assembler->pullUntil(nowUs, m_buffer);
+    }
+    std::lock_guard<std::mutex> lock(m_writeMutex);
     write(m_buffer);
 }
 
@@ -131,11 +141,18 @@ void RecordedCall::write(QVector<qint16> &interleaved)
 
 void RecordedCall::pause(qint64 nowUs)
 {
+    std::lock_guard<std::mutex> lock(m_writeMutex);
     if (m_pausedSinceMs < 0)
         m_pausedSinceMs = std::max<qint64>(0, (nowUs - m_originUs) / 1000);
 }
 
 void RecordedCall::resume(qint64 nowUs)
+{
+    std::lock_guard<std::mutex> lock(m_writeMutex);
+    endPause(nowUs);
+}
+
+void RecordedCall::endPause(qint64 nowUs)
 {
     if (m_pausedSinceMs < 0)
         return;
@@ -157,10 +174,11 @@ void RecordedCall::failDisk(const QString &message)
 
 std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject &details)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::lock_guard<std::mutex> writeLock(m_writeMutex);
     if (!m_assembler)
         return std::nullopt;
-    if (m_pausedSinceMs >= 0)
-        resume(endUs);
+    endPause(endUs);
     m_buffer.clear();
     m_assembler->finishAt(endUs, m_buffer);
     write(m_buffer);
@@ -196,6 +214,7 @@ std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject 
 
 void RecordedCall::abandon()
 {
+    std::lock_guard<std::mutex> lock(m_writeMutex);
     if (m_writer) {
         m_writer->abandon();
         m_writer.reset();
