@@ -67,13 +67,16 @@ CallTracker::CallTracker(Options options, OutcomeSink sink)
     : m_options(std::move(options)),
       m_sink(std::move(sink)),
       m_pool(std::make_unique<EncodingPool>(m_options.encodingWorkers >= 0 ? m_options.encodingWorkers
-                                                                           : EncodingPool::defaultWorkers()))
+                                                                           : EncodingPool::defaultWorkers())),
+      m_io(std::make_unique<CallIoQueue>())
 {
 }
 
 CallTracker::~CallTracker()
 {
     m_pool->wait(); // its tasks point into m_batch and the calls
+    queueEndings();
+    m_io->drain();
 }
 
 void CallTracker::updateOptions(const Options &options)
@@ -160,7 +163,8 @@ void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
         row.id = metadata.id;
         row.recordingId = metadata.id;
         row.completeness = Completeness::Recovered;
-        m_options.recordingStarted(row);
+        // Queued before the call's end can be: the journal's two writes stay in order.
+        m_io->push([started = m_options.recordingStarted, row] { started(row); });
     }
 }
 
@@ -279,6 +283,7 @@ void CallTracker::tick(qint64 nowUs)
     }
     for (const QString &callId : ended)
         endCall(nowUs, callId);
+    queueEndings();
     // Then this tick's encoding, on the pool while this thread goes back to the packets
     // (pipelined): a call's packets and its encoding meet only under the call's own lock
     // (RecordedCall), and no call is destroyed before the batch is waited for.
@@ -295,6 +300,16 @@ void CallTracker::endAll(qint64 nowUs)
     const QStringList ids = m_calls.keys();
     for (const QString &callId : ids)
         endCall(nowUs, callId);
+    m_pool->wait();
+    queueEndings();
+    m_io->drain();
+}
+
+void CallTracker::queueEndings()
+{
+    for (std::shared_ptr<Ending> &ending : m_endings)
+        m_io->push([this, ending] { sealRecording(*ending); });
+    m_endings.clear();
 }
 
 CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
@@ -323,10 +338,28 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
 
 void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row)
 {
-    m_pool->wait(); // the call may be in the batch being encoded
-    std::unique_ptr<RecordedCall> audio = std::move(call.audio);
-    auto recording = audio->finish(nowUs, row.details);
-    row.completeness = completenessOf(call, *audio, recording.has_value());
+    // The recording may be in the batch being encoded: it is sealed (CallIoQueue) after the
+    // next tick waited for that batch, never on this thread (disk latency).
+    auto ending = std::make_shared<Ending>();
+    ending->audio = std::move(call.audio);
+    ending->row = std::move(row);
+    ending->endUs = nowUs;
+    ending->encrypted = call.encrypted;
+    ending->stoppedByApi = call.stoppedByApi;
+    ending->answered = call.answered;
+    m_endings.push_back(std::move(ending));
+}
+
+void CallTracker::sealRecording(Ending &ending)
+{
+    CapturedCallRow &row = ending.row;
+    auto recording = ending.audio->finish(ending.endUs, row.details);
+    TrackedCall facts;
+    facts.encrypted = ending.encrypted;
+    facts.stoppedByApi = ending.stoppedByApi;
+    facts.answered = ending.answered;
+    row.completeness = completenessOf(facts, *ending.audio, recording.has_value());
+    ending.audio.reset();
     if (recording && row.completeness == Completeness::EncryptedSrtp) {
         QFile::remove(recording->containerPath); // SRTP noise is not a recording
         QFile::remove(recording->sidecarPath);
@@ -384,7 +417,8 @@ void CallTracker::endCall(qint64 nowUs, const QString &callId)
                            : call->answered ? Completeness::NoRtp
                                             : Completeness::NotAnswered;
     row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
-    m_sink(CallOutcome{std::nullopt, std::move(row)});
+    // Through the queue as well: one thread calls the sink, in the order calls ended.
+    m_io->push([this, row = std::move(row)]() mutable { m_sink(CallOutcome{std::nullopt, std::move(row)}); });
 }
 
 TrackedCall *CallTracker::startByPorts(qint64 nowUs, quint16 agentPort, quint16 customerPort)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/endpoint.h"
+#include "recorder/callioqueue.h"
 #include "recorder/encodingpool.h"
 #include "recorder/recordedcall.h"
 #include "recorder/recorderconfig.h"
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace cv::sip {
 class SipMessage;
@@ -29,7 +31,9 @@ namespace cv::recorder {
 // (docs/user-guide-callvault-recorder.md, "What it records, and how it knows"). Every call it saw signalling for ends in one CallOutcome
 // handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
 // One thread owns a tracker; tick() hands the calls' encoding to an EncodingPool and returns
-// at once; each RecordedCall locks itself, and a call ends only after that batch is done.
+// at once (each RecordedCall locks itself), and the disk work of starting and ending
+// recordings runs on a CallIoQueue: the sink and `recordingStarted` are called on that
+// queue's thread, in order. endAll() returns when every outcome has reached the sink.
 class CallTracker final
 {
 public:
@@ -97,11 +101,25 @@ private:
     RecordedCall::Options recordingOptions() const { return m_options.recording; }
     CapturedCallRow rowFor(const TrackedCall &call, qint64 endUs) const;
     TrackedCall *callOf(const Route &route);
+    // A recording whose call ended: sealed on the CallIoQueue once no batch encodes it.
+    struct Ending
+    {
+        std::unique_ptr<RecordedCall> audio;
+        CapturedCallRow row;
+        qint64 endUs = 0;
+        bool encrypted = false;
+        bool stoppedByApi = false;
+        bool answered = false;
+    };
+    void sealRecording(Ending &ending);
+    void queueEndings();
 
     Options m_options;
     OutcomeSink m_sink;
     std::unique_ptr<EncodingPool> m_pool;
     QVector<RecordedCall *> m_batch; // tick's calls to advance, kept to reuse its memory
+    std::vector<std::shared_ptr<Ending>> m_endings; // ended since the batch in flight began
+    std::unique_ptr<CallIoQueue> m_io;
     QHash<QString, std::shared_ptr<TrackedCall>> m_calls;
     QHash<net::Endpoint, Route> m_routes;  // RTP to this address belongs to this lane
     QHash<quint16, Route> m_portRoutes;    // forked RTP by local port

@@ -1,5 +1,7 @@
 #include "encodingpool.h"
 
+#include <QtGlobal>
+
 #include <algorithm>
 
 namespace cv::recorder {
@@ -24,6 +26,8 @@ EncodingPool::~EncodingPool()
 
 int EncodingPool::defaultWorkers()
 {
+    if (const int n = qEnvironmentVariableIntValue("CALLVAULT_ENCODING_THREADS"); n > 0)
+        return n;
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 

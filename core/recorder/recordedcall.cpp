@@ -50,6 +50,14 @@ void RecordedCall::open(qint64 firstPacketUs)
     m_assembler->agent().setPayloadFormats(m_formats[0], m_telephoneEvent[0]);
     m_assembler->customer().setPayloadFormats(m_formats[1], m_telephoneEvent[1]);
     m_metadata.startedAt = QDateTime::fromMSecsSinceEpoch(firstPacketUs / 1000, Qt::UTC);
+    // The spool file is created by the first advance() (an encoding thread): creating it
+    // syncs the file and its folder, milliseconds the capture thread must not wait.
+    m_writerPending = true;
+}
+
+void RecordedCall::openWriter()
+{
+    m_writerPending = false;
     if (!m_diskError.isEmpty())
         return;
     RecordingWriter::Options w;
@@ -61,7 +69,6 @@ void RecordedCall::open(qint64 firstPacketUs)
     w.opus.bitrate = m_options.bitrate;
     w.opus.complexity = m_options.complexity;
     w.comments << QStringLiteral("CALLVAULT_SOURCE=recorder");
-    std::lock_guard<std::mutex> lock(m_writeMutex); // (in onRtp's lock: that order only)
     auto writer = RecordingWriter::create(w);
     if (!writer) {
         failDisk(writer.errorMessage());
@@ -113,6 +120,8 @@ void RecordedCall::advance(qint64 nowUs)
         m_assembler->pullUntil(nowUs, m_buffer);
     }
     std::lock_guard<std::mutex> lock(m_writeMutex);
+    if (m_writerPending)
+        openWriter();
     write(m_buffer);
 }
 
@@ -179,6 +188,8 @@ std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject 
     if (!m_assembler)
         return std::nullopt;
     endPause(endUs);
+    if (m_writerPending)
+        openWriter();
     m_buffer.clear();
     m_assembler->finishAt(endUs, m_buffer);
     write(m_buffer);
@@ -215,6 +226,7 @@ std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject 
 void RecordedCall::abandon()
 {
     std::lock_guard<std::mutex> lock(m_writeMutex);
+    m_writerPending = false;
     if (m_writer) {
         m_writer->abandon();
         m_writer.reset();

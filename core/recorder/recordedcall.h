@@ -85,6 +85,7 @@ public:
 
 private:
     void open(qint64 firstPacketUs);
+    void openWriter();
     void write(QVector<qint16> &interleaved);
     void failDisk(const QString &message);
     void endPause(qint64 nowUs); // resume() without the lock
@@ -95,6 +96,7 @@ private:
     int m_telephoneEvent[2] = {-1, -1};
     std::unique_ptr<rtp::CallAudioAssembler> m_assembler;
     std::unique_ptr<RecordingWriter> m_writer;
+    bool m_writerPending = false; // open() ran, the first advance() creates the writer
     QVector<qint16> m_buffer;
     qint64 m_originUs = 0;
     qint64 m_lastPacketUs = 0;
