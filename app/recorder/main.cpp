@@ -101,7 +101,7 @@ QString benchLine(const cv::RecorderBenchmark::Figures &f)
         .arg(QStringLiteral("%1 KB").arg(f.rssPerCallKb, 0, 'f', 0), 9)
         .arg(f.kernelDrops, 6)
         .arg(QStringLiteral("%1/%2").arg(f.rtpLost).arg(f.rtpLate), 9)
-        .arg(QStringLiteral("%1 ms").arg(f.maxCaptureLagMs), 8)
+        .arg(QStringLiteral("%1/%2 ms").arg(f.maxCaptureLagMs).arg(f.maxEncodingLagMs), 11)
         .arg(QStringLiteral("%1/%2").arg(f.callsRecorded).arg(f.calls), 9)
         .arg(f.held() ? QStringLiteral("held") : QStringLiteral("NOT HELD: ") + f.problems.join(QStringLiteral("; ")));
 }
@@ -128,7 +128,7 @@ int bench(const QCommandLineParser &p)
     const double bare = benchmark.bareStreamsPerCore(3.0);
     out() << "bare libopus, same audio and settings, one thread: " << QString::number(bare, 'f', 0)
           << " stereo streams per core" << Qt::endl;
-    out() << "calls  CPU/call calls/core  ratio  RSS/call  drops lost/late capt.lag  recorded  result" << Qt::endl;
+    out() << "calls  CPU/call calls/core  ratio  RSS/call  drops lost/late lag cap/enc  recorded  result" << Qt::endl;
     const QVector<int> steps = findMax ? QVector<int>{100, 200, 250, 300, 400, 500, 600} : QVector<int>{calls};
     std::optional<cv::RecorderBenchmark::Figures> best, last;
     for (int n : steps) {

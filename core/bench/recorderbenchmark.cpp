@@ -471,6 +471,7 @@ Result<RecorderBenchmark::Figures> RecorderBenchmark::run(int calls)
         if (!started && now >= windowStart) {
             started = true;
             cpu0 = processCpuSeconds();
+            figures.kernelDropsBefore = s.kernelDrops;
             sender0 = perThread ? clockSeconds(senderClock) : 0;
             wall0 = now;
         } else if (started && !ended && now >= windowEnd) {
@@ -480,6 +481,7 @@ Result<RecorderBenchmark::Figures> RecorderBenchmark::run(int calls)
             figures.senderCpuSeconds = senderCpu;
             figures.recorderCpuSeconds = processCpuSeconds() - cpu0 - senderCpu;
             figures.rssPerCallKb = calls > 0 ? double(rssKb() - rssBefore) / calls : 0;
+            figures.kernelDropsInWindow = s.kernelDrops - figures.kernelDropsBefore;
         }
     }
     sending.join();
@@ -491,7 +493,12 @@ Result<RecorderBenchmark::Figures> RecorderBenchmark::run(int calls)
         figures.maxCaptureLagMs = std::max(figures.maxCaptureLagMs, service.value()->snapshot().captureLagMs);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200)); // one more publication of the counters
-    figures.kernelDrops = service.value()->snapshot().kernelDrops;
+    {
+        const auto s = service.value()->snapshot();
+        figures.kernelDrops = s.kernelDrops;
+        figures.maxEncodingLagMs = s.encodingMaxTicksBehind * 100;
+        figures.encodingLateTicks = s.encodingLateTicks;
+    }
     stop = true;
     capture.join();
     service.value().reset();
@@ -529,7 +536,12 @@ Result<RecorderBenchmark::Figures> RecorderBenchmark::run(int calls)
     }
 
     if (figures.kernelDrops > 0)
-        figures.problems << QStringLiteral("%1 packets dropped by the kernel (capture too slow)").arg(figures.kernelDrops);
+        figures.problems << QStringLiteral("%1 packets dropped by the kernel (capture too slow; %2 while calls started, "
+                                           "%3 in the steady state, %4 while they ended)")
+                                .arg(figures.kernelDrops)
+                                .arg(figures.kernelDropsBefore)
+                                .arg(figures.kernelDropsInWindow)
+                                .arg(figures.kernelDrops - figures.kernelDropsBefore - figures.kernelDropsInWindow);
     if (figures.rtpLost > 0 || figures.rtpLate > 0)
         figures.problems << QStringLiteral("RTP lost %1, late %2").arg(figures.rtpLost).arg(figures.rtpLate);
     if (figures.callsRecorded < calls)
@@ -538,6 +550,10 @@ Result<RecorderBenchmark::Figures> RecorderBenchmark::run(int calls)
         figures.problems << QStringLiteral("a recording's duration is %1 ms off the audio sent").arg(figures.maxDurationErrorMs);
     if (figures.maxCaptureLagMs > m_options.maxLagMs)
         figures.problems << QStringLiteral("the capture loop fell %1 ms behind (encoding not keeping up)").arg(figures.maxCaptureLagMs);
+    if (figures.maxEncodingLagMs > m_options.maxLagMs)
+        figures.problems << QStringLiteral("encoding fell %1 ms behind (%2 late ticks)")
+                                .arg(figures.maxEncodingLagMs)
+                                .arg(figures.encodingLateTicks);
     if (figures.senderMaxLateMs > 40)
         figures.problems << QStringLiteral("the sender itself fell %1 ms behind (machine overloaded)").arg(figures.senderMaxLateMs);
     if (!ended)

@@ -41,11 +41,15 @@ public:
         double senderCpuSeconds = 0;
         double rssPerCallKb = 0;
         qint64 kernelDrops = 0;
+        qint64 kernelDropsBefore = 0;  // of those, before the steady-state window
+        qint64 kernelDropsInWindow = 0; // of those, in the steady-state window
         qint64 rtpLost = 0;
         qint64 rtpLate = 0;
         int callsRecorded = 0;         // complete recordings in the catalog
         qint64 maxDurationErrorMs = 0; // |recording duration - audio sent|, worst call
         qint64 maxCaptureLagMs = 0;
+        qint64 maxEncodingLagMs = 0;   // longest time the encoding batch ran behind (100 ms ticks)
+        qint64 encodingLateTicks = 0;
         qint64 senderMaxLateMs = 0;    // how late the sender put a packet on the wire
         double bareStreamsPerCore = 0; // bare libopus, same audio and settings
         QStringList problems;          // why the run does not count as held

@@ -268,9 +268,15 @@ bool CallTracker::onRtp(const net::Datagram &datagram)
 
 void CallTracker::tick(qint64 nowUs)
 {
-    // The previous tick's encoding first: the timeouts read the calls, and ending one
-    // destroys it.
-    m_pool->wait();
+    // The previous tick's batch still encoding (the machine is short of CPU for a moment):
+    // this thread does not wait for it (the kernel's capture ring would overflow); the calls
+    // are advanced further at the next tick, their packets wait in the jitter buffers. Only
+    // up to kMaxEncodingBehindUs of capture time: then it waits (a replayed file runs far
+    // faster than real time, and the jitter buffers hold about 3 s).
+    constexpr qint64 kMaxEncodingBehindUs = 500'000;
+    const bool behind = m_pool->busy() && nowUs - m_postedUs < kMaxEncodingBehindUs;
+    if (!behind)
+        m_pool->wait();
     QStringList ended;
     for (const auto &call : std::as_const(m_calls)) {
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
@@ -282,7 +288,13 @@ void CallTracker::tick(qint64 nowUs)
             ended << call->callId;
     }
     for (const QString &callId : ended)
-        endCall(nowUs, callId);
+        endCall(nowUs, callId); // ending a call only queues it (finishRecording): no wait
+    if (behind) {
+        ++m_lateTicks;
+        m_maxTicksBehind = std::max(m_maxTicksBehind, ++m_ticksBehind);
+        return;
+    }
+    m_ticksBehind = 0;
     queueEndings();
     // Then this tick's encoding, on the pool while this thread goes back to the packets
     // (pipelined): a call's packets and its encoding meet only under the call's own lock
@@ -292,6 +304,7 @@ void CallTracker::tick(qint64 nowUs)
         if (call->audio && call->audio->hasMedia())
             m_batch << call->audio.get();
     }
+    m_postedUs = nowUs;
     m_pool->post(static_cast<int>(m_batch.size()), [this, nowUs](int i) { m_batch[i]->advance(nowUs); });
 }
 

@@ -85,6 +85,10 @@ public:
     QVector<const TrackedCall *> calls() const;
     int activeCalls() const { return m_calls.size(); }
     qint64 refusedCalls() const { return m_refusedCalls; }
+    // Ticks that found the previous encoding batch still running (encoding behind), and the
+    // longest run of them: how far encoding fell behind the capture, in 100 ms ticks.
+    qint64 lateTicks() const { return m_lateTicks; }
+    qint64 maxTicksBehind() const { return m_maxTicksBehind; }
 
 private:
     struct Route
@@ -125,6 +129,10 @@ private:
     QHash<quint16, Route> m_portRoutes;    // forked RTP by local port
     bool m_accepting = true;
     qint64 m_refusedCalls = 0;
+    qint64 m_lateTicks = 0;
+    qint64 m_ticksBehind = 0;
+    qint64 m_maxTicksBehind = 0;
+    qint64 m_postedUs = 0; // the time the batch in flight encodes up to
 };
 
 } // namespace cv::recorder

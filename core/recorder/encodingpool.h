@@ -30,6 +30,8 @@ public:
     // Returns when every task of the posted batch has returned; the caller takes the tasks
     // no worker has started yet instead of sleeping.
     void wait();
+    // A posted batch still has tasks not finished.
+    bool busy();
     int workers() const { return static_cast<int>(m_threads.size()); }
 
     // The default: as many workers as cores.

@@ -161,6 +161,8 @@ void RecorderService::publish(qint64 frames, qint64 malformed, qint64 kernelDrop
     m_snapshot.malformedFrames = malformed;
     m_snapshot.kernelDrops = kernelDrops;
     m_snapshot.captureLagMs = m_maxLagUs / 1000;
+    m_snapshot.encodingLateTicks = tracker.lateTicks();
+    m_snapshot.encodingMaxTicksBehind = tracker.maxTicksBehind();
     m_maxLagUs = 0;
     m_snapshot.sipMessages = c.sipMessages;
     m_snapshot.sipMalformed = c.sipMalformed;

@@ -64,6 +64,8 @@ public:
         // Live capture: the largest delay (wall clock minus capture time) of a frame handled
         // since the previous publication: how far the capture loop runs behind the wire.
         qint64 captureLagMs = 0;
+        qint64 encodingLateTicks = 0;     // CallTracker::lateTicks()
+        qint64 encodingMaxTicksBehind = 0; // CallTracker::maxTicksBehind()
         qint64 sipMessages = 0;
         qint64 sipMalformed = 0;
         qint64 rtpPackets = 0;
