@@ -125,7 +125,7 @@ int bench(const QCommandLineParser &p)
           << ", " << o.seconds << " s of audio each (G.711 legs in, 8 kHz stereo Opus out), complexity "
           << o.complexity << ", " << o.bitrate / 1000 << " kbit/s, on " << o.interfaceName << ", "
           << std::thread::hardware_concurrency() << " cores, load average " << loadAverage() << Qt::endl;
-    const double bare = benchmark.bareStreamsPerCore(3.0);
+    const double bare = benchmark.bareStreamsPerCore(std::clamp(o.seconds / 4.0, 0.5, 3.0));
     out() << "bare libopus, same audio and settings, one thread: " << QString::number(bare, 'f', 0)
           << " stereo streams per core" << Qt::endl;
     out() << "calls  CPU/call calls/core  ratio  RSS/call  drops lost/late lag cap/enc  recorded  result" << Qt::endl;
