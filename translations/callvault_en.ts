@@ -511,6 +511,77 @@
     </message>
 </context>
 <context>
+    <name>cv::CaptureText</name>
+    <message>
+        <source>Both directions recorded.</source>
+        <translation>Both directions recorded.</translation>
+    </message>
+    <message>
+        <source>Answered, but no audio reached the recorder.</source>
+        <translation>Answered, but no audio reached the recorder.</translation>
+    </message>
+    <message>
+        <source>Only one direction&apos;s audio reached the recorder; the other lane is silent.</source>
+        <translation>Only one direction&apos;s audio reached the recorder; the other lane is silent.</translation>
+    </message>
+    <message>
+        <source>The call used a codec the recorder cannot decode.</source>
+        <translation>The call used a codec the recorder cannot decode.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s audio was encrypted (SRTP); a passive recorder cannot record it.</source>
+        <translation>The call&apos;s audio was encrypted (SRTP); a passive recorder cannot record it.</translation>
+    </message>
+    <message>
+        <source>The recording was stopped through the control API before the call ended.</source>
+        <translation>The recording was stopped through the control API before the call ended.</translation>
+    </message>
+    <message>
+        <source>The recorder could not write the recording (disk full or failing).</source>
+        <translation>The recorder could not write the recording (disk full or failing).</translation>
+    </message>
+    <message>
+        <source>Cancelled or refused before any audio.</source>
+        <translation>Cancelled or refused before any audio.</translation>
+    </message>
+    <message>
+        <source>The recorder stopped during the call; the recording was recovered (at most 1 s lost).</source>
+        <translation>The recorder stopped during the call; the recording was recovered (at most 1 s lost).</translation>
+    </message>
+    <message>
+        <source>Recorder: %1.</source>
+        <translation>Recorder: %1.</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>%1: %2 packets, %3 lost, jitter %4 ms.</source>
+        <translation>%1: %2 packets, %3 lost, jitter %4 ms.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>key tones</source>
+        <translation>key tones</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Masked: %1.</source>
+        <translation>Masked: %1.</translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2367,6 +2438,18 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>DAMAGED: %1</source>
         <translation>DAMAGED: %1</translation>
+    </message>
+    <message>
+        <source>Capture:</source>
+        <translation>Capture:</translation>
+    </message>
+    <message>
+        <source>could not be read: %1</source>
+        <translation>could not be read: %1</translation>
+    </message>
+    <message>
+        <source>not recorded by a network recorder</source>
+        <translation>not recorded by a network recorder</translation>
     </message>
 </context>
 <context>

@@ -506,6 +506,77 @@
     </message>
 </context>
 <context>
+    <name>cv::CaptureText</name>
+    <message>
+        <source>Both directions recorded.</source>
+        <translation>双向均已录音。</translation>
+    </message>
+    <message>
+        <source>Answered, but no audio reached the recorder.</source>
+        <translation>已接通，但录音器未收到任何语音。</translation>
+    </message>
+    <message>
+        <source>Only one direction&apos;s audio reached the recorder; the other lane is silent.</source>
+        <translation>录音器只收到单向语音，另一声道为静音。</translation>
+    </message>
+    <message>
+        <source>The call used a codec the recorder cannot decode.</source>
+        <translation>该通话使用了录音器无法解码的编码。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s audio was encrypted (SRTP); a passive recorder cannot record it.</source>
+        <translation>该通话语音已加密（SRTP），旁路录音无法录制。</translation>
+    </message>
+    <message>
+        <source>The recording was stopped through the control API before the call ended.</source>
+        <translation>通话结束前，录音已通过控制接口停止。</translation>
+    </message>
+    <message>
+        <source>The recorder could not write the recording (disk full or failing).</source>
+        <translation>录音器无法写入录音（磁盘已满或故障）。</translation>
+    </message>
+    <message>
+        <source>Cancelled or refused before any audio.</source>
+        <translation>在有语音之前已取消或被拒绝。</translation>
+    </message>
+    <message>
+        <source>The recorder stopped during the call; the recording was recovered (at most 1 s lost).</source>
+        <translation>录音器在通话中停止；录音已恢复（最多丢失 1 秒）。</translation>
+    </message>
+    <message>
+        <source>Recorder: %1.</source>
+        <translation>录音器：%1。</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>%1: %2 packets, %3 lost, jitter %4 ms.</source>
+        <translation>%1：%2 个包，丢失 %3 个，抖动 %4 毫秒。</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>key tones</source>
+        <translation>按键音</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Masked: %1.</source>
+        <translation>已屏蔽：%1。</translation>
+    </message>
+</context>
+<context>
     <name>cv::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2342,6 +2413,18 @@ Other workstations need the new private key afterwards: make a new key backup wh
     <message>
         <source>DAMAGED: %1</source>
         <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Capture:</source>
+        <translation>采集：</translation>
+    </message>
+    <message>
+        <source>could not be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>not recorded by a network recorder</source>
+        <translation>非网络录音器录制</translation>
     </message>
 </context>
 <context>

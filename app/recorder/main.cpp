@@ -8,6 +8,7 @@
 #include "recorder/recordercontrol.h"
 #include "recorder/recordermetrics.h"
 #include "recorder/recorderservice.h"
+#include "recorder/siprecserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -213,6 +214,10 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    // Before the (possibly long) start-up recovery: a reload or stop then must not kill us.
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGHUP, onReloadSignal);
     auto service = cv::recorder::RecorderService::open(config.value());
     if (!service)
         return fail(service.errorMessage());
@@ -226,10 +231,6 @@ int main(int argc, char **argv)
         printReport(report.value());
         return report->problems.isEmpty() ? 0 : 2;
     }
-
-    std::signal(SIGTERM, onStopSignal);
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGHUP, onReloadSignal);
 
     // The control API (if configured) answers on this thread's event loop; the capture loop
     // runs on a thread of its own and the API posts work to it.
@@ -253,6 +254,18 @@ int main(int argc, char **argv)
         out() << "control API on https://" << o.address.toString() << ':' << o.port << Qt::endl;
     }
 
+    // The SIPREC recording server (if configured) also answers on this thread; its calls are
+    // posted to the capture thread, its RTP queued for it.
+    cv::recorder::SiprecServer siprec(service.value()->mediaQueue(),
+                                      cv::recorder::SiprecServer::postingTo(*service.value()));
+    if (config->siprecEnabled()) {
+        if (auto listening = siprec.listen(cv::recorder::SiprecServer::optionsFrom(config.value())); !listening)
+            return fail(listening.errorMessage());
+        siprec.registerMetrics(metrics);
+        out() << "SIPREC server on " << config->siprecAddress.toString() << " udp " << siprec.udpPort() << " tcp "
+              << siprec.tcpPort() << " tls " << siprec.tlsPort() << Qt::endl;
+    }
+
     cv::Result<cv::recorder::RecorderService::RunReport> report =
         cv::Error{cv::ErrorCode::Cancelled, QStringLiteral("not run")};
     std::thread capture([&] {
@@ -262,8 +275,11 @@ int main(int argc, char **argv)
     // Signals only set flags; this timer turns them into a reload request or the end.
     QTimer watch;
     QObject::connect(&watch, &QTimer::timeout, &app, [&] {
-        if (g_reload.exchange(false))
+        if (g_reload.exchange(false)) {
             service.value()->requestReload(configPath);
+            if (auto reloaded = cv::recorder::RecorderConfig::load(configPath); reloaded && config->siprecEnabled())
+                siprec.setAgentPattern(reloaded->agentPattern);
+        }
         if (g_captureDone.load())
             app.quit();
     });
@@ -271,6 +287,7 @@ int main(int argc, char **argv)
     app.exec();
     capture.join();
     server.close();
+    siprec.close(); // the capture loop already ended its calls; no BYE goes out
     if (!report)
         return fail(report.errorMessage());
     printReport(report.value());

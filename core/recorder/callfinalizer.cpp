@@ -6,7 +6,11 @@
 #include "store/recordingarchiver.h"
 #include "store/spoolrecovery.h"
 
+#include "store/durablefile.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace cv::recorder {
 
@@ -18,13 +22,12 @@ CallFinalizer::CallFinalizer(StorageLayout layout, Database &db, const QUuid &si
 
 Result<void> CallFinalizer::insertRowOnce(const CapturedCallRow &row)
 {
-    CapturedCallRepository repository(m_db);
-    auto inserted = repository.insert(row);
-    if (inserted || inserted.error().code != ErrorCode::Conflict)
-        return inserted;
-    auto existing = repository.find(row.id);
-    if (existing && existing->has_value())
-        return {}; // committed before: a retry must not fail nor double it
+    // The id is the recorder's own random UUID: a row with it can only be this call's,
+    // committed before (a retry after a lost answer). Not read back: a recorder login may
+    // read nothing on a server-enforced catalog.
+    auto inserted = CapturedCallRepository(m_db).insert(row);
+    if (!inserted && inserted.error().code == ErrorCode::Conflict)
+        return {};
     return inserted;
 }
 
@@ -45,13 +48,17 @@ Result<void> CallFinalizer::commit(const CallOutcome &outcome)
     if (!archived) {
         if (archived.error().code != ErrorCode::Conflict)
             return archived.error();
-        auto existing = RecordingRepository(m_db).find(recording.metadata.id);
-        if (!existing || !existing->has_value())
-            return archived.error();
-        // Already cataloged: the spool copy is a leftover of a commit whose answer was lost.
-        QFile::remove(recording.containerPath);
+        // The recording's random id is in the catalog already: an earlier commit went through
+        // but its answer was lost, and the archiver put the file back into the spool. The
+        // catalog row points at the hot path: put the file there (never delete it).
+        const QString hot = m_layout.absolutePath(m_layout.hotRelativePath(recording.metadata.id, recording.metadata.startedAt));
+        if (!QFile::exists(hot)) {
+            QDir().mkpath(QFileInfo(hot).absolutePath());
+            if (auto moved = durable::moveFile(recording.containerPath, hot); !moved)
+                return moved.error();
+        }
         QFile::remove(recording.sidecarPath);
-        qCInfo(lcRecorder) << "recording" << recording.metadata.id << "was already in the catalog";
+        qCInfo(lcRecorder) << "recording" << recording.metadata.id << "was already in the catalog; its file is in place";
     }
     m_journal.remove(row.id);
     return {};
@@ -106,17 +113,15 @@ Result<CallFinalizer::RecoveryReport> CallFinalizer::recoverAtStart()
             continue;
         }
         CapturedCallRow row = entry->row;
-        if (row.recordingId) {
-            auto existing = RecordingRepository(m_db).find(*row.recordingId);
-            if (!existing) {
-                report.problems << existing.errorMessage();
-                continue;
-            }
-            if (!existing->has_value())
-                row.recordingId.reset(); // its audio never reached the disk
+        // No recording file beside this journal (checked above), so no audio of it will be
+        // cataloged from here: the row goes in without one. A call that was still running
+        // had not written any audio yet when the recorder stopped.
+        row.recordingId.reset();
+        if (!entry->final) {
+            row.completeness = Completeness::NotAnswered;
+            row.details.insert(QStringLiteral("reason"),
+                               QStringLiteral("The recorder stopped during the call, before any of its audio was written."));
         }
-        if (!entry->final)
-            row.completeness = row.recordingId ? Completeness::Recovered : Completeness::DiskError;
         if (auto r = insertRowOnce(row); !r) {
             report.problems << r.errorMessage();
             continue;

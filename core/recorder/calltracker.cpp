@@ -119,6 +119,12 @@ QVector<const TrackedCall *> CallTracker::calls() const
 
 TrackedCall *CallTracker::beginCall(qint64 nowUs, const sip::SipMessage &invite)
 {
+    // Beyond twice max_calls (an INVITE flood with random Call-IDs) calls are only counted:
+    // no memory, no journal, no catalog row each.
+    if (m_calls.size() >= 2 * m_options.maxCalls) {
+        ++m_refusedCalls;
+        return nullptr;
+    }
     auto call = std::make_shared<TrackedCall>();
     call->id = QUuid::createUuid();
     call->callId = QString::fromUtf8(invite.callId());
@@ -156,6 +162,10 @@ void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
     metadata.customerPhone = call.parties.customerPhone;
     metadata.source = QStringLiteral("recorder");
     call.audio = std::make_unique<RecordedCall>(recordingOptions(), metadata);
+    for (LegSide side : {LegSide::Agent, LegSide::Customer}) {
+        const TrackedCall::LaneFormats &lane = call.formats[static_cast<int>(side)];
+        call.audio->setPayloadFormats(side, lane.formats, lane.telephoneEvent);
+    }
     call.stoppedByApi = false;
     call.recordingWanted = true;
     if (m_options.recordingStarted) {
@@ -181,8 +191,15 @@ void CallTracker::applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSes
             formats.insert(map.payloadType, rtp::PayloadFormat{map.encoding, map.clockRate, map.channels});
         // What this side receives is what the other side sends, with this side's numbering.
         const LegSide senderTowardsThis = fromCaller ? call.calleeSide() : call.callerSide();
+        TrackedCall::LaneFormats &lane = call.formats[static_cast<int>(senderTowardsThis)];
+        lane.formats = formats;
+        lane.telephoneEvent = media.telephoneEventPayloadType;
         if (call.audio)
             call.audio->setPayloadFormats(senderTowardsThis, formats, media.telephoneEventPayloadType);
+        // On hold (one side sends only, or nothing): the media may stop for as long as the
+        // hold lasts without ending the call.
+        call.onHold = media.direction != sip::SdpSession::Direction::SendRecv || address.isNull() ||
+                      address == QHostAddress::AnyIPv4;
         // Hold (c=0.0.0.0, RFC 2543 style) keeps the old address: media resumes there.
         if (address.isNull() || address == QHostAddress::AnyIPv4)
             return;
@@ -208,35 +225,39 @@ void CallTracker::onSip(qint64 nowUs, const sip::SipMessage &message)
         if (method == "INVITE") {
             if (!call)
                 call = beginCall(nowUs, message);
+            if (!call)
+                return;
         } else if (!call) {
             return; // not a call we follow (REGISTER, OPTIONS, an unknown dialog)
         }
         call->lastSignallingUs = nowUs;
         const bool fromCaller = message.from().tag == call->callerTag;
-        if ((method == "INVITE" || method == "ACK") && message.contentType().startsWith("application/sdp")) {
+        if ((method == "INVITE" || method == "ACK" || method == "UPDATE") && message.contentType().startsWith("application/sdp")) {
             if (auto sdp = sip::SdpSession::parse(message.body()))
                 applySdp(*call, fromCaller, sdp.value());
         }
-        if (method == "INVITE")
-            call->metadata.insert(QStringLiteral("lastInviteFromCaller"), fromCaller);
+        if (method == "INVITE" || method == "UPDATE")
+            call->lastOfferFromCaller = fromCaller;
         if (method == "BYE" || method == "CANCEL")
             endCall(nowUs, callId);
         return;
     }
-    if (!call || cseq.method != "INVITE")
+    if (!call || (cseq.method != "INVITE" && cseq.method != "UPDATE"))
         return;
     call->lastSignallingUs = nowUs;
     const int status = message.statusCode();
     // A response comes from the side the INVITE went to.
-    const bool fromCaller = !call->metadata.value(QStringLiteral("lastInviteFromCaller")).toBool(true);
+    const bool fromCaller = !call->lastOfferFromCaller;
     if (status >= 180 && status < 300 && message.contentType().startsWith("application/sdp")) {
         if (auto sdp = sip::SdpSession::parse(message.body()))
             applySdp(*call, fromCaller, sdp.value());
     }
-    if (status >= 200 && status < 300)
+    if (status >= 200 && status < 300 && cseq.method == "INVITE")
         call->answered = true;
-    else if (status >= 300 && !call->answered)
+    else if (status >= 300 && !call->answered && status != 401 && status != 407)
         endCall(nowUs, callId); // refused, busy, not found, cancelled (487)
+    // 401/407: the phone authenticates and sends the INVITE again in the same dialog; the
+    // call goes on (or the signalling timeout ends it).
 }
 
 bool CallTracker::onRtp(const net::Datagram &datagram)
@@ -277,18 +298,26 @@ void CallTracker::tick(qint64 nowUs)
     const bool behind = m_pool->busy() && nowUs - m_postedUs < kMaxEncodingBehindUs;
     if (!behind)
         m_pool->wait();
-    QStringList ended;
+    struct Ended
+    {
+        QString callId;
+        qint64 at;
+        qint64 audioEnd;
+    };
+    QVector<Ended> ended;
     for (const auto &call : std::as_const(m_calls)) {
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
         const bool mediaSeen = lastMedia > 0;
         const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);
-        if (mediaSeen && nowUs - lastMedia > m_options.rtpTimeoutUs && nowUs - call->lastSignallingUs > m_options.rtpTimeoutUs)
-            ended << call->callId;
+        // Ended when the silence began, not when it was noticed: on a replay the next tick
+        // may come much later.
+        if (mediaSeen && !call->onHold && nowUs - lastActivity > m_options.rtpTimeoutUs)
+            ended.append({call->callId, std::min(nowUs, lastMedia + m_options.rtpTimeoutUs), lastMedia});
         else if (!mediaSeen && nowUs - lastActivity > m_options.signallingTimeoutUs)
-            ended << call->callId;
+            ended.append({call->callId, std::min(nowUs, lastActivity + m_options.signallingTimeoutUs), -1});
     }
-    for (const QString &callId : ended)
-        endCall(nowUs, callId); // ending a call only queues it (finishRecording): no wait
+    for (const Ended &e : ended)
+        endCall(e.at, e.callId, e.audioEnd); // ending a call only queues it (finishRecording): no wait
     if (behind) {
         ++m_lateTicks;
         m_maxTicksBehind = std::max(m_maxTicksBehind, ++m_ticksBehind);
@@ -331,7 +360,8 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     row.id = call.id;
     row.siteId = m_options.siteId;
     row.node = m_options.node;
-    row.sipCallId = call.callId.startsWith(QLatin1String("ports:")) ? QString() : call.callId;
+    // The catalog keeps at most 1000 characters of a Call-ID (a hostile one may be 64 KB).
+    row.sipCallId = call.callId.startsWith(QLatin1String("ports:")) ? QString() : call.callId.left(1000);
     row.startedAt = QDateTime::fromMSecsSinceEpoch(call.invitedUs / 1000, Qt::UTC);
     row.endedAt = QDateTime::fromMSecsSinceEpoch(std::max(call.invitedUs, endUs) / 1000, Qt::UTC);
     row.direction = directionFromMetadata(call.parties.direction);
@@ -339,7 +369,8 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     row.customerPhone = call.metadata.value(QStringLiteral("customer_number")).toString(call.parties.customerPhone);
     QJsonObject metadata;
     for (const QString &key : {QStringLiteral("agent_id"), QStringLiteral("customer_number"),
-                               QStringLiteral("crm_ticket_id"), QStringLiteral("refused")}) {
+                               QStringLiteral("crm_ticket_id"), QStringLiteral("refused"),
+                               QStringLiteral("siprec")}) {
         if (call.metadata.contains(key))
             metadata.insert(key, call.metadata.value(key));
     }
@@ -349,17 +380,18 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
     return row;
 }
 
-void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row)
+void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row, qint64 audioEndUs)
 {
     // The recording may be in the batch being encoded: it is sealed (CallIoQueue) after the
     // next tick waited for that batch, never on this thread (disk latency).
     auto ending = std::make_shared<Ending>();
     ending->audio = std::move(call.audio);
     ending->row = std::move(row);
-    ending->endUs = nowUs;
+    ending->endUs = audioEndUs >= 0 ? std::min(nowUs, audioEndUs) : nowUs;
     ending->encrypted = call.encrypted;
     ending->stoppedByApi = call.stoppedByApi;
     ending->answered = call.answered;
+    ending->direction = call.parties.direction;
     m_endings.push_back(std::move(ending));
 }
 
@@ -372,6 +404,8 @@ void CallTracker::sealRecording(Ending &ending)
     facts.stoppedByApi = ending.stoppedByApi;
     facts.answered = ending.answered;
     row.completeness = completenessOf(facts, *ending.audio, recording.has_value());
+    // The row is the recording's (its journal has this id), audio or not.
+    row.id = ending.audio->recordingId();
     ending.audio.reset();
     if (recording && row.completeness == Completeness::EncryptedSrtp) {
         QFile::remove(recording->containerPath); // SRTP noise is not a recording
@@ -383,6 +417,7 @@ void CallTracker::sealRecording(Ending &ending)
         row.recordingId = recording->metadata.id;
         recording->metadata.agentId = row.agentId;
         recording->metadata.customerPhone = row.customerPhone;
+        recording->metadata.direction = ending.direction; // SIPREC metadata may change it
     }
     row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
     m_sink(CallOutcome{std::move(recording), std::move(row)});
@@ -409,7 +444,7 @@ void CallTracker::dropRoutes(const TrackedCall &call)
     }
 }
 
-void CallTracker::endCall(qint64 nowUs, const QString &callId)
+void CallTracker::endCall(qint64 nowUs, const QString &callId, qint64 audioEndUs)
 {
     std::shared_ptr<TrackedCall> call = m_calls.take(callId);
     if (!call)
@@ -417,7 +452,7 @@ void CallTracker::endCall(qint64 nowUs, const QString &callId)
     dropRoutes(*call);
     CapturedCallRow row = rowFor(*call, nowUs);
     if (call->audio) {
-        finishRecording(nowUs, *call, std::move(row));
+        finishRecording(nowUs, *call, std::move(row), audioEndUs);
         return;
     }
     if (call->stoppedByApi)
@@ -453,6 +488,66 @@ TrackedCall *CallTracker::startByPorts(qint64 nowUs, quint16 agentPort, quint16 
     TrackedCall *raw = call.get();
     m_calls.insert(callId, std::move(call));
     return raw;
+}
+
+TrackedCall *CallTracker::startSiprecCall(qint64 nowUs, const SiprecCall &siprec)
+{
+    if (TrackedCall *existing = findByCallId(siprec.callId)) {
+        updateSiprecCall(nowUs, siprec);
+        return existing;
+    }
+    auto call = std::make_shared<TrackedCall>();
+    call->id = QUuid::createUuid();
+    call->callId = siprec.callId;
+    call->invitedUs = nowUs;
+    call->lastSignallingUs = nowUs;
+    call->answered = true; // the recorder answered the SIPREC INVITE itself
+    call->parties = siprec.parties;
+    call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
+    call->recordingWanted = m_options.recordByDefault;
+    if (m_calls.size() >= m_options.maxCalls || !m_accepting) {
+        ++m_refusedCalls;
+        call->recordingWanted = false;
+        call->metadata.insert(QStringLiteral("refused"), m_accepting ? QStringLiteral("max_calls") : QStringLiteral("disk"));
+        qCWarning(lcRecorder) << "not recording SIPREC session" << call->callId
+                              << (m_accepting ? "(max_calls reached)" : "(disk nearly full)");
+    }
+    if (call->recordingWanted)
+        startRecording(nowUs, *call);
+    TrackedCall *raw = call.get();
+    m_calls.insert(call->callId, std::move(call));
+    applySiprec(*raw, siprec);
+    qCDebug(lcRecorder) << "SIPREC call" << raw->callId << raw->parties.direction << "agent" << raw->parties.agentId;
+    return raw;
+}
+
+void CallTracker::updateSiprecCall(qint64 nowUs, const SiprecCall &siprec)
+{
+    TrackedCall *call = findByCallId(siprec.callId);
+    if (!call) {
+        // The call ended by media timeout (a long hold) while its SIPREC session went on:
+        // the re-INVITE that resumes it starts a new recording.
+        startSiprecCall(nowUs, siprec);
+        return;
+    }
+    call->lastSignallingUs = std::max(call->lastSignallingUs, nowUs);
+    call->parties = siprec.parties;
+    call->metadata.insert(QStringLiteral("siprec"), siprec.siprec);
+    applySiprec(*call, siprec);
+}
+
+void CallTracker::applySiprec(TrackedCall &call, const SiprecCall &siprec)
+{
+    for (auto it = m_portRoutes.begin(); it != m_portRoutes.end();)
+        it = it->callId == call.callId ? m_portRoutes.erase(it) : std::next(it);
+    const quint16 ports[2] = {siprec.agentPort, siprec.customerPort};
+    for (const LegSide side : {LegSide::Agent, LegSide::Customer}) {
+        const int lane = static_cast<int>(side);
+        if (ports[lane] != 0)
+            m_portRoutes.insert(ports[lane], Route{call.callId, side});
+        if (call.audio)
+            call.audio->setPayloadFormats(side, siprec.formats[lane], siprec.telephoneEvent[lane]);
+    }
 }
 
 } // namespace cv::recorder

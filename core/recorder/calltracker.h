@@ -6,6 +6,7 @@
 #include "recorder/recordedcall.h"
 #include "recorder/recorderconfig.h"
 #include "recorder/trackedcall.h"
+#include "rtp/payloadformat.h"
 
 #include <QHash>
 #include <QString>
@@ -80,6 +81,23 @@ public:
     // Forked RTP without SIP: a call whose two lanes arrive at the given local ports
     // (agent's audio to `agentPort`, customer's to `customerPort`).
     TrackedCall *startByPorts(qint64 nowUs, quint16 agentPort, quint16 customerPort);
+
+    // A SIPREC session (SiprecServer): its two streams arrive at the recorder's own ports.
+    struct SiprecCall
+    {
+        QString callId;           // the SIPREC dialog's Call-ID (captured_calls.sip_call_id)
+        quint16 agentPort = 0;    // 0: no stream for that lane
+        quint16 customerPort = 0;
+        CallParties parties;
+        QHash<int, rtp::PayloadFormat> formats[2]; // by LegSide
+        int telephoneEvent[2] = {-1, -1};
+        QJsonObject siprec;       // details.metadata.siprec: session id, participants, streams
+    };
+    TrackedCall *startSiprecCall(qint64 nowUs, const SiprecCall &siprec);
+    // A re-INVITE or a metadata update: ports, formats, parties and metadata as given now.
+    void updateSiprecCall(qint64 nowUs, const SiprecCall &siprec);
+    // Ends a call now (a SIPREC BYE); nothing if it already ended.
+    void end(qint64 nowUs, const QString &callId) { endCall(nowUs, callId); }
     void startRecording(qint64 nowUs, TrackedCall &call);
     void stopRecording(qint64 nowUs, TrackedCall &call);
     QVector<const TrackedCall *> calls() const;
@@ -99,12 +117,15 @@ private:
 
     TrackedCall *beginCall(qint64 nowUs, const sip::SipMessage &invite);
     void applySdp(TrackedCall &call, bool fromCaller, const sip::SdpSession &sdp);
-    void endCall(qint64 nowUs, const QString &callId);
-    void finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row);
+    // `audioEndUs` (when >= 0): where the recording's audio ends, if before the call's end
+    // (a call ended by its RTP timeout ends its audio at the last packet).
+    void endCall(qint64 nowUs, const QString &callId, qint64 audioEndUs = -1);
+    void finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row, qint64 audioEndUs = -1);
     void dropRoutes(const TrackedCall &call);
     RecordedCall::Options recordingOptions() const { return m_options.recording; }
     CapturedCallRow rowFor(const TrackedCall &call, qint64 endUs) const;
     TrackedCall *callOf(const Route &route);
+    void applySiprec(TrackedCall &call, const SiprecCall &siprec);
     // A recording whose call ended: sealed on the CallIoQueue once no batch encodes it.
     struct Ending
     {
@@ -114,6 +135,7 @@ private:
         bool encrypted = false;
         bool stoppedByApi = false;
         bool answered = false;
+        QString direction;
     };
     void sealRecording(Ending &ending);
     void queueEndings();

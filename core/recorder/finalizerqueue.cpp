@@ -71,7 +71,8 @@ void FinalizerQueue::run()
         if (m_stopping)
             return;
         m_busy = true;
-        const CallOutcome &outcome = m_items.front().outcome; // only this thread pops
+        // Only this thread pops or rotates; push_back from others keeps references valid.
+        const CallOutcome &outcome = m_items.front().outcome;
         lock.unlock();
         const Result<void> committed = m_commit(outcome);
         lock.lock();
@@ -84,8 +85,16 @@ void FinalizerQueue::run()
             continue;
         }
         ++m_failures;
+        // A call that keeps failing (its row breaks a constraint, say) must not hold up the
+        // others: after a few tries it goes to the back and is tried again after them. It
+        // stays journaled in the spool whatever happens.
+        if (++m_items.front().failures % 3 == 0 && m_items.size() > 1) {
+            m_items.push_back(std::move(m_items.front()));
+            m_items.pop_front();
+        }
         if (m_lastError != committed.errorMessage())
-            qCWarning(lcRecorder) << "catalog commit failed, retrying every" << m_retryMs << "ms:" << committed.errorMessage();
+            qCWarning(lcRecorder).noquote() << "catalog commit failed; the call stays in the spool and is retried every"
+                                            << m_retryMs << "ms (check the catalog):" << committed.errorMessage();
         m_lastError = committed.errorMessage();
         m_changed.notify_all();
         m_changed.wait_for(lock, std::chrono::milliseconds(m_retryMs), [this] { return m_stopping; });

@@ -42,6 +42,7 @@ private:
     {
         CallOutcome outcome;
         qint64 queuedAtMs = 0;
+        int failures = 0;
     };
     void run();
 

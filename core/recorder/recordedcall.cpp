@@ -116,8 +116,14 @@ void RecordedCall::advance(qint64 nowUs)
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_assembler)
             return;
+        // Audio is released at most 200 ms past the last packet (plus the jitter buffer's and the
+        // DTMF masker's delay): when media stops (a hold, a
+        // lost BYE) nothing more is encoded until it resumes (the gap is filled then, in time) or
+        // the call ends (finish() fills up to the end it is given). A call whose BYE never came
+        // therefore ends without minutes of trailing silence.
+        const qint64 aheadOfLastPacketUs = m_assembler->delayUs() + 200'000;
         m_buffer.clear();
-        m_assembler->pullUntil(nowUs, m_buffer);
+        m_assembler->pullUntil(std::min(nowUs, m_lastPacketUs + aheadOfLastPacketUs), m_buffer);
     }
     std::lock_guard<std::mutex> lock(m_writeMutex);
     if (m_writerPending)
@@ -151,8 +157,10 @@ void RecordedCall::write(QVector<qint16> &interleaved)
 void RecordedCall::pause(qint64 nowUs)
 {
     std::lock_guard<std::mutex> lock(m_writeMutex);
-    if (m_pausedSinceMs < 0)
-        m_pausedSinceMs = std::max<qint64>(0, (nowUs - m_originUs) / 1000);
+    if (m_pausedSinceMs >= 0)
+        return;
+    // Before the first packet the call's time has not started: paused from its start.
+    m_pausedSinceMs = m_assembler ? std::max<qint64>(0, (nowUs - m_originUs) / 1000) : 0;
 }
 
 void RecordedCall::resume(qint64 nowUs)
@@ -165,6 +173,10 @@ void RecordedCall::endPause(qint64 nowUs)
 {
     if (m_pausedSinceMs < 0)
         return;
+    if (!m_assembler) {
+        m_pausedSinceMs = -1; // paused and resumed before any audio: nothing to mask
+        return;
+    }
     const qint64 endMs = std::max(m_pausedSinceMs, (nowUs - m_originUs) / 1000);
     m_pauses.append(audio::MaskedSpan{m_pausedSinceMs, endMs, QStringLiteral("paused")});
     m_pausedSinceMs = -1;
@@ -175,10 +187,10 @@ void RecordedCall::failDisk(const QString &message)
     if (m_diskError.isEmpty())
         qCWarning(lcRecorder) << "recording" << m_metadata.id << "stopped writing:" << message;
     m_diskError = message;
-    if (m_writer) {
-        m_writer->abandon();
-        m_writer.reset();
-    }
+    // Stop writing but keep what is durable on disk: the next start recovers it (the
+    // chunks written so far are sealed every 800 ms), so a failing disk at minute 44 keeps
+    // the 44 minutes.
+    m_writer.reset();
 }
 
 std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject &details)

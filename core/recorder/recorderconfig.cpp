@@ -34,7 +34,7 @@ filter = udp or tcp
 ; A call without RTP for this long ends (when no BYE was seen).
 rtp_timeout_s = 30
 ; A call whose INVITE got neither an answer nor media for this long is given up.
-signalling_timeout_s = 60
+signalling_timeout_s = 300
 ; Jitter buffer depth in milliseconds (20..1000).
 jitter_ms = 80
 ; The agent's extension: the party whose number matches this regular expression.
@@ -59,6 +59,20 @@ metrics_without_token = false
 ; Bearer tokens of the control API: name = SHA-256 of the token in hex
 ; (`callvault-recorder --hash-token` prints it). The token itself is never stored here.
 ; pbx = 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+
+[siprec]
+; SIPREC recording server (RFC 7866): an SBC or PBX sends it the calls to record. A port of
+; 0 switches that transport off; with all three 0 there is no SIPREC server. The address is
+; where SIP and the RTP ports listen (0.0.0.0: every interface).
+address = 127.0.0.1
+udp_port = 0
+tcp_port = 0
+; SIP over TLS (1.3 only) needs certificate and private_key (PEM files, as for [control]).
+tls_port = 0
+certificate =
+private_key =
+; RTP ports of the recorded streams, first-last: an even port per stream, two per call.
+rtp_ports = 30000-30999
 
 [catalog]
 ; Server-enforced PostgreSQL sites only: the recorder user (role "recorder") and a file
@@ -106,7 +120,9 @@ const QSet<QString> kKnownKeys = {
     QStringLiteral("capture/jitter_ms"), QStringLiteral("capture/agent_pattern"), QStringLiteral("encoder/complexity"),
     QStringLiteral("encoder/bitrate"), QStringLiteral("control/address"), QStringLiteral("control/port"),
     QStringLiteral("control/certificate"), QStringLiteral("control/private_key"),
-    QStringLiteral("control/metrics_without_token"), QStringLiteral("catalog/user"), QStringLiteral("catalog/password_file"),
+    QStringLiteral("control/metrics_without_token"), QStringLiteral("siprec/address"), QStringLiteral("siprec/udp_port"),
+    QStringLiteral("siprec/tcp_port"), QStringLiteral("siprec/tls_port"), QStringLiteral("siprec/certificate"),
+    QStringLiteral("siprec/private_key"), QStringLiteral("siprec/rtp_ports"), QStringLiteral("catalog/user"), QStringLiteral("catalog/password_file"),
 };
 
 } // namespace
@@ -181,6 +197,27 @@ Result<RecorderConfig> RecorderConfig::load(const QString &path)
             r.errors << QStringLiteral("control/port is set: control/certificate and control/private_key are needed (TLS 1.3 only)");
         if (c.tokenDigests.isEmpty())
             r.errors << QStringLiteral("control/port is set: at least one token is needed in [tokens]");
+    }
+    const QString siprecAddress = r.text(QStringLiteral("siprec/address"), c.siprecAddress.toString());
+    if (!c.siprecAddress.setAddress(siprecAddress))
+        r.errors << QStringLiteral("siprec/address \"%1\" is not an IP address").arg(siprecAddress);
+    c.siprecUdpPort = static_cast<quint16>(r.integer(QStringLiteral("siprec/udp_port"), 0, 0, 65535));
+    c.siprecTcpPort = static_cast<quint16>(r.integer(QStringLiteral("siprec/tcp_port"), 0, 0, 65535));
+    c.siprecTlsPort = static_cast<quint16>(r.integer(QStringLiteral("siprec/tls_port"), 0, 0, 65535));
+    c.siprecCertificatePath = r.text(QStringLiteral("siprec/certificate"), {});
+    c.siprecPrivateKeyPath = r.text(QStringLiteral("siprec/private_key"), {});
+    if (c.siprecTlsPort != 0 && (c.siprecCertificatePath.isEmpty() || c.siprecPrivateKeyPath.isEmpty()))
+        r.errors << QStringLiteral("siprec/tls_port is set: siprec/certificate and siprec/private_key are needed");
+    const QString rtpPorts = r.text(QStringLiteral("siprec/rtp_ports"), QStringLiteral("30000-30999"));
+    static const QRegularExpression range(QStringLiteral("^([0-9]{1,5})\\s*-\\s*([0-9]{1,5})$"));
+    const QRegularExpressionMatch ports = range.match(rtpPorts);
+    const int first = ports.captured(1).toInt(), last = ports.captured(2).toInt();
+    if (!ports.hasMatch() || first < 1024 || last > 65534 || last - first < 3)
+        r.errors << QStringLiteral("siprec/rtp_ports = \"%1\" is not a range first-last within 1024-65534 of at least 4 ports")
+                        .arg(rtpPorts);
+    else {
+        c.siprecRtpFirst = static_cast<quint16>(first);
+        c.siprecRtpLast = static_cast<quint16>(last);
     }
     c.catalogUser = r.text(QStringLiteral("catalog/user"), {});
     c.catalogPasswordFile = r.text(QStringLiteral("catalog/password_file"), {});

@@ -27,7 +27,9 @@ struct RecorderConfig
     QString interfaceName;      // live capture interface ("any", "eth0"); empty: no sniffing
     QString bpfFilter = QStringLiteral("udp or tcp");
     int rtpTimeoutSeconds = 30; // no RTP for this long ends a call whose signalling did not
-    int signallingTimeoutSeconds = 60; // an INVITE never answered nor media seen: give up
+    // An INVITE with neither answer nor media: given up after this (RFC 3261's Timer C is
+    // over 3 minutes; a queue may ring that long).
+    int signallingTimeoutSeconds = 300;
     int jitterMs = 80;
     // Which party is the agent: the extension matching this pattern (From for outbound
     // calls, To for inbound). Default: 2 to 6 digits, the usual PBX extension.
@@ -44,6 +46,17 @@ struct RecorderConfig
     QString privateKeyPath;
     QList<QPair<QString, QByteArray>> tokenDigests; // name -> SHA-256 hex of the token
     bool metricsWithoutToken = false;
+
+    // [siprec] the SIPREC recording server (docs/recorder-protocols.md, "SIPREC server")
+    QHostAddress siprecAddress = QHostAddress::LocalHost; // SIP and RTP; Any: every interface
+    quint16 siprecUdpPort = 0;  // 0: that transport is off
+    quint16 siprecTcpPort = 0;
+    quint16 siprecTlsPort = 0;  // TLS 1.3 only
+    QString siprecCertificatePath;
+    QString siprecPrivateKeyPath;
+    quint16 siprecRtpFirst = 30000; // even ports of this range, two per session
+    quint16 siprecRtpLast = 30999;
+    bool siprecEnabled() const { return siprecUdpPort != 0 || siprecTcpPort != 0 || siprecTlsPort != 0; }
 
     // [catalog] (server-enforced PostgreSQL sites: the recorder logs in as a recorder user)
     QString catalogUser;

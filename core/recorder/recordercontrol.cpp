@@ -191,7 +191,7 @@ QJsonObject RecorderControl::status() const
     return QJsonObject{
         {QStringLiteral("program"), QStringLiteral("callvault-recorder")},
         {QStringLiteral("version"), QCoreApplication::applicationVersion()},
-        {QStringLiteral("node"), m_service.config().name},
+        {QStringLiteral("node"), m_service.nodeName()},
         {QStringLiteral("uptime_s"), static_cast<double>(m_startedAt.secsTo(QDateTime::currentDateTimeUtc()))},
         {QStringLiteral("active_calls"), s.activeCalls},
         {QStringLiteral("accepting_calls"), s.acceptingCalls},

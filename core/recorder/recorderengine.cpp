@@ -11,6 +11,8 @@ namespace {
 
 constexpr qint64 kTickUs = 100'000;
 constexpr int kMaxTcpStreams = 4096;
+constexpr qint64 kSweepUs = 60'000'000;      // look for idle TCP streams once a minute
+constexpr qint64 kTcpIdleUs = 300'000'000;   // a SIP TCP connection silent for 5 minutes is gone
 
 // SIP starts with "SIP/2.0 " (a response) or a method token and a space (a request); RTP
 // with version 2 in its first two bits. The two never collide: letters are 0x41.. 0x5A.
@@ -55,12 +57,20 @@ void RecorderEngine::onTcp(const net::Datagram &datagram)
             return;
         }
         if (m_tcpStreams.size() >= kMaxTcpStreams) {
+            // Full: the stream heard from least recently makes room (phones reconnect; a
+            // table that only refuses would shut SIP over TCP out for good).
+            auto oldest = m_tcpStreams.begin();
+            for (auto s = m_tcpStreams.begin(); s != m_tcpStreams.end(); ++s) {
+                if (s->lastUs < oldest->lastUs)
+                    oldest = s;
+            }
+            m_tcpStreams.erase(oldest);
             ++m_counters.tcpStreamsDropped;
-            return;
         }
-        it = m_tcpStreams.insert(key, std::make_shared<sip::SipStreamFramer>());
+        it = m_tcpStreams.insert(key, TcpStream{std::make_shared<sip::SipStreamFramer>(), datagram.timestampUs});
     }
-    sip::SipStreamFramer &framer = *it.value();
+    it->lastUs = datagram.timestampUs;
+    sip::SipStreamFramer &framer = *it->framer;
     if (datagram.discontinuity)
         framer.reset(); // bytes were lost: look for the next message start
     framer.append(datagram.payload);
@@ -106,6 +116,16 @@ void RecorderEngine::advanceTo(qint64 nowUs)
         m_lastTickUs = nowUs;
         m_tracker.tick(nowUs);
     }
+    if (nowUs - m_lastSweepUs >= kSweepUs) {
+        m_lastSweepUs = nowUs;
+        forgetIdleStreams();
+    }
+}
+
+void RecorderEngine::forgetIdleStreams()
+{
+    for (auto it = m_tcpStreams.begin(); it != m_tcpStreams.end();)
+        it = m_nowUs - it->lastUs > kTcpIdleUs ? m_tcpStreams.erase(it) : std::next(it);
 }
 
 void RecorderEngine::finish(qint64 nowUs)

@@ -55,7 +55,14 @@ private:
     Counters m_counters;
     qint64 m_nowUs = 0;
     qint64 m_lastTickUs = 0;
-    QHash<QPair<net::Endpoint, net::Endpoint>, std::shared_ptr<sip::SipStreamFramer>> m_tcpStreams;
+    struct TcpStream
+    {
+        std::shared_ptr<sip::SipStreamFramer> framer;
+        qint64 lastUs = 0;
+    };
+    void forgetIdleStreams();
+    QHash<QPair<net::Endpoint, net::Endpoint>, TcpStream> m_tcpStreams;
+    qint64 m_lastSweepUs = 0;
 };
 
 } // namespace cv::recorder

@@ -2,6 +2,7 @@
 
 #include "auth/sitelogin.h"
 #include "catalog/database.h"
+#include "crypto/cryptoutil.h"
 #include "net/packetdecoder.h"
 #include "net/pcapsource.h"
 #include "recorder/callfinalizer.h"
@@ -11,8 +12,11 @@
 #include "site/site.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QHostInfo>
+#include <QJsonObject>
+#include <QLockFile>
 #include <QStorageInfo>
 
 namespace cv::recorder {
@@ -83,6 +87,7 @@ Result<void> RecorderService::start()
             return password.error();
         auto in = SiteLogin::login(site.takeValue(), m_config.catalogUser, password.value(), QHostInfo::localHostName(),
                                    QStringLiteral("callvault-recorder"));
+        crypto::secureZero(password.value());
         if (!in)
             return in.error();
         m_site = std::move(in->site);
@@ -96,6 +101,19 @@ Result<void> RecorderService::start()
     }
     const StorageLayout layout = m_site->layout();
     const QUuid siteId = m_site->config().siteId;
+    m_nodeName = m_config.name;
+    // One recorder per spool: recovery at start seals and moves what it finds there, which
+    // must never be a running recorder's live files.
+    QDir().mkpath(layout.spoolDirectory());
+    // The spool holds the calls' journals (numbers, CRM ids): for the recorder's account only.
+    QFile::setPermissions(layout.spoolDirectory(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_spoolLock = std::make_unique<QLockFile>(QDir(layout.spoolDirectory()).filePath(QStringLiteral("recorder.lock")));
+    m_spoolLock->setStaleLockTime(0);
+    if (!m_spoolLock->tryLock(0))
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("Another callvault-recorder is using the spool %1 (lock file recorder.lock). Run one "
+                                    "recorder per site directory, or stop the other one first.")
+                         .arg(layout.spoolDirectory())};
     const AuditEvent audit = auditBase(m_config);
 
     auto recovered = CallFinalizer(layout, *m_db, siteId, audit).recoverAtStart();
@@ -179,6 +197,8 @@ RecorderService::Snapshot RecorderService::snapshot() const
         s = m_snapshot;
     }
     s.diskFreeMb = spoolFreeMb();
+    s.rtpLost = m_rtpLost.load();
+    s.rtpLate = m_rtpLate.load();
     s.catalogQueue = m_finalizer->depth();
     s.catalogQueueAgeMs = m_finalizer->oldestAgeMs();
     s.callsCataloged = m_finalizer->committed();
@@ -214,7 +234,13 @@ void RecorderService::reloadIfRequested()
     const QStringList fixed = {config->siteDirectory != m_config.siteDirectory ? QStringLiteral("recorder/site") : QString(),
                                config->name != m_config.name ? QStringLiteral("recorder/name") : QString(),
                                config->interfaceName != m_config.interfaceName ? QStringLiteral("capture/interface") : QString(),
-                               config->bpfFilter != m_config.bpfFilter ? QStringLiteral("capture/filter") : QString()};
+                               config->bpfFilter != m_config.bpfFilter ? QStringLiteral("capture/filter") : QString(),
+                               config->tokenDigests != m_config.tokenDigests || config->controlPort != m_config.controlPort ||
+                                       config->controlAddress != m_config.controlAddress ||
+                                       config->certificatePath != m_config.certificatePath ||
+                                       config->privateKeyPath != m_config.privateKeyPath
+                                   ? QStringLiteral("[control] and [tokens] (a removed token keeps working until then)")
+                                   : QString()};
     for (const QString &key : fixed) {
         if (!key.isEmpty())
             qCWarning(lcRecorder) << key << "changes only with a restart; the running value stays";
@@ -237,6 +263,14 @@ void RecorderService::onOutcome(CallOutcome outcome)
         qCWarning(lcRecorder) << "could not journal ended call" << outcome.row.sipCallId << r.errorMessage();
     qCInfo(lcRecorder).noquote() << "call" << outcome.row.sipCallId << "ended:" << completenessToText(outcome.row.completeness)
                                  << (outcome.recording ? QStringLiteral("%1 ms").arg(outcome.recording->durationMs) : QString());
+    // Losses and late packets of ended calls, summed for /metrics (per call they are in the
+    // call's row; a label per call would grow without bound).
+    const QJsonObject legs = outcome.row.details.value(QStringLiteral("legs")).toObject();
+    for (const QString &leg : {QStringLiteral("agent"), QStringLiteral("customer")}) {
+        const QJsonObject stats = legs.value(leg).toObject();
+        m_rtpLost += stats.value(QStringLiteral("lost")).toInteger();
+        m_rtpLate += stats.value(QStringLiteral("late")).toInteger();
+    }
     m_finalizer->push(std::move(outcome));
 }
 
@@ -269,7 +303,7 @@ qint64 RecorderService::spoolFreeMb() const
 
 void RecorderService::checkDisk(qint64 nowUs)
 {
-    if (nowUs - m_lastDiskCheckUs < 1'000'000)
+    if (m_lastDiskCheckUs != 0 && nowUs - m_lastDiskCheckUs < 1'000'000 && nowUs >= m_lastDiskCheckUs)
         return;
     m_lastDiskCheckUs = nowUs;
     const qint64 freeMb = spoolFreeMb();
@@ -304,12 +338,12 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
             break;
         ++report.frames;
         const net::PcapSource::Frame &f = *frame.value();
+        lastUs = std::max(lastUs, f.timestampUs);
+        checkDisk(lastUs); // before the frame: a call arriving on a full disk is refused
         datagrams.clear();
         decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
         for (const net::Datagram &d : std::as_const(datagrams))
             m_engine->onDatagram(d);
-        lastUs = std::max(lastUs, f.timestampUs);
-        checkDisk(lastUs);
         publish(report.frames, decoder.counters().malformed, 0, lastUs);
         reloadIfRequested();
         runPosted();
@@ -331,33 +365,56 @@ Result<RecorderService::RunReport> RecorderService::replay(const QString &pcapPa
 
 Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bool> &stop)
 {
-    if (m_config.interfaceName.isEmpty())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("No capture interface: set [capture] interface in the configuration.")};
-    auto source = net::PcapSource::openLive(m_config.interfaceName, m_config.bpfFilter);
-    if (!source)
-        return source.error();
-    qCInfo(lcRecorder) << "capturing on" << m_config.interfaceName << "filter" << m_config.bpfFilter;
-    net::PacketDecoder decoder(source.value()->linkType());
+    const bool siprec = m_config.siprecEnabled();
+    if (m_config.interfaceName.isEmpty() && !siprec)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("No capture interface: set [capture] interface (or a [siprec] port) in the configuration.")};
+    std::unique_ptr<net::PcapSource> source;
+    if (!m_config.interfaceName.isEmpty()) {
+        auto opened = net::PcapSource::openLive(m_config.interfaceName, m_config.bpfFilter);
+        if (!opened)
+            return opened.error();
+        source = opened.takeValue();
+        qCInfo(lcRecorder) << "capturing on" << m_config.interfaceName << "filter" << m_config.bpfFilter;
+    } else {
+        qCInfo(lcRecorder) << "capturing on SIPREC ports only";
+    }
+    net::PacketDecoder decoder(source ? source->linkType() : 1);
     RunReport report;
-    QVector<net::Datagram> datagrams;
+    QVector<net::Datagram> datagrams, received;
+    // With SIPREC media the loop turns at least every 20 ms, so that RTP from the queue is
+    // not held back behind a quiet capture (the jitter buffer would count it late).
+    const int waitMs = siprec ? 20 : 100;
+    checkDisk(wallClockUs());
     while (!stop.load()) {
-        auto frame = source.value()->next(100);
-        if (!frame)
-            return frame.error();
-        if (frame->has_value()) {
-            ++report.frames;
-            const net::PcapSource::Frame &f = *frame.value();
-            datagrams.clear();
-            decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
-            for (const net::Datagram &d : std::as_const(datagrams))
-                m_engine->onDatagram(d);
-            m_maxLagUs = std::max(m_maxLagUs, wallClockUs() - f.timestampUs);
-        } else {
-            m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
+        // The queue is read before the posted work runs: a SIPREC call is posted before its
+        // 200 OK goes out, so it is known before any of its RTP is fed.
+        received.clear();
+        m_mediaQueue.drain(received, source ? 0 : waitMs);
+        runPosted();
+        for (const net::Datagram &d : std::as_const(received))
+            m_engine->onDatagram(d);
+        bool quiet = received.isEmpty();
+        if (source) {
+            auto frame = source->next(waitMs);
+            if (!frame)
+                return frame.error();
+            if (frame->has_value()) {
+                quiet = false;
+                ++report.frames;
+                const net::PcapSource::Frame &f = *frame.value();
+                datagrams.clear();
+                decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
+                for (const net::Datagram &d : std::as_const(datagrams))
+                    m_engine->onDatagram(d);
+                m_maxLagUs = std::max(m_maxLagUs, wallClockUs() - f.timestampUs);
+            }
         }
+        if (quiet)
+            m_engine->advanceTo(wallClockUs()); // quiet line: calls still time out, audio still flows
         checkDisk(wallClockUs());
         if (const qint64 now = wallClockUs(); now - m_lastPublishUs >= 100'000)
-            publish(report.frames, decoder.counters().malformed, kernelDrops(*source.value()), now);
+            publish(report.frames, decoder.counters().malformed, source ? kernelDrops(*source) : 0, now);
         reloadIfRequested();
         runPosted();
     }
@@ -370,6 +427,8 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
     report.counters = m_engine->counters();
     report.malformedFrames = decoder.counters().malformed;
     report.callsCommitted = m_finalizer->committed();
+    if (const qint64 dropped = m_mediaQueue.dropped(); dropped > 0)
+        report.problems << QStringLiteral("%1 SIPREC RTP packets dropped (the capture loop fell behind)").arg(dropped);
     return report;
 }
 

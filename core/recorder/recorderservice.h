@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "recorder/datagramqueue.h"
 #include "recorder/recorderconfig.h"
 #include "recorder/recorderengine.h"
 
@@ -11,6 +12,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+
+class QLockFile;
 
 namespace cv {
 class Database;
@@ -71,6 +74,8 @@ public:
         qint64 rtpPackets = 0;
         qint64 unmatched = 0;
         qint64 refusedCalls = 0;
+        qint64 rtpLost = 0; // of ended calls
+        qint64 rtpLate = 0;
         int catalogQueue = 0;
         qint64 catalogQueueAgeMs = 0;
         qint64 callsCataloged = 0;
@@ -84,7 +89,13 @@ public:
     void requestReload(const QString &configPath);
     // Runs `work` on the capture thread (between packets); returns at once.
     void post(std::function<void(RecorderEngine &engine)> work);
+    // The configuration as loaded at start or by the last reload: the capture thread's (a
+    // reload replaces it there); other threads use nodeName(), fixed for the run.
     const RecorderConfig &config() const { return m_config; }
+    QString nodeName() const { return m_nodeName; }
+    // Datagrams from outside the capture (the SIPREC server's RTP ports); runLive feeds
+    // them to the engine every turn, and runs without a capture interface when SIPREC is on.
+    DatagramQueue &mediaQueue() { return m_mediaQueue; }
     const FinalizerQueue &finalizer() const { return *m_finalizer; }
     int startupRecovered() const { return m_startupRecovered; }
     QStringList startupProblems() const { return m_startupProblems; }
@@ -102,14 +113,19 @@ private:
     CallTracker::Options trackerOptions() const;
 
     RecorderConfig m_config;
+    QString m_nodeName;
+    std::unique_ptr<QLockFile> m_spoolLock;
     std::unique_ptr<Site> m_site;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecorderEngine> m_engine;
     std::unique_ptr<FinalizerQueue> m_finalizer;
+    DatagramQueue m_mediaQueue;
     std::mutex m_postedMutex;
     std::deque<std::function<void(RecorderEngine &)>> m_posted;
     std::atomic<bool> m_hasPosted{false};
     std::atomic<bool> m_reloadRequested{false};
+    std::atomic<qint64> m_rtpLost{0};
+    std::atomic<qint64> m_rtpLate{0};
     mutable std::mutex m_snapshotMutex;
     Snapshot m_snapshot;
     qint64 m_lastPublishUs = 0;

@@ -13,4 +13,8 @@ list(APPEND CALLVAULT_CORE_SOURCES
   recorder/recorderengine.h recorder/recorderengine.cpp
   recorder/recorderservice.h recorder/recorderservice.cpp
   recorder/recordercontrol.h recorder/recordercontrol.cpp
-  recorder/recordermetrics.h recorder/recordermetrics.cpp)
+  recorder/recordermetrics.h recorder/recordermetrics.cpp
+  recorder/datagramqueue.h recorder/datagramqueue.cpp
+  recorder/udpmediareceiver.h recorder/udpmediareceiver.cpp
+  recorder/siprecuas.h recorder/siprecuas.cpp
+  recorder/siprecserver.h recorder/siprecserver.cpp)

@@ -26,11 +26,21 @@ struct TrackedCall
     bool answered = false;
     bool encrypted = false;   // SRTP negotiated: recorded as encrypted_srtp, no audio kept
     bool stoppedByApi = false;
+    bool onHold = false;               // the last SDP put the media on hold: no RTP timeout
+    bool lastOfferFromCaller = true;   // who sent the last INVITE/UPDATE (its answer is the other's)
     bool recordingWanted = true;
     net::Endpoint callerMedia; // where the caller receives RTP (its SDP)
     net::Endpoint calleeMedia;
     QStringList tags;
     QJsonObject metadata;     // control API: agent_id, customer_number, crm_ticket_id
+    // The payload types each lane's sender uses (the receiving side's SDP), kept for a
+    // recording (re)started later by the control API.
+    struct LaneFormats
+    {
+        QHash<int, rtp::PayloadFormat> formats;
+        int telephoneEvent = -1;
+    };
+    LaneFormats formats[2];
     std::unique_ptr<RecordedCall> audio;
 
     // The lane of media sent by the caller / the callee.

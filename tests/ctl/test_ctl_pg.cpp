@@ -82,6 +82,7 @@ private slots:
     void adminSetsUpTheTeamThroughTheServer();
     void importListExportVerify();
     void rowsAreInThisRunsCatalog();
+    void recorderRecordsIntoTheServer();
     void passwordComesFromTheEnvironment();
     void secondSiteOnSameCatalogRefused();
     void upgradeReappliesTheSecurity();
@@ -373,6 +374,53 @@ void TestCtlPg::rowsAreInThisRunsCatalog()
     while (q.next())
         actors << q.value(0).toString();
     QCOMPARE(actors, (QStringList{QStringLiteral("rec"), QStringLiteral("sup")}));
+}
+
+void TestCtlPg::recorderRecordsIntoTheServer()
+{
+    // callvault-recorder on the server-enforced catalog, logged in as the recorder user `rec`
+    // (role recorder: adds recordings, keys and captured_calls, reads nothing back), replays a
+    // real sipp call (A-law speech, an RFC 2833 digit) captured on the loopback interface.
+    const QString recorder = qEnvironmentVariable("CALLVAULT_BUILD_DIR") + QStringLiteral("/app/recorder/callvault-recorder");
+    QVERIFY2(QFile::exists(recorder), qPrintable(recorder));
+    const QString passwordFile = m_site->scratch(QStringLiteral("rec-password"));
+    QFile password(passwordFile);
+    QVERIFY(password.open(QIODevice::WriteOnly) && password.write("Chosen password of rec\n") > 0);
+    password.close();
+    const QString config = m_site->scratch(QStringLiteral("recorder.conf"));
+    QFile conf(config);
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write(QStringLiteral("[recorder]\nname = pg-recorder\nsite = %1\nwarn_free_mb = 0\nmin_free_mb = 0\n"
+                              "[catalog]\nuser = rec\npassword_file = %2\n")
+                   .arg(m_site->dir(), passwordFile)
+                   .toUtf8());
+    conf.close();
+    const RunResult r = run(recorder,
+                            {QStringLiteral("--config"), config, QStringLiteral("--pcap"),
+                             qEnvironmentVariable("CALLVAULT_TEST_DATA") + QStringLiteral("/recorder/sipp-pcma-dtmf.pcap")},
+                            m_site->env(), 60000);
+    CTL_EXPECT_EXIT(r, 0);
+    CTL_EXPECT_CONTAINS(r.out, QStringLiteral("calls cataloged: 1"));
+
+    QSqlDatabase db = QSqlDatabase::database(kCatalogConnection);
+    QSqlQuery q(db);
+    QVERIFY2(q.exec(QStringLiteral("SELECT completeness, agent_id, customer_phone, node, details, "
+                                   "recording_id IS NOT NULL FROM captured_calls")) && q.next(),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(q.value(0).toString(), QStringLiteral("complete"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("1001"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("+8613800138000"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("pg-recorder"));
+    QVERIFY2(q.value(4).toString().contains(QStringLiteral("dtmf")), qPrintable(q.value(4).toString()));
+    QVERIFY(q.value(5).toBool());
+    QVERIFY(!q.next());
+    QVERIFY2(q.exec(QStringLiteral("SELECT r.sample_rate, r.channels, a.actor FROM recordings r JOIN captured_calls c "
+                                   "ON c.recording_id = r.id JOIN audit a ON a.target = r.id::text "
+                                   "AND a.action = 'recording.create'")) && q.next(),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(q.value(0).toInt(), 8000);
+    QCOMPARE(q.value(1).toInt(), 2);
+    QCOMPARE(q.value(2).toString(), QStringLiteral("rec"));
 }
 
 void TestCtlPg::passwordComesFromTheEnvironment()

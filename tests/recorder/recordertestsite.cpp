@@ -22,7 +22,7 @@ const QByteArray kPassphrase = "recorder test passphrase";
 
 } // namespace
 
-RecorderTestSite::RecorderTestSite(const QString &extraConfig)
+RecorderTestSite::RecorderTestSite(const QString &extraConfig, const QString &recorderSection)
 {
     cv::SiteInitializer::Options o;
     o.directory = directory();
@@ -52,9 +52,9 @@ RecorderTestSite::RecorderTestSite(const QString &extraConfig)
         m_error = conf.errorString();
         return;
     }
-    conf.write(QStringLiteral("[recorder]\nname = test-recorder\nsite = %1\nwarn_free_mb = 0\nmin_free_mb = 0\n"
-                              "[capture]\nrtp_timeout_s = 5\nsignalling_timeout_s = 10\n%2")
-                   .arg(directory(), extraConfig)
+    conf.write(QStringLiteral("[recorder]\nname = test-recorder\nsite = %1\n%2"
+                              "[capture]\nrtp_timeout_s = 5\nsignalling_timeout_s = 10\n%3")
+                   .arg(directory(), recorderSection, extraConfig)
                    .toUtf8());
 }
 
@@ -131,13 +131,29 @@ cv::Result<void> RecorderTestSite::writeOgg(const QUuid &recordingId, const QStr
     return {};
 }
 
-cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets)
+cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets, const SipTransport &sip)
 {
     cvtest::PcapBuilder builder;
+    QHash<QPair<cv::net::Endpoint, cv::net::Endpoint>, quint32> sequence; // next byte per direction
     for (const WirePacket &p : packets) {
-        if (p.tcp)
-            return cv::Error{cv::ErrorCode::Unsupported, QStringLiteral("TCP packets: use PcapBuilder directly")};
-        builder.addUdp(p.timestampUs, p.source, p.destination, p.payload);
+        const bool isSip = !p.payload.isEmpty() && p.payload.at(0) >= 'A' && p.payload.at(0) <= 'Z';
+        if (!isSip) {
+            builder.addUdp(p.timestampUs, p.source, p.destination, p.payload);
+        } else if (sip.tcp) {
+            const auto key = qMakePair(p.source, p.destination);
+            if (!sequence.contains(key)) {
+                builder.addTcp(p.timestampUs, p.source, p.destination, 999, {}, cvtest::PcapBuilder::Syn);
+                sequence.insert(key, 1000);
+            }
+            quint32 &seq = sequence[key];
+            const int half = p.payload.size() / 2; // every message split across two segments
+            builder.addTcp(p.timestampUs, p.source, p.destination, seq, p.payload.left(half));
+            builder.addTcp(p.timestampUs + 50, p.source, p.destination, seq + quint32(half), p.payload.mid(half));
+            seq += quint32(p.payload.size());
+        } else {
+            const int fragment = sip.fragmentAbove > 0 && p.payload.size() > sip.fragmentAbove ? sip.fragmentAbove : 0;
+            builder.addUdp(p.timestampUs, p.source, p.destination, p.payload, fragment);
+        }
     }
     return builder.write(path);
 }

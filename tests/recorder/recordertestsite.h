@@ -30,7 +30,9 @@ class RecorderTestSite
 {
 public:
     // `extraConfig` is appended to recorder.conf (INI sections of its own).
-    explicit RecorderTestSite(const QString &extraConfig = {});
+    // `recorderSection`: the [recorder] keys besides name and site (no disk alarm by default).
+    explicit RecorderTestSite(const QString &extraConfig = {},
+                              const QString &recorderSection = QStringLiteral("warn_free_mb = 0\nmin_free_mb = 0\n"));
     QString error() const { return m_error; }
     QString directory() const { return m_dir.filePath(QStringLiteral("site")); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("recorder.conf")); }
@@ -50,8 +52,15 @@ private:
     std::optional<cv::SiteKeys> m_keys;
 };
 
+// How writePcap puts SIP on the wire.
+struct SipTransport
+{
+    int fragmentAbove = 0; // UDP SIP longer than this is sent as IPv4 fragments of this size
+    bool tcp = false;      // SIP over TCP (SYN first, each message in two segments)
+};
+
 // Writes `packets` as an Ethernet pcap file.
-cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets);
+cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets, const SipTransport &sip = {});
 
 // Power of `hz` in one channel of interleaved PCM (Goertzel), in dB relative to a full-scale
 // sine; frames [from, from + count).

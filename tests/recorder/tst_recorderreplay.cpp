@@ -44,10 +44,10 @@ class TestRecorderReplay : public QObject
 
 private:
     // Replays `packets` through a RecorderService on `site`.
-    bool replay(RecorderTestSite &site, const QVector<WirePacket> &packets, Replayed &out)
+    bool replay(RecorderTestSite &site, const QVector<WirePacket> &packets, Replayed &out, const SipTransport &sip = {})
     {
         const QString pcap = site.path(QStringLiteral("call.pcap"));
-        if (auto w = writePcap(pcap, packets); !w) {
+        if (auto w = writePcap(pcap, packets, sip); !w) {
             qWarning("pcap: %s", qPrintable(w.errorMessage()));
             return false;
         }
@@ -256,6 +256,36 @@ private slots:
         }
     }
 
+    void signallingOverFragmentsAndTcp_data()
+    {
+        QTest::addColumn<int>("fragmentAbove");
+        QTest::addColumn<bool>("tcp");
+        QTest::newRow("fragmented INVITE (IPv4, 200-byte fragments)") << 200 << false;
+        QTest::newRow("SIP over TCP, messages split across segments") << 0 << true;
+    }
+
+    void signallingOverFragmentsAndTcp()
+    {
+        QFETCH(int, fragmentAbove);
+        QFETCH(bool, tcp);
+        RecorderTestSite site;
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-transport@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 2320);
+        call.rtp(false, 320, 2320);
+        call.bye(2330);
+        Replayed r;
+        QVERIFY(replay(site, call.packets(), r, SipTransport{fragmentAbove, tcp}));
+        QVERIFY2(r.report.counters.sipMessages >= 6, qPrintable(QString::number(r.report.counters.sipMessages)));
+        QCOMPARE(r.rows.size(), 1);
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("complete"));
+        QCOMPARE(r.rows.first().customerPhone, QStringLiteral("+8613800138000"));
+        auto decoded = site.decode(*r.rows.first().recordingId);
+        QVERIFY(decoded.ok());
+        QVERIFY(std::abs(decoded->frames() * 1000 / 48000 - 2000) <= 100);
+    }
+
     void everyCallGetsItsCompleteness_data()
     {
         QTest::addColumn<QString>("kind");
@@ -304,6 +334,61 @@ private slots:
         // Nothing of an unrecorded call stays in the spool.
         QDir spool(site.directory() + QStringLiteral("/spool"));
         QCOMPARE(spool.entryList(QDir::Files), QStringList());
+    }
+
+    void rtpTimeoutEndsACallWithoutBye()
+    {
+        // The BYE was never seen (a lost packet, a mirror port that missed it): the call ends
+        // rtp_timeout_s (5 s here) after its last RTP, not at the end of the capture.
+        RecorderTestSite site;
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-no-bye@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 2320);
+        call.rtp(false, 320, 2320);
+        // Another call much later keeps the capture's clock going.
+        CallScript later = inboundCall(QStringLiteral("call-later@pbx"));
+        later.invite(-1);
+        later.cancel(200);
+        QVector<WirePacket> packets = call.packets();
+        for (WirePacket p : later.packets()) {
+            p.timestampUs += 30'000'000;
+            packets << p;
+        }
+        Replayed r;
+        QVERIFY(replay(site, packets, r));
+        QCOMPARE(r.rows.size(), 2);
+        const CapturedCallRow &row = r.rows.last(); // newest first: the first call is last
+        QCOMPARE(row.sipCallId, QStringLiteral("call-no-bye@pbx"));
+        QCOMPARE(completenessToText(row.completeness), QStringLiteral("complete"));
+        const qint64 lasted = row.startedAt.msecsTo(row.endedAt);
+        QVERIFY2(lasted >= 7000 && lasted <= 9000, qPrintable(QString::number(lasted)));
+        // ...and its audio at the last packet, without the timeout's silence.
+        auto decoded = site.decode(*row.recordingId);
+        QVERIFY(decoded.ok());
+        const qint64 ms = decoded->frames() * 1000 / 48000;
+        QVERIFY2(ms >= 1900 && ms <= 2300, qPrintable(QString::number(ms)));
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("not_answered"));
+    }
+
+    void fullDiskRefusesNewCallsWithAReason()
+    {
+        // min_free_mb (9 TB) far above this disk: the disk alarm is on from the start, so the call is
+        // not recorded, and its row says why.
+        RecorderTestSite site({}, QStringLiteral("warn_free_mb = 9000000\nmin_free_mb = 9000000\n"));
+        QVERIFY2(site.error().isEmpty(), qPrintable(site.error()));
+        CallScript call = inboundCall(QStringLiteral("call-disk@pbx"));
+        call.invite(300);
+        call.rtp(true, 320, 1320);
+        call.rtp(false, 320, 1320);
+        call.bye(1330);
+        Replayed r;
+        QVERIFY(replay(site, call.packets(), r));
+        QCOMPARE(r.rows.size(), 1);
+        QCOMPARE(completenessToText(r.rows.first().completeness), QStringLiteral("disk_error"));
+        QVERIFY(!r.rows.first().recordingId.has_value());
+        QCOMPARE(r.rows.first().details.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("refused")).toString(),
+                 QStringLiteral("disk"));
     }
 
     void telephoneEventsAreMaskedNotStored()

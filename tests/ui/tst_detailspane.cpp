@@ -5,6 +5,7 @@
 // the player host that holds a copy of the key only while the session is unlocked.
 #include "authtestsupport.h"
 #include "capture/wavimporter.h"
+#include "catalog/capturedcallrepository.h"
 #include "codec/wavwriter.h"
 #include "details/recordingdetailspane.h"
 #include "details/tageditor.h"
@@ -15,6 +16,8 @@
 #include "site/site.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -63,6 +66,7 @@ class TestDetailsPane final : public QObject
 private slots:
     void initTestCase();
     void showsTheRecording();
+    void showsWhatTheNetworkRecorderSaw();
     void integrityCheckFindsDamage();
     void tagsAreAddedAndRemoved();
     void aRoleThatMayNotTagIsToldWhy();
@@ -136,6 +140,44 @@ void TestDetailsPane::showsTheRecording()
     QVERIFY2(percentIn(talk, QStringLiteral("once")) == 0, qPrintable(talk));
     pane.showRecording({});
     QCOMPARE(field(pane, "detailAgent"), QString());
+}
+
+void TestDetailsPane::showsWhatTheNetworkRecorderSaw()
+{
+    auto session = logIn(QStringLiteral("sup"));
+    QVERIFY(session);
+    RecordingDetailsPane pane(session->db(), session->principal(), session->site().layout(),
+                              [&] { return session->siteKeys(); });
+    pane.showRecording(m_recording.id);
+    QCOMPARE(field(pane, "detailCapture"), QStringLiteral("not recorded by a network recorder"));
+    // The recorder's row for this call (migration 12): legs, a DTMF span and a pause.
+    CapturedCallRow row;
+    row.id = m_recording.id;
+    row.siteId = m_site.site().config().siteId;
+    row.node = QStringLiteral("rec-7");
+    row.sipCallId = QStringLiteral("abc@pbx");
+    row.startedAt = m_recording.startedAt;
+    row.endedAt = m_recording.endedAt;
+    row.agentId = m_recording.agentId;
+    row.customerPhone = m_recording.customerPhone;
+    row.completeness = Completeness::OneWayRtp;
+    row.recordingId = m_recording.id;
+    row.details = QJsonObject{
+        {QStringLiteral("legs"),
+         QJsonObject{{QStringLiteral("agent"), QJsonObject{{QStringLiteral("packets"), 1500}, {QStringLiteral("lost"), 3},
+                                                          {QStringLiteral("jitterMs"), 2.25}}},
+                     {QStringLiteral("customer"), QJsonObject{{QStringLiteral("packets"), 0}, {QStringLiteral("lost"), 0},
+                                                             {QStringLiteral("jitterMs"), 0}}}}},
+        {QStringLiteral("maskedSpans"),
+         QJsonArray{QJsonObject{{QStringLiteral("startMs"), 100}, {QStringLiteral("endMs"), 300}, {QStringLiteral("cause"), QStringLiteral("dtmf-rfc4733")}},
+                    QJsonObject{{QStringLiteral("startMs"), 900}, {QStringLiteral("endMs"), 1300}, {QStringLiteral("cause"), QStringLiteral("paused")}}}}};
+    QVERIFY(CapturedCallRepository(m_site.catalog()).insert(row).ok());
+    pane.showRecording(m_recording.id);
+    const QString capture = field(pane, "detailCapture");
+    for (const QString &expected : {QStringLiteral("Only one direction's audio reached the recorder"),
+                                    QStringLiteral("Recorder: rec-7."), QStringLiteral("Agent: 1,500 packets, 3 lost, jitter 2.3 ms."),
+                                    QStringLiteral("Customer: 0 packets"), QStringLiteral("Masked: key tones (1), paused (1).")})
+        QVERIFY2(capture.contains(expected), qPrintable(capture));
 }
 
 void TestDetailsPane::integrityCheckFindsDamage()

@@ -1,7 +1,9 @@
 #include "recordingdetailspane.h"
 
 #include "auth/accesscontrol.h"
+#include "capturetext.h"
 #include "catalog/agentrepository.h"
+#include "catalog/capturedcallrepository.h"
 #include "catalog/recordingrepository.h"
 #include "codec/talkstatistics.h"
 #include "crypto/x25519keypair.h"
@@ -38,6 +40,7 @@ const QString kTier = QStringLiteral("detailTier");
 const QString kStatus = QStringLiteral("detailStatus");
 const QString kTalk = QStringLiteral("detailTalk");
 const QString kIntegrity = QStringLiteral("detailIntegrity");
+const QString kCapture = QStringLiteral("detailCapture");
 
 } // namespace
 
@@ -67,6 +70,7 @@ RecordingDetailsPane::RecordingDetailsPane(Database &db, const Principal &princi
     addField(tr("Storage tier:"), kTier);
     addField(tr("Status:"), kStatus);
     addField(tr("Talk:"), kTalk);
+    addField(tr("Capture:"), kCapture);
     m_form->addRow(tr("Integrity:"), m_fields[kIntegrity] = new QLabel(this));
     m_fields[kIntegrity]->setObjectName(kIntegrity);
     m_fields[kIntegrity]->setWordWrap(true);
@@ -152,6 +156,17 @@ QString RecordingDetailsPane::talkText() const
         .arg(longest);
 }
 
+QString RecordingDetailsPane::captureText() const
+{
+    // What the network recorder saw of the call; imports, demo calls and seats have no row.
+    auto captured = CapturedCallRepository(m_db).forRecording(m_row.id);
+    if (!captured)
+        return tr("could not be read: %1").arg(captured.errorMessage());
+    if (!captured->has_value())
+        return tr("not recorded by a network recorder");
+    return CaptureText::summary(*captured.value());
+}
+
 void RecordingDetailsPane::showRow()
 {
     if (!m_agentsLoaded) {
@@ -178,6 +193,7 @@ void RecordingDetailsPane::showRow()
     m_fields[kTier]->setText(m_row.tier == QLatin1String("cold") ? tr("cold") : tr("hot"));
     m_fields[kStatus]->setText(RecordingText::status(m_row.status));
     m_fields[kTalk]->setText(talkText());
+    m_fields[kCapture]->setText(captureText());
     m_fields[kIntegrity]->setText(tr("not checked in this session"));
     m_verify->setEnabled(true);
 }

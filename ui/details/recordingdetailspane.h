@@ -54,6 +54,7 @@ private:
     void clearFields();
     void verify();
     QString agentText() const;
+    QString captureText() const;
     QString talkText() const;
 
     Database &m_db;
