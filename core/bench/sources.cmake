@@ -1,2 +1,3 @@
 list(APPEND CALLVAULT_CORE_SOURCES
-  bench/encodebenchmark.h bench/encodebenchmark.cpp)
+  bench/encodebenchmark.h bench/encodebenchmark.cpp
+  bench/recorderbenchmark.h bench/recorderbenchmark.cpp)

@@ -63,9 +63,21 @@ QString reasonText(Completeness c)
 
 } // namespace
 
-CallTracker::CallTracker(Options options, OutcomeSink sink) : m_options(std::move(options)), m_sink(std::move(sink)) {}
+CallTracker::CallTracker(Options options, OutcomeSink sink)
+    : m_options(std::move(options)),
+      m_sink(std::move(sink)),
+      m_pool(std::make_unique<EncodingPool>(m_options.encodingWorkers >= 0 ? m_options.encodingWorkers
+                                                                           : EncodingPool::defaultWorkers())),
+      m_io(std::make_unique<CallIoQueue>())
+{
+}
 
-CallTracker::~CallTracker() = default;
+CallTracker::~CallTracker()
+{
+    m_pool->wait(); // its tasks point into m_batch and the calls
+    queueEndings();
+    m_io->drain();
+}
 
 void CallTracker::updateOptions(const Options &options)
 {
@@ -169,7 +181,8 @@ void CallTracker::startRecording(qint64 nowUs, TrackedCall &call)
         row.id = metadata.id;
         row.recordingId = metadata.id;
         row.completeness = Completeness::Recovered;
-        m_options.recordingStarted(row);
+        // Queued before the call's end can be: the journal's two writes stay in order.
+        m_io->push([started = m_options.recordingStarted, row] { started(row); });
     }
 }
 
@@ -284,6 +297,15 @@ bool CallTracker::onRtp(const net::Datagram &datagram)
 
 void CallTracker::tick(qint64 nowUs)
 {
+    // The previous tick's batch still encoding (the machine is short of CPU for a moment):
+    // this thread does not wait for it (the kernel's capture ring would overflow); the calls
+    // are advanced further at the next tick, their packets wait in the jitter buffers. Only
+    // up to kMaxEncodingBehindUs of capture time: then it waits (a replayed file runs far
+    // faster than real time, and the jitter buffers hold about 3 s).
+    constexpr qint64 kMaxEncodingBehindUs = 500'000;
+    const bool behind = m_pool->busy() && nowUs - m_postedUs < kMaxEncodingBehindUs;
+    if (!behind)
+        m_pool->wait();
     struct Ended
     {
         QString callId;
@@ -292,8 +314,6 @@ void CallTracker::tick(qint64 nowUs)
     };
     QVector<Ended> ended;
     for (const auto &call : std::as_const(m_calls)) {
-        if (call->audio)
-            call->audio->advance(nowUs);
         const qint64 lastMedia = call->audio ? call->audio->lastPacketUs() : 0;
         const bool mediaSeen = lastMedia > 0;
         const qint64 lastActivity = std::max(call->lastSignallingUs, lastMedia);
@@ -305,7 +325,24 @@ void CallTracker::tick(qint64 nowUs)
             ended.append({call->callId, std::min(nowUs, lastActivity + m_options.signallingTimeoutUs), -1});
     }
     for (const Ended &e : ended)
-        endCall(e.at, e.callId, e.audioEnd);
+        endCall(e.at, e.callId, e.audioEnd); // ending a call only queues it (finishRecording): no wait
+    if (behind) {
+        ++m_lateTicks;
+        m_maxTicksBehind = std::max(m_maxTicksBehind, ++m_ticksBehind);
+        return;
+    }
+    m_ticksBehind = 0;
+    queueEndings();
+    // Then this tick's encoding, on the pool while this thread goes back to the packets
+    // (pipelined): a call's packets and its encoding meet only under the call's own lock
+    // (RecordedCall), and no call is destroyed before the batch is waited for.
+    m_batch.clear();
+    for (const auto &call : std::as_const(m_calls)) {
+        if (call->audio && call->audio->hasMedia())
+            m_batch << call->audio.get();
+    }
+    m_postedUs = nowUs;
+    m_pool->post(static_cast<int>(m_batch.size()), [this, nowUs](int i) { m_batch[i]->advance(nowUs); });
 }
 
 void CallTracker::endAll(qint64 nowUs)
@@ -313,6 +350,16 @@ void CallTracker::endAll(qint64 nowUs)
     const QStringList ids = m_calls.keys();
     for (const QString &callId : ids)
         endCall(nowUs, callId);
+    m_pool->wait();
+    queueEndings();
+    m_io->drain();
+}
+
+void CallTracker::queueEndings()
+{
+    for (std::shared_ptr<Ending> &ending : m_endings)
+        m_io->push([this, ending] { sealRecording(*ending); });
+    m_endings.clear();
 }
 
 CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
@@ -343,11 +390,31 @@ CapturedCallRow CallTracker::rowFor(const TrackedCall &call, qint64 endUs) const
 
 void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallRow row, qint64 audioEndUs)
 {
-    std::unique_ptr<RecordedCall> audio = std::move(call.audio);
-    auto recording = audio->finish(audioEndUs >= 0 ? std::min(nowUs, audioEndUs) : nowUs, row.details);
-    row.completeness = completenessOf(call, *audio, recording.has_value());
+    // The recording may be in the batch being encoded: it is sealed (CallIoQueue) after the
+    // next tick waited for that batch, never on this thread (disk latency).
+    auto ending = std::make_shared<Ending>();
+    ending->audio = std::move(call.audio);
+    ending->row = std::move(row);
+    ending->endUs = audioEndUs >= 0 ? std::min(nowUs, audioEndUs) : nowUs;
+    ending->encrypted = call.encrypted;
+    ending->stoppedByApi = call.stoppedByApi;
+    ending->answered = call.answered;
+    ending->direction = call.parties.direction;
+    m_endings.push_back(std::move(ending));
+}
+
+void CallTracker::sealRecording(Ending &ending)
+{
+    CapturedCallRow &row = ending.row;
+    auto recording = ending.audio->finish(ending.endUs, row.details);
+    TrackedCall facts;
+    facts.encrypted = ending.encrypted;
+    facts.stoppedByApi = ending.stoppedByApi;
+    facts.answered = ending.answered;
+    row.completeness = completenessOf(facts, *ending.audio, recording.has_value());
     // The row is the recording's (its journal has this id), audio or not.
-    row.id = audio->recordingId();
+    row.id = ending.audio->recordingId();
+    ending.audio.reset();
     if (recording && row.completeness == Completeness::EncryptedSrtp) {
         QFile::remove(recording->containerPath); // SRTP noise is not a recording
         QFile::remove(recording->sidecarPath);
@@ -358,7 +425,7 @@ void CallTracker::finishRecording(qint64 nowUs, TrackedCall &call, CapturedCallR
         row.recordingId = recording->metadata.id;
         recording->metadata.agentId = row.agentId;
         recording->metadata.customerPhone = row.customerPhone;
-        recording->metadata.direction = call.parties.direction; // SIPREC metadata may change it
+        recording->metadata.direction = ending.direction; // SIPREC metadata may change it
     }
     row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
     m_sink(CallOutcome{std::move(recording), std::move(row)});
@@ -406,7 +473,8 @@ void CallTracker::endCall(qint64 nowUs, const QString &callId, qint64 audioEndUs
                            : call->answered ? Completeness::NoRtp
                                             : Completeness::NotAnswered;
     row.details.insert(QStringLiteral("reason"), reasonText(row.completeness));
-    m_sink(CallOutcome{std::nullopt, std::move(row)});
+    // Through the queue as well: one thread calls the sink, in the order calls ended.
+    m_io->push([this, row = std::move(row)]() mutable { m_sink(CallOutcome{std::nullopt, std::move(row)}); });
 }
 
 TrackedCall *CallTracker::startByPorts(qint64 nowUs, quint16 agentPort, quint16 customerPort)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "net/endpoint.h"
+#include "recorder/callioqueue.h"
+#include "recorder/encodingpool.h"
 #include "recorder/recordedcall.h"
 #include "recorder/recorderconfig.h"
 #include "recorder/trackedcall.h"
@@ -8,9 +10,11 @@
 
 #include <QHash>
 #include <QString>
+#include <QVector>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace cv::sip {
 class SipMessage;
@@ -27,7 +31,10 @@ namespace cv::recorder {
 // the call's recording and ends calls on BYE/CANCEL/refusal or when their media stops
 // (docs/user-guide-callvault-recorder.md, "What it records, and how it knows"). Every call it saw signalling for ends in one CallOutcome
 // handed to the sink, recorded or not, with its completeness. Times are the caller's clock.
-// One thread owns a tracker.
+// One thread owns a tracker; tick() hands the calls' encoding to an EncodingPool and returns
+// at once (each RecordedCall locks itself), and the disk work of starting and ending
+// recordings runs on a CallIoQueue: the sink and `recordingStarted` are called on that
+// queue's thread, in order. endAll() returns when every outcome has reached the sink.
 class CallTracker final
 {
 public:
@@ -43,6 +50,9 @@ public:
         qint64 signallingTimeoutUs = 60'000'000;
         int maxCalls = 1000;
         bool recordByDefault = true; // false: only calls the control API starts
+        // Threads that encode the calls' audio besides the tracker's own (EncodingPool);
+        // -1: EncodingPool::defaultWorkers(). Fixed for the tracker's life.
+        int encodingWorkers = -1;
         // Called when a recording starts, with its call's row as it stands (the engine
         // journals it, so that a crash mid-call still names the call; CallJournal).
         std::function<void(const CapturedCallRow &row)> recordingStarted;
@@ -93,6 +103,10 @@ public:
     QVector<const TrackedCall *> calls() const;
     int activeCalls() const { return m_calls.size(); }
     qint64 refusedCalls() const { return m_refusedCalls; }
+    // Ticks that found the previous encoding batch still running (encoding behind), and the
+    // longest run of them: how far encoding fell behind the capture, in 100 ms ticks.
+    qint64 lateTicks() const { return m_lateTicks; }
+    qint64 maxTicksBehind() const { return m_maxTicksBehind; }
 
 private:
     struct Route
@@ -113,14 +127,35 @@ private:
     CapturedCallRow rowFor(const TrackedCall &call, qint64 endUs) const;
     TrackedCall *callOf(const Route &route);
     void applySiprec(TrackedCall &call, const SiprecCall &siprec);
+    // A recording whose call ended: sealed on the CallIoQueue once no batch encodes it.
+    struct Ending
+    {
+        std::unique_ptr<RecordedCall> audio;
+        CapturedCallRow row;
+        qint64 endUs = 0;
+        bool encrypted = false;
+        bool stoppedByApi = false;
+        bool answered = false;
+        QString direction;
+    };
+    void sealRecording(Ending &ending);
+    void queueEndings();
 
     Options m_options;
     OutcomeSink m_sink;
+    std::unique_ptr<EncodingPool> m_pool;
+    QVector<RecordedCall *> m_batch; // tick's calls to advance, kept to reuse its memory
+    std::vector<std::shared_ptr<Ending>> m_endings; // ended since the batch in flight began
+    std::unique_ptr<CallIoQueue> m_io;
     QHash<QString, std::shared_ptr<TrackedCall>> m_calls;
     QHash<net::Endpoint, Route> m_routes;  // RTP to this address belongs to this lane
     QHash<quint16, Route> m_portRoutes;    // forked RTP by local port
     bool m_accepting = true;
     qint64 m_refusedCalls = 0;
+    qint64 m_lateTicks = 0;
+    qint64 m_ticksBehind = 0;
+    qint64 m_maxTicksBehind = 0;
+    qint64 m_postedUs = 0; // the time the batch in flight encodes up to
 };
 
 } // namespace cv::recorder

@@ -29,6 +29,7 @@ RecordedCall::~RecordedCall() = default;
 
 void RecordedCall::setPayloadFormats(LegSide side, const QHash<int, rtp::PayloadFormat> &formats, int telephoneEventType)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     const int s = static_cast<int>(side);
     m_formats[s] = formats;
     m_telephoneEvent[s] = telephoneEventType;
@@ -49,6 +50,14 @@ void RecordedCall::open(qint64 firstPacketUs)
     m_assembler->agent().setPayloadFormats(m_formats[0], m_telephoneEvent[0]);
     m_assembler->customer().setPayloadFormats(m_formats[1], m_telephoneEvent[1]);
     m_metadata.startedAt = QDateTime::fromMSecsSinceEpoch(firstPacketUs / 1000, Qt::UTC);
+    // The spool file is created by the first advance() (an encoding thread): creating it
+    // syncs the file and its folder, milliseconds the capture thread must not wait.
+    m_writerPending = true;
+}
+
+void RecordedCall::openWriter()
+{
+    m_writerPending = false;
     if (!m_diskError.isEmpty())
         return;
     RecordingWriter::Options w;
@@ -81,6 +90,7 @@ bool RecordedCall::sideHadUnsupportedCodec(LegSide side) const
 
 void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &packet)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     const int s = static_cast<int>(side);
     if (!m_assembler)
         open(arrivalUs);
@@ -99,16 +109,25 @@ void RecordedCall::onRtp(LegSide side, qint64 arrivalUs, const rtp::RtpPacket &p
 
 void RecordedCall::advance(qint64 nowUs)
 {
-    if (!m_assembler)
-        return;
-    // Audio is released at most 200 ms past the last packet (plus the jitter buffer's and the
-    // DTMF masker's delay): when media stops (a hold, a
-    // lost BYE) nothing more is encoded until it resumes (the gap is filled then, in time) or
-    // the call ends (finish() fills up to the end it is given). A call whose BYE never came
-    // therefore ends without minutes of trailing silence.
-    const qint64 aheadOfLastPacketUs = m_assembler->delayUs() + 200'000;
-    m_buffer.clear();
-    m_assembler->pullUntil(std::min(nowUs, m_lastPacketUs + aheadOfLastPacketUs), m_buffer);
+    // Two steps: the jitter buffers under the packets' lock (microseconds), the encoding
+    // and the spool write (up to an fdatasync) under the writer's lock only, so the capture
+    // thread is never held up by a call's disk.
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_assembler)
+            return;
+        // Audio is released at most 200 ms past the last packet (plus the jitter buffer's and the
+        // DTMF masker's delay): when media stops (a hold, a
+        // lost BYE) nothing more is encoded until it resumes (the gap is filled then, in time) or
+        // the call ends (finish() fills up to the end it is given). A call whose BYE never came
+        // therefore ends without minutes of trailing silence.
+        const qint64 aheadOfLastPacketUs = m_assembler->delayUs() + 200'000;
+        m_buffer.clear();
+        m_assembler->pullUntil(std::min(nowUs, m_lastPacketUs + aheadOfLastPacketUs), m_buffer);
+    }
+    std::lock_guard<std::mutex> lock(m_writeMutex);
+    if (m_writerPending)
+        openWriter();
     write(m_buffer);
 }
 
@@ -137,6 +156,7 @@ void RecordedCall::write(QVector<qint16> &interleaved)
 
 void RecordedCall::pause(qint64 nowUs)
 {
+    std::lock_guard<std::mutex> lock(m_writeMutex);
     if (m_pausedSinceMs >= 0)
         return;
     // Before the first packet the call's time has not started: paused from its start.
@@ -144,6 +164,12 @@ void RecordedCall::pause(qint64 nowUs)
 }
 
 void RecordedCall::resume(qint64 nowUs)
+{
+    std::lock_guard<std::mutex> lock(m_writeMutex);
+    endPause(nowUs);
+}
+
+void RecordedCall::endPause(qint64 nowUs)
 {
     if (m_pausedSinceMs < 0)
         return;
@@ -169,10 +195,13 @@ void RecordedCall::failDisk(const QString &message)
 
 std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject &details)
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::lock_guard<std::mutex> writeLock(m_writeMutex);
     if (!m_assembler)
         return std::nullopt;
-    if (m_pausedSinceMs >= 0)
-        resume(endUs);
+    endPause(endUs);
+    if (m_writerPending)
+        openWriter();
     m_buffer.clear();
     m_assembler->finishAt(endUs, m_buffer);
     write(m_buffer);
@@ -208,6 +237,8 @@ std::optional<FinishedRecording> RecordedCall::finish(qint64 endUs, QJsonObject 
 
 void RecordedCall::abandon()
 {
+    std::lock_guard<std::mutex> lock(m_writeMutex);
+    m_writerPending = false;
     if (m_writer) {
         m_writer->abandon();
         m_writer.reset();

@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace cv::rtp {
@@ -35,7 +36,10 @@ struct CallOutcome
 // recording (agent left, customer right), DTMF and paused spans masked, encoded and
 // encrypted into the spool as it goes (RecordingWriter, durable every 800 ms). The writer
 // opens with the first packet; times are the caller's clock (capture timestamps on replay),
-// never read here. Not thread-safe: one thread owns a call.
+// never read here. One thread owns a call (feeds it, ends it), and a second one may run
+// advance() meanwhile (the EncodingPool): the methods that change the call's audio state
+// take the call's mutexes. The accessors are for the owning thread; diskFailed() only once
+// no advance() runs.
 class RecordedCall final
 {
 public:
@@ -81,8 +85,10 @@ public:
 
 private:
     void open(qint64 firstPacketUs);
+    void openWriter();
     void write(QVector<qint16> &interleaved);
     void failDisk(const QString &message);
+    void endPause(qint64 nowUs); // resume() without the lock
 
     Options m_options;
     RecordingMetadata m_metadata;
@@ -90,6 +96,7 @@ private:
     int m_telephoneEvent[2] = {-1, -1};
     std::unique_ptr<rtp::CallAudioAssembler> m_assembler;
     std::unique_ptr<RecordingWriter> m_writer;
+    bool m_writerPending = false; // open() ran, the first advance() creates the writer
     QVector<qint16> m_buffer;
     qint64 m_originUs = 0;
     qint64 m_lastPacketUs = 0;
@@ -99,6 +106,10 @@ private:
     qint64 m_pausedSinceMs = -1;  // call time of the current pause, -1 when recording
     QVector<audio::MaskedSpan> m_pauses;
     QString m_diskError;
+    // onRtp / setPayloadFormats vs. advance's pull from the jitter buffers; then the writer
+    // and the pauses vs. advance's encoding. Taken in that order when both are.
+    std::mutex m_mutex;
+    std::mutex m_writeMutex;
 };
 
 } // namespace cv::recorder

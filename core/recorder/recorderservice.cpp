@@ -178,6 +178,10 @@ void RecorderService::publish(qint64 frames, qint64 malformed, qint64 kernelDrop
     m_snapshot.frames = frames;
     m_snapshot.malformedFrames = malformed;
     m_snapshot.kernelDrops = kernelDrops;
+    m_snapshot.captureLagMs = m_maxLagUs / 1000;
+    m_snapshot.encodingLateTicks = tracker.lateTicks();
+    m_snapshot.encodingMaxTicksBehind = tracker.maxTicksBehind();
+    m_maxLagUs = 0;
     m_snapshot.sipMessages = c.sipMessages;
     m_snapshot.sipMalformed = c.sipMalformed;
     m_snapshot.rtpPackets = c.rtpPackets;
@@ -403,6 +407,7 @@ Result<RecorderService::RunReport> RecorderService::runLive(const std::atomic<bo
                 decoder.decode(f.timestampUs, reinterpret_cast<const uchar *>(f.data.constData()), f.data.size(), datagrams);
                 for (const net::Datagram &d : std::as_const(datagrams))
                     m_engine->onDatagram(d);
+                m_maxLagUs = std::max(m_maxLagUs, wallClockUs() - f.timestampUs);
             }
         }
         if (quiet)

@@ -64,6 +64,11 @@ public:
         qint64 frames = 0;
         qint64 malformedFrames = 0;
         qint64 kernelDrops = 0;
+        // Live capture: the largest delay (wall clock minus capture time) of a frame handled
+        // since the previous publication: how far the capture loop runs behind the wire.
+        qint64 captureLagMs = 0;
+        qint64 encodingLateTicks = 0;     // CallTracker::lateTicks()
+        qint64 encodingMaxTicksBehind = 0; // CallTracker::maxTicksBehind()
         qint64 sipMessages = 0;
         qint64 sipMalformed = 0;
         qint64 rtpPackets = 0;
@@ -124,6 +129,7 @@ private:
     mutable std::mutex m_snapshotMutex;
     Snapshot m_snapshot;
     qint64 m_lastPublishUs = 0;
+    qint64 m_maxLagUs = 0;
     QString m_reloadPath;
     qint64 m_lastDiskCheckUs = 0;
     int m_startupRecovered = 0;

@@ -4,6 +4,8 @@ list(APPEND CALLVAULT_CORE_SOURCES
   recorder/callparties.h recorder/callparties.cpp
   recorder/recordedcall.h recorder/recordedcall.cpp
   recorder/trackedcall.h
+  recorder/encodingpool.h recorder/encodingpool.cpp
+  recorder/callioqueue.h recorder/callioqueue.cpp
   recorder/calltracker.h recorder/calltracker.cpp
   recorder/calljournal.h recorder/calljournal.cpp
   recorder/callfinalizer.h recorder/callfinalizer.cpp
