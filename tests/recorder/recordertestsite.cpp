@@ -13,6 +13,9 @@
 
 #include <cmath>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace rectest {
 
 namespace {
@@ -129,6 +132,11 @@ cv::Result<void> RecorderTestSite::writeOgg(const QUuid &recordingId, const QStr
         offset += n.value();
     }
     return {};
+}
+
+void dieWithTest(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets, const SipTransport &sip)

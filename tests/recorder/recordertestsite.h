@@ -7,6 +7,7 @@
 #include "recorder/recorderconfig.h"
 #include "site/sitekeys.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QVector>
 
@@ -58,6 +59,10 @@ struct SipTransport
     int fragmentAbove = 0; // UDP SIP longer than this is sent as IPv4 fragments of this size
     bool tcp = false;      // SIP over TCP (SYN first, each message in two segments)
 };
+
+// Makes `process` die with the test: a test that aborts (a sanitizer report, a timeout) must
+// not leave a recorder behind holding the next run's ports.
+void dieWithTest(QProcess &process);
 
 // Writes `packets` as an Ethernet pcap file.
 cv::Result<void> writePcap(const QString &path, const QVector<WirePacket> &packets, const SipTransport &sip = {});

@@ -73,6 +73,7 @@ class TestRecorderSipp : public QObject
     bool startRecorder(RecorderTestSite &site, QProcess &recorder)
     {
         recorder.setProcessChannelMode(QProcess::MergedChannels);
+        dieWithTest(recorder);
         recorder.start(binary(), {QStringLiteral("--config"), site.configPath()});
         QByteArray log;
         for (int i = 0; i < 600 && !log.contains("capturing on"); ++i) { // up to 60 s: start-up recovery comes first

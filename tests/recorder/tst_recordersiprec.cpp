@@ -279,6 +279,7 @@ private slots:
                             m_site->path(QStringLiteral("siprec_uac.xml"))));
 
         m_recorder.setProcessChannelMode(QProcess::MergedChannels);
+        dieWithTest(m_recorder);
         m_recorder.start(binary(), {QStringLiteral("--config"), m_site->configPath()});
         QByteArray log;
         for (int i = 0; i < 300 && !log.contains("capturing on"); ++i) {
@@ -485,7 +486,7 @@ private slots:
         QVERIFY(ok->header("contact").contains("transport=tcp"));
         QCOMPARE(bound.size(), 2);
         QCOMPARE(out.events.size(), 1);
-        const recorder::CallTracker::SiprecCall &call = out.events.first().call;
+        const recorder::CallTracker::SiprecCall call = out.events.first().call; // a copy: `out` is reused below
         QCOMPARE(call.parties.agentId, QStringLiteral("1001"));
         QCOMPARE(call.parties.customerPhone, QStringLiteral("+8613800138000"));
         QCOMPARE(call.customerPort, answeredPorts(ok.value()).at(0));
