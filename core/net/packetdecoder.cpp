@@ -273,27 +273,15 @@ void PacketDecoder::decodeIpv6Chain(qint64 ts, const IpFragmentReassembler::Key 
         case kIpv6DestOptions:
         case kIpv6Mobility:
         case kIpv6Hip:
-        case kIpv6Shim6: {
-            if (size < 8) {
-                ++m_counters.malformed;
-                return;
-            }
-            const int length = (data[1] + 1) * 8;
-            if (length > size) {
-                ++m_counters.malformed;
-                return;
-            }
-            nextHeader = data[0];
-            data += length;
-            size -= length;
-            continue;
-        }
+        case kIpv6Shim6:
         case kIpv6Auth: {
             if (size < 8) {
                 ++m_counters.malformed;
                 return;
             }
-            const int length = (data[1] + 2) * 4; // AH counts 4-byte units (RFC 4302)
+            // Extension headers count 8-byte units beyond the first (RFC 8200); AH counts
+            // 4-byte units beyond the first two (RFC 4302).
+            const int length = nextHeader == kIpv6Auth ? (data[1] + 2) * 4 : (data[1] + 1) * 8;
             if (length > size) {
                 ++m_counters.malformed;
                 return;
